@@ -1,0 +1,240 @@
+//! Inline Markdown as HTML-to-text converters write it: links become their
+//! text, images and bare URLs go, emphasis and code marks go, backslash
+//! escapes are undone.
+
+/// A line with its inline markup removed, and what the markup said about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inline {
+    /// The visible text.
+    pub text: String,
+    /// Characters of `text` that were link text.
+    pub link_chars: u32,
+    /// Number of links.
+    pub links: u16,
+    /// Number of images dropped.
+    pub images: u16,
+}
+
+/// Strips inline Markdown from `line`.
+///
+/// Only well-formed constructs are treated as markup: a `[` without a
+/// matching `](...)` stays as it is, and a `*` between spaces is an asterisk.
+pub fn strip(line: &str) -> Inline {
+    let mut out = Inline::default();
+    strip_into(line, &mut out, false);
+    out.text = collapse_spaces(&out.text);
+    out
+}
+
+fn strip_into(s: &str, out: &mut Inline, in_link: bool) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if i + 1 < b.len() && b[i + 1].is_ascii_punctuation() => {
+                push(out, &s[i + 1..i + 2], in_link);
+                i += 2;
+            }
+            b'!' if b.get(i + 1) == Some(&b'[') => {
+                if let Some((_, end)) = link_at(s, i + 1) {
+                    out.images = out.images.saturating_add(1);
+                    i = end;
+                } else {
+                    push(out, "!", in_link);
+                    i += 1;
+                }
+            }
+            b'[' => {
+                if let Some((text, end)) = link_at(s, i) {
+                    let before = out.text.chars().count();
+                    strip_into(text, out, true);
+                    let added = out.text.chars().count() - before;
+                    if added > 0 && !in_link {
+                        out.links = out.links.saturating_add(1);
+                    }
+                    i = end;
+                } else {
+                    push(out, "[", in_link);
+                    i += 1;
+                }
+            }
+            b'<' => {
+                // An autolink `<https://...>` or `<a@b.c>` is a bare address.
+                if let Some(close) = s[i..].find('>') {
+                    let inner = &s[i + 1..i + close];
+                    if !inner.contains(' ') && (inner.contains("://") || inner.contains('@')) {
+                        i += close + 1;
+                        continue;
+                    }
+                }
+                push(out, "<", in_link);
+                i += 1;
+            }
+            b'`' => {
+                let ticks = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let fence = &s[i..i + ticks];
+                if let Some(close) = s[i + ticks..].find(fence) {
+                    push(out, s[i + ticks..i + ticks + close].trim(), in_link);
+                    i += ticks + close + ticks;
+                } else {
+                    push(out, fence, in_link);
+                    i += ticks;
+                }
+            }
+            b'*' | b'_' => {
+                let ch = b[i];
+                let run = b[i..].iter().take_while(|&&c| c == ch).count();
+                if is_emphasis_mark(s, i, run) {
+                    i += run;
+                } else {
+                    push(out, &s[i..i + run], in_link);
+                    i += run;
+                }
+            }
+            _ => {
+                let ch_len = s[i..].chars().next().map_or(1, char::len_utf8);
+                push(out, &s[i..i + ch_len], in_link);
+                i += ch_len;
+            }
+        }
+    }
+}
+
+fn push(out: &mut Inline, piece: &str, in_link: bool) {
+    out.text.push_str(piece);
+    if in_link {
+        out.link_chars += piece.chars().filter(|c| !c.is_whitespace()).count() as u32;
+    }
+}
+
+/// If a Markdown link `[text](target)` (or `[text][ref]`) starts at byte `at`
+/// of `s`, returns its text and the byte just past it.
+fn link_at(s: &str, at: usize) -> Option<(&str, usize)> {
+    let b = s.as_bytes();
+    debug_assert_eq!(b[at], b'[');
+    // Find the matching `]`, allowing nested brackets (an image inside a link).
+    let mut depth = 0usize;
+    let mut j = at;
+    let close = loop {
+        match b.get(j)? {
+            b'\\' => j += 1,
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    break j;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    };
+    let text = &s[at + 1..close];
+    match b.get(close + 1) {
+        Some(b'(') => {
+            // The target may hold balanced parentheses and a quoted title.
+            let mut depth = 0usize;
+            let mut k = close + 1;
+            loop {
+                match b.get(k)? {
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some((text, k + 1));
+                        }
+                    }
+                    b'"' => {
+                        // Skip a quoted title, which may hold parentheses.
+                        let rest = s.get(k + 1..)?;
+                        let q = rest.find('"')?;
+                        k += q + 1;
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+        }
+        Some(b'[') => {
+            let rest = &s[close + 2..];
+            let end = rest.find(']')?;
+            if rest[..end].contains('[') {
+                return None;
+            }
+            Some((text, close + 2 + end + 1))
+        }
+        _ => None,
+    }
+}
+
+/// True when the run of `*` or `_` at `i` opens or closes emphasis: it
+/// touches a word on one side and white space, punctuation or the line's end
+/// on the other. `snake_case` and `2 * 3` are left alone.
+fn is_emphasis_mark(s: &str, i: usize, run: usize) -> bool {
+    let prev = s[..i].chars().next_back();
+    let next = s[i + run..].chars().next();
+    let is_space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if is_space(prev) && is_space(next) {
+        // A lone `__` or `**` between spaces is an icon's or empty emphasis' leftover.
+        return run >= 2;
+    }
+    if is_word(prev) && is_word(next) {
+        // Intra-word: `snake_case` keeps its underscore; `**bold**text` is rare.
+        return false;
+    }
+    true
+}
+
+/// Folds runs of spaces and tabs into one space and trims the ends.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split([' ', '\t']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_keep_their_text_and_images_go() {
+        let r = strip(
+            "See [the report](https://example.org/r \"Report (pdf)\") and ![chart](c.png) now",
+        );
+        assert_eq!(r.text, "See the report and now");
+        assert_eq!(r.links, 1);
+        assert_eq!(r.images, 1);
+        assert_eq!(r.link_chars, 9);
+    }
+
+    #[test]
+    fn an_image_inside_a_link_is_dropped_whole() {
+        let r = strip("[![Logo](https://x.org/l.png)](https://x.org \"Home\")");
+        assert_eq!(r.text, "");
+        assert_eq!(r.images, 1);
+    }
+
+    #[test]
+    fn emphasis_code_and_escapes_go() {
+        assert_eq!(
+            strip("**Bold:** an _emphatic_ `code` 1\\. item").text,
+            "Bold: an emphatic code 1. item"
+        );
+        assert_eq!(
+            strip("keep snake_case and 2 * 3").text,
+            "keep snake_case and 2 * 3"
+        );
+        assert_eq!(strip("[ __](https://x.org) Home").text, "Home");
+    }
+
+    #[test]
+    fn unbalanced_brackets_stay() {
+        assert_eq!(strip("a [note] here [x](y").text, "a [note] here [x](y");
+    }
+}

@@ -1,0 +1,4 @@
+//! Word lists and tables the passes read. Each list says where its facts
+//! come from.
+
+pub mod languages;
