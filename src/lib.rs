@@ -58,6 +58,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod corpus;
 pub mod document;
 pub mod error;

@@ -52,10 +52,8 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             }),
             _ => {
                 for child in el.children().rev() {
-                    if let Node::Element(_) = child.value() {
-                        if let Some(c) = ElementRef::wrap(child) {
-                            stack.push(c);
-                        }
+                    if let (Node::Element(_), Some(c)) = (child.value(), ElementRef::wrap(child)) {
+                        stack.push(c);
                     }
                 }
                 continue;

@@ -342,13 +342,11 @@ impl Builder {
                 Kind::Text(indent, content) if *indent > base_indent && !items.is_empty() => {
                     let inl = inline::strip(content);
                     merge(&mut acc, &inl);
-                    if let Some(last) = items.last_mut() {
-                        if !inl.text.is_empty() {
-                            if !last.text.is_empty() {
-                                last.text.push(' ');
-                            }
-                            last.text.push_str(&inl.text);
+                    if let Some(last) = items.last_mut().filter(|_| !inl.text.is_empty()) {
+                        if !last.text.is_empty() {
+                            last.text.push(' ');
                         }
+                        last.text.push_str(&inl.text);
                     }
                     i += 1;
                 }
@@ -376,11 +374,8 @@ impl Builder {
     fn pipe_table(&mut self, lines: &[Line<'_>], start: usize) -> usize {
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut i = start;
-        let mut delimiter_seen = false;
         while let Some(Kind::PipeRow(row)) = lines.get(i).map(|l| &l.kind) {
-            if is_delimiter_row(row) {
-                delimiter_seen = true;
-            } else {
+            if !is_delimiter_row(row) {
                 rows.push(pipe_cells(row));
             }
             i += 1;
@@ -404,14 +399,14 @@ impl Builder {
                 .collect();
             self.doc
                 .push(Block::Table(Table::new(None, header, rows)), o);
-        } else if !rows.is_empty() || delimiter_seen {
-            // A lone row is not a table: keep its words as a paragraph.
-            let text = rows
-                .into_iter()
-                .flatten()
-                .filter(|c| !c.is_empty())
+        } else {
+            // Not a table after all: the lines stay as they were written.
+            let text = lines[start..i]
+                .iter()
+                .map(|l| inline::strip(l.raw).text)
+                .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
-                .join(" ");
+                .join("\n");
             if !text.is_empty() {
                 self.doc.push(Block::Paragraph { text }, o);
             }
