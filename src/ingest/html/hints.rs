@@ -1,0 +1,193 @@
+//! What an element's class, id and role say about it: main content, or
+//! page chrome (navigation, sharing, comments, adverts...).
+//!
+//! Names are split into words at every non-alphanumeric character, so
+//! `article-header` is the words `article` and `header`, and `ad` only
+//! matches the word `ad`, never `head`, `shadow` or `read`.
+
+/// The verdict on one element's class, id and role.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hint {
+    /// Some word names main content (`article`, `content`, `post`...).
+    pub positive: bool,
+    /// Some word names chrome; the reason logged when it is dropped.
+    pub negative: Option<&'static str>,
+    /// Schema.org microdata or a role that marks the article body itself.
+    pub body: bool,
+}
+
+/// Words whose presence marks main content.
+const POSITIVE: &[&str] = &[
+    "article",
+    "main",
+    "content",
+    "post",
+    "entry",
+    "story",
+    "body",
+    "text",
+    "blog",
+    "prose",
+    "articlebody",
+    "postbody",
+    "richtext",
+    "storybody",
+];
+
+/// Word prefixes marking chrome, with the reason logged when dropped. A
+/// prefix matches the start of a word (`comments`, `navbar`, `sharing`).
+const NEGATIVE_PREFIX: &[(&str, &str)] = &[
+    ("nav", "navigation"),
+    ("menu", "navigation"),
+    ("breadcrumb", "navigation"),
+    ("pagination", "navigation"),
+    ("pager", "navigation"),
+    ("footer", "footer"),
+    ("masthead", "header"),
+    ("comment", "comments"),
+    ("disqus", "comments"),
+    ("share", "share bar"),
+    ("sharing", "share bar"),
+    ("social", "share bar"),
+    ("related", "related links"),
+    ("recommend", "related links"),
+    ("newsletter", "newsletter"),
+    ("subscri", "newsletter"),
+    ("signup", "newsletter"),
+    ("promo", "promotion"),
+    ("advert", "advert"),
+    ("sponsor", "advert"),
+    ("byline", "byline"),
+    ("sidebar", "sidebar"),
+    ("widget", "widget"),
+    ("popup", "popup"),
+    ("modal", "popup"),
+    ("cookie", "cookie notice"),
+    ("consent", "cookie notice"),
+    ("gdpr", "cookie notice"),
+    ("toolbar", "toolbar"),
+    ("skiplink", "navigation"),
+    ("outbrain", "related links"),
+    ("taboola", "related links"),
+];
+
+/// Whole words marking chrome (too short or too common to match as prefixes).
+const NEGATIVE_WORD: &[(&str, &str)] = &[
+    ("ad", "advert"),
+    ("ads", "advert"),
+    ("adv", "advert"),
+    ("dfp", "advert"),
+    ("header", "header"),
+    ("author", "byline"),
+    ("bio", "byline"),
+    ("tags", "tags"),
+    ("tag", "tags"),
+    ("topics", "tags"),
+    ("keywords", "tags"),
+    ("meta", "metadata"),
+    ("banner", "banner"),
+    ("print", "toolbar"),
+    ("skip", "navigation"),
+    ("aside", "sidebar"),
+    ("rail", "sidebar"),
+    ("follow", "share bar"),
+    ("more", "related links"),
+    ("trending", "related links"),
+    ("popular", "related links"),
+    ("footnotes", "footnotes"),
+    ("hidden", "hidden"),
+    ("hide", "hidden"),
+    ("tools", "toolbar"),
+    ("login", "login"),
+    ("signin", "login"),
+    ("caption", "caption"),
+    ("credit", "caption"),
+    ("credits", "caption"),
+];
+
+/// Reads an element's class, id and role attributes.
+pub fn hint_of(
+    class: Option<&str>,
+    id: Option<&str>,
+    role: Option<&str>,
+    itemprop: Option<&str>,
+) -> Hint {
+    let mut hint = Hint::default();
+    if let Some(p) = itemprop {
+        if p.split_ascii_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("articleBody"))
+        {
+            hint.body = true;
+            hint.positive = true;
+        }
+    }
+    if let Some(r) = role {
+        match r.trim().to_ascii_lowercase().as_str() {
+            "main" | "article" => hint.positive = true,
+            "navigation" | "menu" | "menubar" => hint.negative = Some("navigation"),
+            "banner" => hint.negative = Some("banner"),
+            "contentinfo" => hint.negative = Some("footer"),
+            "complementary" => hint.negative = Some("sidebar"),
+            "dialog" | "alertdialog" => hint.negative = Some("popup"),
+            _ => {}
+        }
+    }
+    for name in [class, id].into_iter().flatten() {
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.is_empty() || word.len() > 40 {
+                continue;
+            }
+            let mut buf = [0u8; 40];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // Words are ASCII alphanumerics, so this cannot fail.
+            let w = std::str::from_utf8(lower).unwrap_or("");
+            if POSITIVE.contains(&w) {
+                hint.positive = true;
+            }
+            if hint.negative.is_none() {
+                hint.negative = NEGATIVE_WORD
+                    .iter()
+                    .find(|(n, _)| *n == w)
+                    .or_else(|| NEGATIVE_PREFIX.iter().find(|(p, _)| w.starts_with(p)))
+                    .map(|(_, reason)| *reason);
+            }
+        }
+    }
+    hint
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_not_substrings() {
+        assert_eq!(
+            hint_of(Some("thread shadow"), None, None, None).negative,
+            None
+        );
+        assert_eq!(
+            hint_of(Some("ad-slot"), None, None, None).negative,
+            Some("advert")
+        );
+        let h = hint_of(Some("article-header"), None, None, None);
+        assert!(h.positive);
+        assert_eq!(h.negative, Some("header"));
+        assert_eq!(
+            hint_of(None, Some("main-nav"), None, None).negative,
+            Some("navigation")
+        );
+        assert_eq!(hint_of(Some("headline"), None, None, None).negative, None);
+    }
+
+    #[test]
+    fn microdata_and_roles() {
+        assert!(hint_of(None, None, None, Some("articleBody")).body);
+        assert_eq!(
+            hint_of(None, None, Some("navigation"), None).negative,
+            Some("navigation")
+        );
+    }
+}

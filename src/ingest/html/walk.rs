@@ -1,0 +1,285 @@
+//! Turns the chosen content boxes into blocks, dropping the chrome found
+//! inside them, and logs what lies outside them as removed.
+//!
+//! The walk goes over the arena in document order with an explicit stack
+//! of open blocks; inline text is gathered into one buffer and becomes a
+//! block when a block boundary (a paragraph's end, a heading, a list item)
+//! is reached, so mixed content such as `<div>text<p>para</p>tail</div>`
+//! yields three blocks in order.
+
+use super::dom::{Arena, Tag};
+use super::table;
+use super::text::TextBuf;
+use crate::document::{Block, Document, ListItem, Origin, Removed};
+use crate::ingest::text::split_label;
+
+/// Longest removed text logged; enough to recognise what went.
+const REMOVED_SNIPPET: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Box,
+    Heading(u8),
+    Quote,
+    Code,
+    List,
+    Item,
+}
+
+struct Emitter<'d, 'a> {
+    arena: &'d Arena<'a>,
+    doc: &'d mut Document,
+    buf: TextBuf,
+    open: Vec<(usize, Ctx)>,
+    list: Option<(bool, Vec<ListItem>, Origin)>,
+    origin: Origin,
+}
+
+/// Why element `i` (inside the content) is chrome, if it is.
+pub fn chrome_reason(arena: &Arena<'_>, i: usize) -> Option<&'static str> {
+    let n = &arena.nodes[i];
+    match n.tag {
+        Tag::Nav => return Some("navigation"),
+        Tag::Aside => return Some("sidebar"),
+        Tag::Footer => return Some("footer"),
+        Tag::Form if n.chars < 500 => return Some("form"),
+        Tag::Figcaption => return Some("caption"),
+        Tag::Text | Tag::Br | Tag::Hr => return None,
+        _ => {}
+    }
+    if !n.hint.body && !n.hint.positive {
+        if let Some(reason) = n.hint.negative {
+            return Some(reason);
+        }
+    }
+    let ld = n.link_density();
+    match n.tag {
+        Tag::List(_) | Tag::Dl | Tag::Div | Tag::Table | Tag::Inline | Tag::Li
+            if n.links >= 2 && ld > 0.5 =>
+        {
+            Some("link list")
+        }
+        Tag::P | Tag::Li | Tag::DlItem | Tag::H(_) if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
+            Some("link")
+        }
+        _ => None,
+    }
+}
+
+impl Emitter<'_, '_> {
+    fn note_removed(&mut self, i: usize, reason: &str) {
+        let text = self.arena.snippet(i, REMOVED_SNIPPET);
+        if !text.is_empty() {
+            self.doc.removed.push(Removed {
+                pass: "ingest".into(),
+                text,
+                reason: reason.into(),
+            });
+        }
+    }
+
+    fn innermost(&self) -> Ctx {
+        self.open
+            .iter()
+            .rev()
+            .map(|&(_, c)| c)
+            .find(|c| *c != Ctx::Box)
+            .unwrap_or(Ctx::Box)
+    }
+
+    /// Ends the pending inline text as a block of the innermost kind.
+    fn flush(&mut self) {
+        let ctx = self.innermost();
+        if self.buf.is_empty() {
+            self.buf.take();
+            return;
+        }
+        let text = if ctx == Ctx::Code {
+            self.buf.take_raw()
+        } else {
+            self.buf.take()
+        };
+        let origin = std::mem::take(&mut self.origin);
+        let block = match ctx {
+            Ctx::Heading(level) => Block::Heading {
+                level,
+                text: text.replace('\n', " "),
+            },
+            Ctx::Quote => Block::Quote { text },
+            Ctx::Code => Block::Code { text },
+            Ctx::List | Ctx::Item => {
+                if let Some((_, items, o)) = &mut self.list {
+                    items.push(split_label(&text.replace('\n', " ")));
+                    o.chars += origin.chars;
+                    o.link_chars += origin.link_chars;
+                    o.links = o.links.saturating_add(origin.links);
+                    return;
+                }
+                Block::Paragraph { text }
+            }
+            Ctx::Box => Block::Paragraph { text },
+        };
+        self.doc.push(block, origin);
+    }
+
+    fn close(&mut self, ctx: Ctx) {
+        self.flush();
+        if ctx == Ctx::List && !self.open.iter().any(|&(_, c)| c == Ctx::List) {
+            if let Some((ordered, items, origin)) = self.list.take() {
+                if !items.is_empty() {
+                    self.doc.push(Block::List { ordered, items }, origin);
+                }
+            }
+        }
+    }
+
+    fn close_until(&mut self, i: usize) {
+        while let Some(&(end, ctx)) = self.open.last() {
+            if end > i {
+                break;
+            }
+            self.open.pop();
+            self.close(ctx);
+        }
+    }
+
+    fn open_block(&mut self, end: usize, ctx: Ctx) {
+        self.flush();
+        self.open.push((end, ctx));
+    }
+
+    fn emit(&mut self, root: usize) {
+        let nodes = &self.arena.nodes;
+        let end = nodes[root].end as usize;
+        let mut i = root;
+        while i < end {
+            self.close_until(i);
+            let n = &nodes[i];
+            let next = n.end as usize;
+            if n.tag == Tag::Text {
+                if self.innermost() == Ctx::Code {
+                    self.buf.push_raw(n.text);
+                } else {
+                    self.buf.push(n.text);
+                }
+                self.origin.chars += n.chars;
+                self.origin.link_chars += n.link_chars;
+                i += 1;
+                continue;
+            }
+            if i != root {
+                if let Some(reason) = chrome_reason(self.arena, i) {
+                    self.note_removed(i, reason);
+                    i = next;
+                    continue;
+                }
+            }
+            match n.tag {
+                Tag::Br => {
+                    if self.innermost() == Ctx::Code {
+                        self.buf.push_raw("\n");
+                    } else {
+                        self.buf.line_break();
+                    }
+                }
+                Tag::Hr => self.flush(),
+                Tag::Link => {
+                    self.origin.links = self.origin.links.saturating_add(1);
+                }
+                Tag::Inline => {}
+                Tag::H(level) => self.open_block(next, Ctx::Heading(level)),
+                Tag::Blockquote => self.open_block(next, Ctx::Quote),
+                Tag::Pre => self.open_block(next, Ctx::Code),
+                Tag::List(ordered) => {
+                    self.open_block(next, Ctx::List);
+                    if self.list.is_none() {
+                        self.list = Some((ordered, Vec::new(), Origin::default()));
+                    }
+                }
+                Tag::Li => {
+                    let ctx = if self.list.is_some() {
+                        Ctx::Item
+                    } else {
+                        Ctx::Box
+                    };
+                    self.open_block(next, ctx);
+                }
+                Tag::Table if self.list.is_none() && !table::is_layout(self.arena, i) => {
+                    self.flush();
+                    if let Some(t) = table::build(self.arena, i) {
+                        let origin = Origin {
+                            chars: n.chars,
+                            link_chars: n.link_chars,
+                            links: n.links.min(u16::MAX as u32) as u16,
+                            ..Origin::default()
+                        };
+                        self.doc.push(Block::Table(t), origin);
+                    }
+                    i = next;
+                    continue;
+                }
+                _ => self.open_block(next, Ctx::Box),
+            }
+            i += 1;
+        }
+        self.close_until(usize::MAX);
+    }
+}
+
+/// Emits the blocks of the content roots into `doc`, and logs the page's
+/// other regions as removed.
+pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
+    log_outside(arena, roots, doc);
+    let mut em = Emitter {
+        arena,
+        doc,
+        buf: TextBuf::default(),
+        open: Vec::new(),
+        list: None,
+        origin: Origin::default(),
+    };
+    for &r in roots {
+        em.emit(r);
+    }
+}
+
+/// Logs every maximal region of the page outside the content roots.
+fn log_outside(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
+    let nodes = &arena.nodes;
+    if roots == [0] {
+        return;
+    }
+    let holds_root = |i: usize| roots.iter().any(|&r| r > i && r < nodes[i].end as usize);
+    let mut i = 1;
+    while i < nodes.len() {
+        let n = &nodes[i];
+        if roots.contains(&i) {
+            i = n.end as usize;
+            continue;
+        }
+        if n.tag != Tag::Text && holds_root(i) {
+            i += 1;
+            continue;
+        }
+        if n.chars > 0 {
+            let reason = match n.tag {
+                Tag::Text => "outside main content",
+                _ => chrome_reason(arena, i).unwrap_or("outside main content"),
+            };
+            let text = arena.snippet(i, REMOVED_SNIPPET);
+            let text = if n.tag == Tag::Text {
+                super::dom::truncate(n.text.trim(), REMOVED_SNIPPET).to_string()
+            } else {
+                text
+            };
+            if !text.is_empty() {
+                doc.removed.push(Removed {
+                    pass: "ingest".into(),
+                    text,
+                    reason: reason.into(),
+                });
+            }
+        }
+        i = (n.end as usize).max(i + 1);
+    }
+}
