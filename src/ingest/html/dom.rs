@@ -332,9 +332,6 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     el.attr("role"),
                     el.attr("itemprop"),
                 );
-                let chrome_tag = matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer);
-                let unlikely =
-                    unlikely || (hint.negative.is_some() && !hint.positive) || chrome_tag;
                 let i = nodes.len() as u32;
                 nodes.push(Node {
                     tag,
@@ -352,7 +349,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                 });
                 stack.push(Step::Exit(i));
                 for child in dom.children().rev() {
-                    stack.push(Step::Enter(child, i, depth + 1, link, unlikely));
+                    stack.push(Step::Enter(child, i, depth + 1, link, false));
                 }
             }
             _ => {}
@@ -372,7 +369,31 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
         parent.links += links;
         parent.block_children += u32::from(block);
     }
+    mark_unlikely(&mut nodes);
     Arena { nodes }
+}
+
+/// Share of the page's text above which a box is never taken for chrome,
+/// whatever its class says: a wrapper named `page-with-rail` holds the article.
+const CHROME_MAX_SHARE: f32 = 0.5;
+
+/// True when node `n` reads as chrome by its tag or its class, id and role
+/// alone, given the page's total text `total`.
+pub fn looks_like_chrome(n: &Node<'_>, total: u32) -> bool {
+    if n.hint.positive || n.hint.body || matches!(n.tag, Tag::Article | Tag::Main | Tag::Body) {
+        return false;
+    }
+    let named = n.hint.negative.is_some() || matches!(n.tag, Tag::Nav | Tag::Aside | Tag::Footer);
+    named && (n.chars as f32) < total as f32 * CHROME_MAX_SHARE
+}
+
+/// Marks the subtrees of chrome boxes as unlikely content, parents first.
+fn mark_unlikely(nodes: &mut [Node<'_>]) {
+    let total = nodes.first().map_or(0, |n| n.chars);
+    for i in 1..nodes.len() {
+        let inherited = nodes[nodes[i].parent as usize].unlikely;
+        nodes[i].unlikely = inherited || looks_like_chrome(&nodes[i], total);
+    }
 }
 
 impl<'a> Arena<'a> {

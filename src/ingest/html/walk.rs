@@ -35,9 +35,14 @@ struct Emitter<'d, 'a> {
     origin: Origin,
 }
 
-/// Why element `i` (inside the content) is chrome, if it is.
-pub fn chrome_reason(arena: &Arena<'_>, i: usize) -> Option<&'static str> {
+/// Why element `i` (inside a content box holding `total` characters) is
+/// chrome, if it is.
+pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static str> {
     let n = &arena.nodes[i];
+    if n.chars as f32 >= total as f32 * 0.5 && n.chars > 0 && !matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside) {
+        // Most of the content: a wrapper, whatever its name says.
+        return None;
+    }
     match n.tag {
         Tag::Nav => return Some("navigation"),
         Tag::Aside => return Some("sidebar"),
@@ -168,7 +173,7 @@ impl Emitter<'_, '_> {
                 continue;
             }
             if i != root {
-                if let Some(reason) = chrome_reason(self.arena, i) {
+                if let Some(reason) = chrome_reason(self.arena, i, nodes[root].chars) {
                     self.note_removed(i, reason);
                     i = next;
                     continue;
@@ -264,7 +269,7 @@ fn log_outside(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         if n.chars > 0 {
             let reason = match n.tag {
                 Tag::Text => "outside main content",
-                _ => chrome_reason(arena, i).unwrap_or("outside main content"),
+                _ => chrome_reason(arena, i, nodes[0].chars).unwrap_or("outside main content"),
             };
             let text = arena.snippet(i, REMOVED_SNIPPET);
             let text = if n.tag == Tag::Text {
