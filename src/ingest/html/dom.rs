@@ -115,6 +115,11 @@ pub struct Node<'a> {
     pub links: u32,
     /// Child elements that are blocks.
     pub block_children: u32,
+    /// Characters reached from this element through inline markup only
+    /// (text not inside a child block): loose text such as `<div>text<br>text</div>`.
+    pub loose_chars: u32,
+    /// Commas in that loose text.
+    pub loose_commas: u32,
 }
 
 impl Node<'_> {
@@ -273,6 +278,8 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
         commas: 0,
         links: 0,
         block_children: 0,
+        loose_chars: 0,
+        loose_commas: 0,
     });
     let mut stack: Vec<Step<'a>> = vec![Step::Exit(0)];
     for child in start.children().rev() {
@@ -306,6 +313,8 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     commas,
                     links: 0,
                     block_children: 0,
+                    loose_chars: 0,
+                    loose_commas: 0,
                 });
             }
             DomNode::Element(el) => {
@@ -346,6 +355,8 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     commas: 0,
                     links: u32::from(tag == Tag::Link),
                     block_children: 0,
+                    loose_chars: 0,
+                    loose_commas: 0,
                 });
                 stack.push(Step::Exit(i));
                 for child in dom.children().rev() {
@@ -362,12 +373,19 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
             let n = &nodes[i];
             (n.chars, n.link_chars, n.commas, n.links, n.tag.is_block())
         };
+        let (loose, loose_commas) = match nodes[i].tag {
+            Tag::Text => (chars, commas),
+            t if !t.is_block() => (nodes[i].loose_chars, nodes[i].loose_commas),
+            _ => (0, 0),
+        };
         let parent = &mut nodes[p];
         parent.chars += chars;
         parent.link_chars += link_chars;
         parent.commas += commas;
         parent.links += links;
         parent.block_children += u32::from(block);
+        parent.loose_chars += loose;
+        parent.loose_commas += loose_commas;
     }
     mark_unlikely(&mut nodes);
     Arena { nodes }

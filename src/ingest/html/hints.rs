@@ -89,7 +89,6 @@ const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("print", "toolbar"),
     ("skip", "navigation"),
     ("aside", "sidebar"),
-    ("rail", "sidebar"),
     ("follow", "share bar"),
     ("more", "related links"),
     ("trending", "related links"),

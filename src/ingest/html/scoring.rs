@@ -41,15 +41,17 @@ fn base_score(arena: &Arena<'_>, i: usize) -> f32 {
     tag + hint
 }
 
-/// True for nodes whose own text counts as a run of prose.
-fn is_prose(arena: &Arena<'_>, i: usize) -> bool {
+/// The characters and commas of node `i` that count as one run of prose:
+/// all of a paragraph's, or the loose text of a box (text outside its
+/// child blocks, as in `<div>text<br>more text<p>..</p></div>`).
+fn prose(arena: &Arena<'_>, i: usize) -> Option<(u32, u32)> {
     let n = &arena.nodes[i];
     match n.tag {
-        Tag::P | Tag::Pre | Tag::Blockquote => true,
-        Tag::Cell(_) | Tag::Div | Tag::Li | Tag::DlItem | Tag::Inline => {
-            n.block_children == 0 && !matches!(arena.nodes[n.parent as usize].tag, Tag::P)
+        Tag::P | Tag::Pre | Tag::Blockquote => Some((n.chars, n.commas)),
+        Tag::Cell(_) | Tag::Div | Tag::Li | Tag::DlItem | Tag::Article | Tag::Main | Tag::Body => {
+            Some((n.loose_chars, n.loose_commas))
         }
-        _ => false,
+        _ => None,
     }
 }
 
@@ -58,9 +60,14 @@ pub fn score(arena: &Arena<'_>) -> Vec<f32> {
     let nodes = &arena.nodes;
     let mut scores = vec![0f32; nodes.len()];
     let mut seeded = vec![false; nodes.len()];
-    for i in 1..nodes.len() {
-        let n = &nodes[i];
-        if n.tag == Tag::Text || n.unlikely || n.chars < MIN_PROSE_CHARS || !is_prose(arena, i) {
+    for (i, n) in nodes.iter().enumerate().skip(1) {
+        if n.tag == Tag::Text || n.unlikely || n.chars < MIN_PROSE_CHARS {
+            continue;
+        }
+        let Some((chars, commas)) = prose(arena, i) else {
+            continue;
+        };
+        if chars < MIN_PROSE_CHARS {
             continue;
         }
         // Prose nested in prose (a <div> of text inside a <li>) is counted once.
@@ -68,7 +75,7 @@ pub fn score(arena: &Arena<'_>) -> Vec<f32> {
         if matches!(parent_tag, Tag::P | Tag::Blockquote | Tag::Pre) && i != 0 {
             continue;
         }
-        let points = 1.0 + n.commas.min(30) as f32 + (n.chars / 100).min(3) as f32;
+        let points = 1.0 + commas.min(30) as f32 + (chars / 100).min(3) as f32;
         let mut a = i;
         for level in 0..ANCESTOR_LEVELS {
             if a == 0 {

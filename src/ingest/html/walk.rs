@@ -39,7 +39,10 @@ struct Emitter<'d, 'a> {
 /// chrome, if it is.
 pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static str> {
     let n = &arena.nodes[i];
-    if n.chars as f32 >= total as f32 * 0.5 && n.chars > 0 && !matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside) {
+    if n.chars as f32 >= total as f32 * 0.5
+        && n.chars > 0
+        && !matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside)
+    {
         // Most of the content: a wrapper, whatever its name says.
         return None;
     }
