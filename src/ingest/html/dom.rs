@@ -120,6 +120,8 @@ pub struct Node<'a> {
     pub loose_chars: u32,
     /// Commas in that loose text.
     pub loose_commas: u32,
+    /// `<article>` elements in the subtree, itself included.
+    pub articles: u32,
 }
 
 impl Node<'_> {
@@ -280,6 +282,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
         block_children: 0,
         loose_chars: 0,
         loose_commas: 0,
+        articles: 0,
     });
     let mut stack: Vec<Step<'a>> = vec![Step::Exit(0)];
     for child in start.children().rev() {
@@ -315,6 +318,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     block_children: 0,
                     loose_chars: 0,
                     loose_commas: 0,
+                    articles: 0,
                 });
             }
             DomNode::Element(el) => {
@@ -357,6 +361,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     block_children: 0,
                     loose_chars: 0,
                     loose_commas: 0,
+                    articles: u32::from(tag == Tag::Article),
                 });
                 stack.push(Step::Exit(i));
                 for child in dom.children().rev() {
@@ -369,9 +374,16 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
     // Sum each subtree's facts into its parent, children before parents.
     for i in (1..nodes.len()).rev() {
         let p = nodes[i].parent as usize;
-        let (chars, link_chars, commas, links, block) = {
+        let (chars, link_chars, commas, links, block, articles) = {
             let n = &nodes[i];
-            (n.chars, n.link_chars, n.commas, n.links, n.tag.is_block())
+            (
+                n.chars,
+                n.link_chars,
+                n.commas,
+                n.links,
+                n.tag.is_block(),
+                n.articles,
+            )
         };
         let (loose, loose_commas) = match nodes[i].tag {
             Tag::Text => (chars, commas),
@@ -384,6 +396,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
         parent.commas += commas;
         parent.links += links;
         parent.block_children += u32::from(block);
+        parent.articles += articles;
         parent.loose_chars += loose;
         parent.loose_commas += loose_commas;
     }

@@ -97,12 +97,30 @@ pub fn score(arena: &Arena<'_>) -> Vec<f32> {
             }
         }
     }
+    // Inside an <article> nested in another: a comment or a teaser.
+    let mut nested_article = vec![false; nodes.len()];
+    let mut article_depth = vec![0u8; nodes.len()];
+    for (i, n) in nodes.iter().enumerate().skip(1) {
+        let p = n.parent as usize;
+        article_depth[i] = article_depth[p].saturating_add(u8::from(n.tag == Tag::Article));
+        nested_article[i] = article_depth[i] >= 2;
+    }
     for (i, s) in scores.iter_mut().enumerate() {
         if seeded[i] {
             *s *= 1.0 - nodes[i].link_density();
+            if is_listing(arena, i) || nested_article[i] {
+                *s *= 0.3;
+            }
         }
     }
     scores
+}
+
+/// True when box `i` holds several `<article>`s (beyond itself): it lists
+/// teasers of other pages rather than being one article.
+fn is_listing(arena: &Arena<'_>, i: usize) -> bool {
+    let n = &arena.nodes[i];
+    n.articles - u32::from(n.tag == Tag::Article) >= 2
 }
 
 /// The nodes whose subtrees make up the main content, in document order.
@@ -183,7 +201,7 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], top: usize) -> Vec<usize> {
             out.push(s);
             continue;
         }
-        if n.tag == Tag::Text || n.unlikely || n.chars == 0 {
+        if n.tag == Tag::Text || n.unlikely || n.chars == 0 || is_listing(arena, s) {
             continue;
         }
         let mut sc = scores[s];
