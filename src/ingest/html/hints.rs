@@ -104,6 +104,10 @@ const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("credits", "caption"),
 ];
 
+/// Words that mark embedded content (a quoted post, a video) inside the
+/// article, which outweigh a chrome word beside them (`social-media-embed`).
+const EMBED: &[&str] = &["embed", "embedded", "tweet", "instagram"];
+
 /// Reads an element's class, id and role attributes.
 pub fn hint_of(
     class: Option<&str>,
@@ -131,6 +135,7 @@ pub fn hint_of(
             _ => {}
         }
     }
+    let mut embed = false;
     for name in [class, id].into_iter().flatten() {
         for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
             if word.is_empty() || word.len() > 40 {
@@ -145,6 +150,9 @@ pub fn hint_of(
             if POSITIVE.contains(&w) {
                 hint.positive = true;
             }
+            if EMBED.contains(&w) {
+                embed = true;
+            }
             if hint.negative.is_none() {
                 hint.negative = NEGATIVE_WORD
                     .iter()
@@ -153,6 +161,9 @@ pub fn hint_of(
                     .map(|(_, reason)| *reason);
             }
         }
+    }
+    if embed {
+        hint.negative = None;
     }
     hint
 }

@@ -57,7 +57,14 @@ fn prose(arena: &Arena<'_>, i: usize) -> Option<(u32, u32)> {
 
 /// The content score of every node (0 for nodes no prose reached).
 pub fn score(arena: &Arena<'_>) -> Vec<f32> {
+    score_with_prose(arena).0
+}
+
+/// The content score of every node, and the characters of prose runs in
+/// each subtree (summed over all ancestors, not only the nearest five).
+fn score_with_prose(arena: &Arena<'_>) -> (Vec<f32>, Vec<u32>) {
     let nodes = &arena.nodes;
+    let mut prose_chars = vec![0u32; nodes.len()];
     let mut scores = vec![0f32; nodes.len()];
     let mut seeded = vec![false; nodes.len()];
     for (i, n) in nodes.iter().enumerate().skip(1) {
@@ -74,6 +81,9 @@ pub fn score(arena: &Arena<'_>) -> Vec<f32> {
         let parent_tag = nodes[n.parent as usize].tag;
         if matches!(parent_tag, Tag::P | Tag::Blockquote | Tag::Pre) && i != 0 {
             continue;
+        }
+        if n.link_density() < 0.5 {
+            prose_chars[i] = chars;
         }
         let points = 1.0 + commas.min(30) as f32 + (chars / 100).min(3) as f32;
         let mut a = i;
@@ -105,6 +115,10 @@ pub fn score(arena: &Arena<'_>) -> Vec<f32> {
         article_depth[i] = article_depth[p].saturating_add(u8::from(n.tag == Tag::Article));
         nested_article[i] = article_depth[i] >= 2;
     }
+    for i in (1..nodes.len()).rev() {
+        let p = nodes[i].parent as usize;
+        prose_chars[p] += prose_chars[i];
+    }
     for (i, s) in scores.iter_mut().enumerate() {
         if seeded[i] {
             *s *= 1.0 - nodes[i].link_density();
@@ -113,7 +127,7 @@ pub fn score(arena: &Arena<'_>) -> Vec<f32> {
             }
         }
     }
-    scores
+    (scores, prose_chars)
 }
 
 /// True when box `i` holds several `<article>`s (beyond itself): it lists
@@ -126,7 +140,7 @@ fn is_listing(arena: &Arena<'_>, i: usize) -> bool {
 /// The nodes whose subtrees make up the main content, in document order.
 pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
     let nodes = &arena.nodes;
-    let scores = score(arena);
+    let (scores, prose) = score_with_prose(arena);
     let mut top = None;
     let mut best = f32::MIN;
     for (i, &s) in scores.iter().enumerate() {
@@ -184,11 +198,11 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
     if top == 0 {
         return vec![0];
     }
-    siblings(arena, &scores, top)
+    siblings(arena, &scores, &prose, top)
 }
 
 /// The chosen box and its siblings that read like the same article.
-fn siblings(arena: &Arena<'_>, scores: &[f32], top: usize) -> Vec<usize> {
+fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec<usize> {
     let nodes = &arena.nodes;
     let top_score = scores[top];
     let threshold = (top_score * 0.2).max(10.0);
@@ -208,7 +222,14 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], top: usize) -> Vec<usize> {
         if !top_class.is_empty() && n.attr("class") == Some(top_class) {
             sc += top_score * 0.2;
         }
+        // A sibling made mostly of substantial prose continues the article
+        // even when its paragraphs sit too deep to lift its own score.
+        let prose_box = prose[s] >= 200
+            && prose[s] as f32 >= prose[top] as f32 * 0.1
+            && prose[s] as f32 >= n.chars as f32 * 0.6
+            && n.link_density() < 0.3;
         let keep = sc >= threshold
+            || prose_box
             || (n.tag == Tag::P && {
                 let ld = n.link_density();
                 (n.chars > 80 && ld < 0.25) || (n.chars > 0 && ld == 0.0 && ends_sentence(arena, s))
