@@ -116,13 +116,12 @@ pub fn hint_of(
     itemprop: Option<&str>,
 ) -> Hint {
     let mut hint = Hint::default();
-    if let Some(p) = itemprop {
-        if p.split_ascii_whitespace()
+    if let Some(p) = itemprop
+        && p.split_ascii_whitespace()
             .any(|w| w.eq_ignore_ascii_case("articleBody"))
-        {
-            hint.body = true;
-            hint.positive = true;
-        }
+    {
+        hint.body = true;
+        hint.positive = true;
     }
     if let Some(r) = role {
         match r.trim().to_ascii_lowercase().as_str() {

@@ -43,10 +43,8 @@ impl<'a> RawMeta<'a> {
     /// Looks at one element for metadata.
     pub fn see_element(&mut self, el: &'a Element, node: NodeRef<'a, DomNode>) {
         match el.name() {
-            "html" => {
-                if self.lang.is_none() {
-                    self.lang = el.attr("lang").or_else(|| el.attr("xml:lang"));
-                }
+            "html" if self.lang.is_none() => {
+                self.lang = el.attr("lang").or_else(|| el.attr("xml:lang"));
             }
             "title" if self.title_tag.is_none() => {
                 // An SVG's <title> lives inside <svg>; the page's is in <head>.
@@ -102,29 +100,24 @@ impl<'a> RawMeta<'a> {
                     self.canonical = el.attr("href").map(str::trim);
                 }
             }
-            "a" => {
-                if self.rel_author.is_none()
-                    && el.attr("rel").is_some_and(|r| {
-                        r.split_ascii_whitespace()
-                            .any(|w| w.eq_ignore_ascii_case("author"))
-                    })
-                {
-                    self.rel_author = clean(&text_under(node));
-                }
+            "a" if self.rel_author.is_none()
+                && el.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("author"))
+                }) =>
+            {
+                self.rel_author = clean(&text_under(node));
             }
-            "time" => {
-                if self.time.is_none() {
-                    self.time = el.attr("datetime").map(str::trim).filter(|s| !s.is_empty());
-                }
+            "time" if self.time.is_none() => {
+                self.time = el.attr("datetime").map(str::trim).filter(|s| !s.is_empty());
             }
-            "script" => {
+            "script"
                 if el
                     .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                    && self.json_ld.len() < 8
-                {
-                    self.json_ld.push(text_under(node));
-                }
+                    && self.json_ld.len() < 8 =>
+            {
+                self.json_ld.push(text_under(node));
             }
             _ => {}
         }

@@ -58,14 +58,14 @@ impl TextBuf {
     pub fn take(&mut self) -> String {
         self.space = false;
         let t = self.text.trim();
-        let out = if t.len() == self.text.len() {
+
+        if t.len() == self.text.len() {
             std::mem::take(&mut self.text)
         } else {
             let s = t.to_string();
             self.text.clear();
             s
-        };
-        out
+        }
     }
 
     /// Takes the text out verbatim apart from leading and trailing blank

@@ -55,10 +55,11 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
         Tag::Text | Tag::Br | Tag::Hr => return None,
         _ => {}
     }
-    if !n.hint.body && !n.hint.positive {
-        if let Some(reason) = n.hint.negative {
-            return Some(reason);
-        }
+    if !n.hint.body
+        && !n.hint.positive
+        && let Some(reason) = n.hint.negative
+    {
+        return Some(reason);
     }
     let ld = n.link_density();
     match n.tag {
@@ -130,24 +131,28 @@ impl Emitter<'_, '_> {
         self.doc.push(block, origin);
     }
 
-    fn close(&mut self, ctx: Ctx) {
+    /// Ends the innermost open block: its pending text is flushed while it
+    /// is still open (so the text takes its kind), then it is popped.
+    fn close(&mut self) {
         self.flush();
-        if ctx == Ctx::List && !self.open.iter().any(|&(_, c)| c == Ctx::List) {
-            if let Some((ordered, items, origin)) = self.list.take() {
-                if !items.is_empty() {
-                    self.doc.push(Block::List { ordered, items }, origin);
-                }
-            }
+        let Some((_, ctx)) = self.open.pop() else {
+            return;
+        };
+        if ctx == Ctx::List
+            && !self.open.iter().any(|&(_, c)| c == Ctx::List)
+            && let Some((ordered, items, origin)) = self.list.take()
+            && !items.is_empty()
+        {
+            self.doc.push(Block::List { ordered, items }, origin);
         }
     }
 
     fn close_until(&mut self, i: usize) {
-        while let Some(&(end, ctx)) = self.open.last() {
+        while let Some(&(end, _)) = self.open.last() {
             if end > i {
                 break;
             }
-            self.open.pop();
-            self.close(ctx);
+            self.close();
         }
     }
 
@@ -175,12 +180,12 @@ impl Emitter<'_, '_> {
                 i += 1;
                 continue;
             }
-            if i != root {
-                if let Some(reason) = chrome_reason(self.arena, i, nodes[root].chars) {
-                    self.note_removed(i, reason);
-                    i = next;
-                    continue;
-                }
+            if i != root
+                && let Some(reason) = chrome_reason(self.arena, i, nodes[root].chars)
+            {
+                self.note_removed(i, reason);
+                i = next;
+                continue;
             }
             match n.tag {
                 Tag::Br => {

@@ -1,0 +1,203 @@
+//! The HTML ingest on hand-written pages: main content, metadata, tables,
+//! encodings, and inputs that must not break it.
+
+use pristine::ingest::html::{ingest_bytes, ingest_str};
+use pristine::{Block, ErrorKind, Options};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/fixtures/html/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture exists")
+}
+
+#[test]
+fn article_body_is_kept_and_chrome_dropped() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(
+        text.starts_with("Every spring, the fishing families"),
+        "{text}"
+    );
+    assert!(text.contains("A tradition that changes slowly"));
+    assert!(text.contains("beyond the breakwater"));
+    for chrome in [
+        "Share on a network",
+        "Most read",
+        "First! Great story",
+        "All rights reserved",
+        "Weather",
+        "hidden notice",
+        "Another hidden line",
+        "never content",
+        "color: red",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} leaked into {text}");
+    }
+    assert!(doc.removed.iter().all(|r| r.pass == "ingest"));
+    assert!(doc.removed.iter().any(|r| r.reason == "share bar"));
+    assert!(doc.removed.iter().any(|r| r.reason == "title"));
+    assert!(doc.removed.iter().all(|r| r.text.len() <= 204));
+}
+
+#[test]
+fn metadata_is_read() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let m = &doc.meta;
+    assert_eq!(m.title.as_deref(), Some("Lanterns Over the Harbour"));
+    assert_eq!(m.site_name.as_deref(), Some("The Quayside Gazette"));
+    assert_eq!(m.byline.as_deref(), Some("Mara Lindqvist"));
+    assert_eq!(m.published.as_deref(), Some("2024-05-17T08:30:00Z"));
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://gazette.example/2024/lanterns")
+    );
+    assert_eq!(m.language.as_deref(), Some("en"));
+    // The title is metadata, not the body's first heading.
+    assert!(!matches!(&doc.blocks[0], Block::Heading { text, .. } if text.contains("Lanterns")));
+}
+
+#[test]
+fn blocks_are_typed() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let list = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        })
+        .expect("a list");
+    assert_eq!(list[0].label.as_deref(), Some("Start"));
+    assert_eq!(list[0].text, "the lighthouse steps, at dusk.");
+    assert_eq!(list[2].label, None);
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Quote { text } if text.starts_with("We light them")))
+    );
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { level: 2, .. }))
+    );
+}
+
+#[test]
+fn tables_become_records_with_spans_expanded() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let t = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    assert_eq!(t.caption.as_deref(), Some("Visitors by year"));
+    assert_eq!(t.columns, ["Year", "Visitors", "Boats"]);
+    assert_eq!(t.rows[0], ["2022", "4,100", "60"]);
+    assert_eq!(t.rows[1], ["2023", "5,300", "60"]);
+    assert_eq!(t.rows[2], ["Total, two years", "Total, two years", "120"]);
+}
+
+#[test]
+fn layout_tables_are_read_as_boxes() {
+    let page = "<html><body><table><tr><td><p>A long paragraph of prose that sits in a layout table, as old pages did, with commas, clauses, and more words.</p><p>Another paragraph follows it, written in the same plain way, so that the page reads as an article.</p></td></tr></table></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert!(doc.blocks.iter().all(|b| !matches!(b, Block::Table(_))));
+    assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
+}
+
+#[test]
+fn legacy_encodings_are_decoded() {
+    let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>".to_vec();
+    page.extend_from_slice(b"Le caf\xE9 du port ouvre t\xF4t, et la cr\xE8me est fra\xEEche chaque matin, dit le patron.");
+    page.extend_from_slice(b"</p></body></html>");
+    let doc = ingest_bytes(&page, &Options::default()).unwrap();
+    assert!(
+        doc.text().contains("café du port ouvre tôt"),
+        "{}",
+        doc.text()
+    );
+}
+
+#[test]
+fn gzip_is_inflated() {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(fixture("article.html").as_bytes()).unwrap();
+    let doc = ingest_bytes(&enc.finish().unwrap(), &Options::default()).unwrap();
+    assert!(doc.text().contains("paper lanterns"));
+}
+
+#[test]
+fn entities_are_decoded() {
+    let page = "<html><body><p>Fish &amp; chips cost &pound;5 &mdash; a bargain, &quot;they&quot; said, at the pier.</p></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.text(),
+        "Fish & chips cost £5 — a bargain, \"they\" said, at the pier."
+    );
+}
+
+#[test]
+fn very_deep_nesting_does_not_overflow() {
+    let depth = 100_000;
+    let page = format!(
+        "<html><body>{}<p>Deep inside, a sentence survives the nesting.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(doc.text().contains("a sentence survives"), "{}", doc.text());
+    let unlimited = Options {
+        max_dom_depth: None,
+        ..Options::default()
+    };
+    let doc = ingest_str(&page, &unlimited).unwrap();
+    assert!(doc.text().contains("a sentence survives"));
+}
+
+#[test]
+fn bad_inputs_give_a_document_or_a_clear_error() {
+    let o = Options::default();
+    assert_eq!(ingest_bytes(b"", &o).unwrap_err().kind(), ErrorKind::Empty);
+    assert_eq!(
+        ingest_str("  \n ", &o).unwrap_err().kind(),
+        ErrorKind::Empty
+    );
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
+    assert_eq!(
+        ingest_bytes(&junk, &o).unwrap_err().kind(),
+        ErrorKind::Binary
+    );
+    for page in [
+        "<html><body></body></html>",
+        "<p>unclosed <b>bold <i>both</p></b> tail",
+        "<table><tr><td colspan=99999 rowspan=0>x</td></tr></table>",
+        "<<<>>> </div></div> <!-- never closed",
+        "<ul><li><ul><li><ul><li>deep item</ul></ul></ul>",
+        "<pre>\n  code\n</pre>",
+    ] {
+        ingest_str(page, &o).unwrap();
+    }
+    let doc = ingest_str(&fixture("navigation-only.html"), &o).unwrap();
+    assert!(doc.text().is_empty(), "{}", doc.text());
+}
+
+#[test]
+fn max_dom_depth_reads_deeper_text_into_the_ancestor() {
+    let page = format!(
+        "<html><body><div>{}<p>Words far below the limit still count as text here.</p>{}</div></body></html>",
+        "<section>".repeat(40),
+        "</section>".repeat(40)
+    );
+    let o = Options {
+        max_dom_depth: Some(8),
+        ..Options::default()
+    };
+    let doc = ingest_str(&page, &o).unwrap();
+    assert!(doc.text().contains("Words far below"));
+}
