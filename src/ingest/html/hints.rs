@@ -136,7 +136,10 @@ pub fn hint_of(
     }
     let mut embed = false;
     for name in [class, id].into_iter().flatten() {
-        for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        for word in name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .flat_map(camel_words)
+        {
             if word.is_empty() || word.len() > 40 {
                 continue;
             }
@@ -167,6 +170,31 @@ pub fn hint_of(
     hint
 }
 
+/// Splits `newsCaption` into `news` and `Caption` (and leaves `caption`,
+/// `CAPTION` and `h2` whole): class names are often camel case.
+fn camel_words(word: &str) -> impl Iterator<Item = &str> {
+    let b = word.as_bytes();
+    let mut start = 0;
+    let mut k = 1;
+    std::iter::from_fn(move || {
+        if start >= b.len() {
+            return None;
+        }
+        while k < b.len() {
+            if b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase() {
+                let part = &word[start..k];
+                start = k;
+                k += 1;
+                return Some(part);
+            }
+            k += 1;
+        }
+        let part = &word[start..];
+        start = b.len();
+        Some(part)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +217,14 @@ mod tests {
             Some("navigation")
         );
         assert_eq!(hint_of(Some("headline"), None, None, None).negative, None);
+        assert_eq!(
+            hint_of(Some("newsCaption"), None, None, None).negative,
+            Some("caption")
+        );
+        assert_eq!(
+            hint_of(Some("SHARE"), None, None, None).negative,
+            Some("share bar")
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@ struct Emitter<'d, 'a> {
     open: Vec<(usize, Ctx)>,
     list: Option<(bool, Vec<ListItem>, Origin)>,
     origin: Origin,
+    /// Blocks before this index were emitted by an earlier root.
+    first_block: usize,
 }
 
 /// Why element `i` (inside a content box holding `total` characters) is
@@ -71,6 +73,7 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
         Tag::P | Tag::Li | Tag::DlItem | Tag::H(_) if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
             Some("link")
         }
+        Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
         _ => None,
     }
 }
@@ -83,6 +86,30 @@ impl Emitter<'_, '_> {
                 pass: "ingest".into(),
                 text,
                 reason: reason.into(),
+            });
+        }
+    }
+
+    /// Drops the block just emitted when it is a short lead-in ("Read
+    /// more", "Related:", "Don't miss") to the links being dropped after it.
+    fn drop_lead_in(&mut self) {
+        if !self.buf.is_empty() {
+            return;
+        }
+        let lead_in = match self.doc.blocks.last() {
+            Some(Block::Paragraph { text }) | Some(Block::Heading { text, .. }) => {
+                text.split_whitespace().count() <= 4
+                    && !text.ends_with(['.', '!', '?', '"', '\u{201d}'])
+            }
+            _ => false,
+        };
+        if lead_in && self.doc.blocks.len() > self.first_block {
+            let block = self.doc.blocks.pop().expect("a last block");
+            self.doc.origins.truncate(self.doc.blocks.len());
+            self.doc.removed.push(Removed {
+                pass: "ingest".into(),
+                text: block.plain_text(),
+                reason: "link list heading".into(),
             });
         }
     }
@@ -183,6 +210,9 @@ impl Emitter<'_, '_> {
             if i != root
                 && let Some(reason) = chrome_reason(self.arena, i, nodes[root].chars)
             {
+                if matches!(reason, "link list" | "link" | "related links") {
+                    self.drop_lead_in();
+                }
                 self.note_removed(i, reason);
                 i = next;
                 continue;
@@ -250,8 +280,10 @@ pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         open: Vec::new(),
         list: None,
         origin: Origin::default(),
+        first_block: 0,
     };
     for &r in roots {
+        em.first_block = em.doc.blocks.len();
         em.emit(r);
     }
 }
