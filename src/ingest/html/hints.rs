@@ -98,6 +98,7 @@ const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("hide", "hidden"),
     ("tools", "toolbar"),
     ("login", "login"),
+    ("cta", "promotion"),
     ("signin", "login"),
     ("caption", "caption"),
     ("credit", "caption"),

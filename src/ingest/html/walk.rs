@@ -43,7 +43,7 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
     let n = &arena.nodes[i];
     if n.chars as f32 >= total as f32 * 0.5
         && n.chars > 0
-        && !matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside)
+        && !matches!(n.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header)
     {
         // Most of the content: a wrapper, whatever its name says.
         return None;
@@ -52,6 +52,8 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
         Tag::Nav => return Some("navigation"),
         Tag::Aside => return Some("sidebar"),
         Tag::Footer => return Some("footer"),
+        // Inside the content, a <header> holds the title, standfirst and byline.
+        Tag::Header => return Some("header"),
         Tag::Form if n.chars < 500 => return Some("form"),
         Tag::Figcaption => return Some("caption"),
         Tag::Text | Tag::Br | Tag::Hr => return None,
