@@ -215,7 +215,12 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec
             out.push(s);
             continue;
         }
-        if n.tag == Tag::Text || n.unlikely || n.chars == 0 || is_listing(arena, s) {
+        if n.tag == Tag::Text
+            || n.unlikely
+            || n.chars == 0
+            || is_listing(arena, s)
+            || super::walk::chrome_reason(arena, s, nodes[parent].chars).is_some()
+        {
             continue;
         }
         let mut sc = scores[s];

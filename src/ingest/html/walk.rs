@@ -56,7 +56,9 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
         Tag::Header => return Some("header"),
         Tag::Form if n.chars < 500 => return Some("form"),
         Tag::Figcaption => return Some("caption"),
-        Tag::Text | Tag::Br | Tag::Hr => return None,
+        // A link's class names where it points (`tag-link`, `author-url`),
+        // not what its text is.
+        Tag::Text | Tag::Br | Tag::Hr | Tag::Link => return None,
         _ => {}
     }
     if !n.hint.body
