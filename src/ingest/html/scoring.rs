@@ -15,6 +15,10 @@ use super::dom::{Arena, Tag};
 /// labels and buttons are short.
 const MIN_PROSE_CHARS: u32 = 25;
 
+/// Prose below this many characters makes a box less likely to be the
+/// article, in proportion.
+const SHORT_ARTICLE_CHARS: f32 = 250.0;
+
 /// How many ancestors a run of prose hands points to.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -122,6 +126,9 @@ fn score_with_prose(arena: &Arena<'_>) -> (Vec<f32>, Vec<u32>) {
     for (i, s) in scores.iter_mut().enumerate() {
         if seeded[i] {
             *s *= 1.0 - nodes[i].link_density();
+            // A box with little prose (a title block with a content-ish
+            // class) cannot be the article, however well named.
+            *s *= (prose_chars[i] as f32 / SHORT_ARTICLE_CHARS).clamp(0.2, 1.0);
             if is_listing(arena, i) || nested_article[i] {
                 *s *= 0.3;
             }
