@@ -189,6 +189,18 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
             a = nodes[a].parent as usize;
         }
     }
+    // An ancestor scoring nearly as well but holding much more prose holds
+    // the whole article, split into small boxes (one per paragraph or card).
+    let mut a = nodes[top].parent as usize;
+    for _ in 0..4 {
+        if a == 0 || nodes[a].unlikely {
+            break;
+        }
+        if scores[a] >= best * 0.75 && prose[a] as f32 >= prose[top] as f32 * 1.5 {
+            top = a;
+        }
+        a = nodes[a].parent as usize;
+    }
     // A box that is its parent's only content adds nothing: climb while the
     // parent holds little else.
     while top != 0 {
