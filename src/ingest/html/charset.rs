@@ -1,6 +1,8 @@
 //! Bytes of an HTML page to text: byte-order mark, then the charset the page
 //! declares in its first few kilobytes, then detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -14,16 +16,16 @@ const PRESCAN_BYTES: usize = 4096;
 /// pages are often re-encoded by scrapers while their `<meta>` still names
 /// the original encoding, and multi-byte UTF-8 sequences almost never occur
 /// by chance in legacy-encoded text.
-pub fn decode_html(bytes: &[u8]) -> Result<String> {
+pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return Ok(text.into_owned());
+        return Ok(text);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if s.contains('\0') && !looks_like_markup(bytes) {
             return Err(binary());
         }
-        return Ok(s.to_string());
+        return Ok(Cow::Borrowed(s));
     }
     if decode::looks_binary(bytes) && !looks_like_markup(bytes) {
         return Err(binary());
@@ -34,7 +36,7 @@ pub fn decode_html(bytes: &[u8]) -> Result<String> {
         detector.guess(None, chardetng::Utf8Detection::Deny)
     });
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    Ok(text.into_owned())
+    Ok(text)
 }
 
 fn binary() -> Error {

@@ -136,7 +136,7 @@ impl Node<'_> {
 
     /// The element's attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.el.and_then(|e| e.attr(name))
+        self.el.and_then(|e| attr(e, name))
     }
 }
 
@@ -192,19 +192,49 @@ fn tag_of(name: &str) -> Option<Tag> {
     })
 }
 
+/// An attribute by name, compared as text: scraper's own lookup interns
+/// the name as an atom on every call, which costs more than a short scan.
+pub fn attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
+/// The attributes the walk reads, gathered in one pass.
+#[derive(Default)]
+struct Attrs<'e> {
+    class: Option<&'e str>,
+    id: Option<&'e str>,
+    role: Option<&'e str>,
+    itemprop: Option<&'e str>,
+    style: Option<&'e str>,
+    href: bool,
+    hidden: bool,
+}
+
+fn read_attrs(el: &Element) -> Attrs<'_> {
+    let mut a = Attrs::default();
+    for (name, value) in el.attrs() {
+        match name {
+            "class" => a.class = Some(value),
+            "id" => a.id = Some(value),
+            "role" => a.role = Some(value),
+            "itemprop" => a.itemprop = Some(value),
+            "style" => a.style = Some(value),
+            "href" => a.href = true,
+            "hidden" => a.hidden = true,
+            "aria-hidden" => a.hidden |= value.trim().eq_ignore_ascii_case("true"),
+            _ => {}
+        }
+    }
+    a
+}
+
 /// True when the element is not displayed: the `hidden` attribute,
 /// `aria-hidden="true"`, or an inline style hiding it.
-fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() {
+fn is_hidden(a: &Attrs<'_>) -> bool {
+    if a.hidden {
         return true;
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = a.style {
         let mut compact = [0u8; 64];
         let mut n = 0;
         for b in style.bytes() {
@@ -326,10 +356,11 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                 let Some(mut tag) = tag_of(el.name()) else {
                     continue;
                 };
-                if is_hidden(el) {
+                let attrs = read_attrs(el);
+                if is_hidden(&attrs) {
                     continue;
                 }
-                if tag == Tag::Inline && el.name() == "a" && el.attr("href").is_some() {
+                if tag == Tag::Inline && attrs.href && el.name() == "a" {
                     tag = Tag::Link;
                 }
                 let link = in_link || tag == Tag::Link;
@@ -339,12 +370,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     }
                     continue;
                 }
-                let hint = hint_of(
-                    el.attr("class"),
-                    el.attr("id"),
-                    el.attr("role"),
-                    el.attr("itemprop"),
-                );
+                let hint = hint_of(attrs.class, attrs.id, attrs.role, attrs.itemprop);
                 let i = nodes.len() as u32;
                 nodes.push(Node {
                     tag,

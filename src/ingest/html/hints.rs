@@ -150,6 +150,10 @@ pub fn hint_of(
             lower.make_ascii_lowercase();
             // Words are ASCII alphanumerics, so this cannot fail.
             let w = std::str::from_utf8(lower).unwrap_or("");
+            if w.len() < 2 || w.as_bytes()[0].is_ascii_digit() {
+                // Grid sizes and single letters (`col-8`, `m`) say nothing.
+                continue;
+            }
             if POSITIVE.contains(&w) {
                 hint.positive = true;
             }
@@ -157,11 +161,7 @@ pub fn hint_of(
                 embed = true;
             }
             if hint.negative.is_none() {
-                hint.negative = NEGATIVE_WORD
-                    .iter()
-                    .find(|(n, _)| *n == w)
-                    .or_else(|| NEGATIVE_PREFIX.iter().find(|(p, _)| w.starts_with(p)))
-                    .map(|(_, reason)| *reason);
+                hint.negative = negative(w);
             }
         }
     }
@@ -169,6 +169,22 @@ pub fn hint_of(
         hint.negative = None;
     }
     hint
+}
+
+/// The chrome reason a lowercase word names, if any.
+fn negative(w: &str) -> Option<&'static str> {
+    // Most class words name none: test the cheap first byte before the lists.
+    let first = w.as_bytes()[0];
+    let prefixed = NEGATIVE_PREFIX
+        .iter()
+        .filter(|(p, _)| p.as_bytes()[0] == first)
+        .find(|(p, _)| w.starts_with(p));
+    NEGATIVE_WORD
+        .iter()
+        .filter(|(n, _)| n.as_bytes()[0] == first)
+        .find(|(n, _)| *n == w)
+        .or(prefixed)
+        .map(|(_, reason)| *reason)
 }
 
 /// Splits `newsCaption` into `news` and `Caption` (and leaves `caption`,

@@ -5,6 +5,7 @@ use ego_tree::NodeRef;
 use scraper::Node as DomNode;
 use scraper::node::Element;
 
+use super::dom::attr;
 use crate::document::Meta;
 
 /// Facts gathered during the DOM walk, read into [`Meta`] at the end.
@@ -44,7 +45,7 @@ impl<'a> RawMeta<'a> {
     pub fn see_element(&mut self, el: &'a Element, node: NodeRef<'a, DomNode>) {
         match el.name() {
             "html" if self.lang.is_none() => {
-                self.lang = el.attr("lang").or_else(|| el.attr("xml:lang"));
+                self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
             }
             "title" if self.title_tag.is_none() => {
                 // An SVG's <title> lives inside <svg>; the page's is in <head>.
@@ -57,8 +58,8 @@ impl<'a> RawMeta<'a> {
                 }
             }
             "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name"));
-                let (Some(key), Some(content)) = (key, el.attr("content")) else {
+                let key = attr(el, "property").or_else(|| attr(el, "name"));
+                let (Some(key), Some(content)) = (key, attr(el, "content")) else {
                     return;
                 };
                 let content = content.trim();
@@ -91,17 +92,17 @@ impl<'a> RawMeta<'a> {
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or("");
+                let rel = attr(el, "rel").unwrap_or("");
                 if rel
                     .split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("canonical"))
                     && self.canonical.is_none()
                 {
-                    self.canonical = el.attr("href").map(str::trim);
+                    self.canonical = attr(el, "href").map(str::trim);
                 }
             }
             "a" if self.rel_author.is_none()
-                && el.attr("rel").is_some_and(|r| {
+                && attr(el, "rel").is_some_and(|r| {
                     r.split_ascii_whitespace()
                         .any(|w| w.eq_ignore_ascii_case("author"))
                 }) =>
@@ -109,11 +110,12 @@ impl<'a> RawMeta<'a> {
                 self.rel_author = clean(&text_under(node));
             }
             "time" if self.time.is_none() => {
-                self.time = el.attr("datetime").map(str::trim).filter(|s| !s.is_empty());
+                self.time = attr(el, "datetime")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
             }
             "script"
-                if el
-                    .attr("type")
+                if attr(el, "type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                     && self.json_ld.len() < 8 =>
             {

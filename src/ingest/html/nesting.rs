@@ -9,59 +9,34 @@
 
 use std::borrow::Cow;
 
-/// Elements that never nest: void elements, and those the parser closes
-/// implicitly when a sibling opens (`<p>`, `<li>`, table cells...).
-fn never_nests(name: &[u8]) -> bool {
-    const NAMES: &[&[u8]] = &[
-        b"area",
-        b"base",
-        b"br",
-        b"col",
-        b"embed",
-        b"hr",
-        b"img",
-        b"input",
-        b"link",
-        b"meta",
-        b"param",
-        b"source",
-        b"track",
-        b"wbr",
-        b"p",
-        b"li",
-        b"td",
-        b"th",
-        b"tr",
-        b"dt",
-        b"dd",
-        b"option",
-        b"optgroup",
-        b"thead",
-        b"tbody",
-        b"tfoot",
-        b"colgroup",
-        b"rb",
-        b"rt",
-        b"rp",
-        b"html",
-        b"head",
-        b"body",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+/// How a tag name affects the nesting estimate.
+#[derive(PartialEq, Eq)]
+enum Kind {
+    /// Void elements, and those the parser closes implicitly when a sibling
+    /// opens (`<p>`, `<li>`, table cells...): they never nest.
+    Flat,
+    /// Elements whose content is raw text, skipped by the scan.
+    RawText,
+    /// Everything else.
+    Nests,
 }
 
-/// Elements whose content is raw text, skipped by the scan.
-fn raw_text(name: &[u8]) -> bool {
-    [
-        &b"script"[..],
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"noscript",
-    ]
-    .iter()
-    .any(|n| n.eq_ignore_ascii_case(name))
+fn kind(name: &[u8]) -> Kind {
+    if name.len() > 10 {
+        return Kind::Nests;
+    }
+    let mut buf = [0u8; 10];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"td" | b"th"
+        | b"tr" | b"dt" | b"dd" | b"option" | b"optgroup" | b"thead" | b"tbody" | b"tfoot"
+        | b"colgroup" | b"rb" | b"rt" | b"rp" | b"html" | b"head" | b"body" => Kind::Flat,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noscript" => Kind::RawText,
+        _ => Kind::Nests,
+    }
 }
 
 /// Returns `html` unchanged when its tags nest at most `max` deep (by a
@@ -106,9 +81,10 @@ fn scan(html: &str, max: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let name = &b[name_start..name_start + name_len];
-        let gt = tag_end(b, name_start + name_len);
+        let gt = tag_end(html, name_start + name_len);
         i = gt;
-        if never_nests(name) {
+        let kind = kind(name);
+        if kind == Kind::Flat {
             continue;
         }
         if closing {
@@ -118,7 +94,7 @@ fn scan(html: &str, max: usize) -> Vec<(usize, usize)> {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if raw_text(name) {
+        if kind == Kind::RawText {
             // Skip to the matching end tag; the element itself does not nest.
             let mut j = gt;
             loop {
@@ -128,7 +104,7 @@ fn scan(html: &str, max: usize) -> Vec<(usize, usize)> {
                         if b.len() >= s + name.len()
                             && b[s..s + name.len()].eq_ignore_ascii_case(name)
                         {
-                            i = tag_end(b, s);
+                            i = tag_end(html, s);
                             break;
                         }
                         j = s;
@@ -152,19 +128,11 @@ fn scan(html: &str, max: usize) -> Vec<(usize, usize)> {
     cuts
 }
 
-/// Index just past the `>` closing the tag whose attributes start at `from`
-/// (quoted attribute values may hold `>`).
-fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (k, &c) in b.iter().enumerate().skip(from) {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if q == c => quote = None,
-            (None, b'>') => return k + 1,
-            _ => {}
-        }
-    }
-    b.len()
+/// Index just past the `>` closing the tag whose attributes start at
+/// `from`. A `>` inside a quoted attribute value ends the tag early here;
+/// that only blurs the estimate, never the page the parser sees.
+fn tag_end(html: &str, from: usize) -> usize {
+    html[from..].find('>').map_or(html.len(), |p| from + p + 1)
 }
 
 #[cfg(test)]
