@@ -67,6 +67,9 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
     {
         return Some(reason);
     }
+    if is_teaser_grid(arena, i) {
+        return Some("related links");
+    }
     let ld = n.link_density();
     match n.tag {
         Tag::List(_) | Tag::Dl | Tag::Div | Tag::Table | Tag::Inline | Tag::Li
@@ -74,12 +77,46 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
         {
             Some("link list")
         }
-        Tag::P | Tag::Li | Tag::DlItem | Tag::H(_) if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
+        Tag::P | Tag::Li | Tag::DlItem | Tag::H(_) | Tag::Div
+            if n.links >= 1 && ld > 0.8 && n.chars < 200 =>
+        {
             Some("link")
         }
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
         _ => None,
     }
+}
+
+/// True when box `i` is a grid of teasers: three or more child boxes of
+/// one class, each short and led by a link (cards pointing to other pages).
+fn is_teaser_grid(arena: &Arena<'_>, i: usize) -> bool {
+    let nodes = &arena.nodes;
+    if !matches!(nodes[i].tag, Tag::Div | Tag::List(_) | Tag::Inline) || nodes[i].links < 3 {
+        return false;
+    }
+    let mut class = None;
+    let mut cards = 0;
+    for c in arena.children(i) {
+        let n = &nodes[c];
+        if n.tag == Tag::Text {
+            if n.text.trim().is_empty() {
+                continue;
+            }
+            return false;
+        }
+        let Some(cl) = n.attr("class").filter(|c| !c.trim().is_empty()) else {
+            return false;
+        };
+        if *class.get_or_insert(cl) != cl
+            || n.links == 0
+            || n.chars >= 300
+            || (n.link_chars as f32) < n.chars as f32 * 0.15
+        {
+            return false;
+        }
+        cards += 1;
+    }
+    cards >= 3
 }
 
 impl Emitter<'_, '_> {
