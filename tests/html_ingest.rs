@@ -201,3 +201,37 @@ fn max_dom_depth_reads_deeper_text_into_the_ancestor() {
     let doc = ingest_str(&page, &o).unwrap();
     assert!(doc.text().contains("Words far below"));
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_bytes_give_a_document_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = ingest_bytes(&bytes, &Options::default());
+        }
+
+        #[test]
+        fn any_tag_soup_gives_a_document(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<div>"), Just("</div>"), Just("<p>"), Just("</p>"), Just("<table>"),
+                Just("<tr>"), Just("<td colspan=3>"), Just("<th rowspan=2>"), Just("</table>"),
+                Just("<ul>"), Just("<li>"), Just("</ul>"), Just("<pre>"), Just("</pre>"),
+                Just("<blockquote>"), Just("<h2>"), Just("</h2>"), Just("<br>"), Just("<a href=x>"),
+                Just("</a>"), Just("<nav>"), Just("<script>"), Just("</script>"), Just("<!--"),
+                Just("text, words "), Just("é ü ñ "), Just("&amp; &lt; "), Just("<caption>"),
+            ],
+            0..80,
+        )) {
+            let page = parts.concat();
+            if let Ok(doc) = ingest_str(&page, &Options::default()) {
+                for b in &doc.blocks {
+                    prop_assert!(!b.is_empty());
+                }
+            }
+        }
+    }
+}
