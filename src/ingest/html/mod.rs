@@ -90,9 +90,93 @@ fn tidy(doc: &mut Document) {
             remove_block(doc, at, "title");
         }
     }
+    // The article's first lines often repeat the page's furniture: the title
+    // again, the date, the byline, a button's label.
+    let mut looked = 0;
+    while looked < 4 && doc.blocks.len() > 1 {
+        looked += 1;
+        let Some(reason) = leading_chrome(&doc.blocks[0], &doc.meta) else {
+            break;
+        };
+        remove_block(doc, 0, reason);
+    }
     while let Some(Block::Heading { .. }) = doc.blocks.last() {
         remove_block(doc, doc.blocks.len() - 1, "heading without content");
     }
+}
+
+/// Why the article's first block is page furniture rather than body, if it is.
+fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'static str> {
+    let (text, heading) = match block {
+        Block::Paragraph { text } => (text.as_str(), false),
+        Block::Heading { text, .. } => (text.as_str(), true),
+        _ => return None,
+    };
+    let words = text.split_whitespace().count();
+    if words > 25 {
+        return None;
+    }
+    let norm = normalise(text);
+    if let Some(title) = &meta.title {
+        let t = normalise(title);
+        let title_words = title.split_whitespace().count();
+        if !norm.is_empty()
+            && (norm == t
+                || (words >= 3 && t.contains(&norm))
+                || (title_words >= 3 && norm.contains(&t) && words <= title_words + 3))
+        {
+            return Some("title");
+        }
+    }
+    if words <= 12 {
+        if let Some(byline) = &meta.byline {
+            let b = normalise(byline);
+            if !b.is_empty() && norm.contains(&b) {
+                return Some("byline");
+            }
+        }
+        if looks_like_date_line(text) {
+            return Some("date line");
+        }
+    }
+    if !heading && words <= 2 && !text.ends_with(['.', '!', '?', ':']) {
+        return Some("label");
+    }
+    None
+}
+
+/// Lower-case letters and digits only, for comparing lines loosely.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A short line holding a year (1990-2039) or a clock time, and not ending
+/// as a sentence: a date line, not prose that mentions a date.
+fn looks_like_date_line(text: &str) -> bool {
+    if text.ends_with(['.', '!', '?']) && !text.ends_with(".m.") {
+        return false;
+    }
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let starts = i == 0 || !digit(i - 1);
+        let year = starts
+            && digit(i)
+            && digit(i + 1)
+            && digit(i + 2)
+            && digit(i + 3)
+            && !digit(i + 4)
+            && matches!(&b[i..i + 2], b"19" | b"20")
+            && (b"1990"[..] <= b[i..i + 4] && b[i..i + 4] <= b"2039"[..]);
+        let clock = starts
+            && digit(i)
+            && (b.get(i + 1) == Some(&b':') && digit(i + 2) && digit(i + 3)
+                || digit(i + 1) && b.get(i + 2) == Some(&b':') && digit(i + 3) && digit(i + 4));
+        year || clock
+    })
 }
 
 fn remove_block(doc: &mut Document, at: usize, reason: &str) {
@@ -105,4 +189,46 @@ fn remove_block(doc: &mut Document, at: usize, reason: &str) {
         text: block.plain_text(),
         reason: reason.into(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_lines_are_told_from_prose() {
+        assert!(looks_like_date_line("March 3, 2021"));
+        assert!(looks_like_date_line("Posted 09:45 | Updated"));
+        assert!(looks_like_date_line("Updated 3:27 a.m."));
+        assert!(!looks_like_date_line("The bridge opened in 2021."));
+        assert!(!looks_like_date_line("Chapter 12345"));
+        assert!(!looks_like_date_line(""));
+    }
+
+    #[test]
+    fn leading_furniture_is_dropped() {
+        let meta = crate::document::Meta {
+            title: Some("Lanterns Over the Harbour".into()),
+            byline: Some("Mara Lindqvist".into()),
+            ..Default::default()
+        };
+        let p = |t: &str| Block::Paragraph { text: t.into() };
+        assert_eq!(
+            leading_chrome(&p("Lanterns over the harbour!"), &meta),
+            Some("title")
+        );
+        assert_eq!(
+            leading_chrome(&p("By Mara Lindqvist"), &meta),
+            Some("byline")
+        );
+        assert_eq!(
+            leading_chrome(&p("May 17, 2024 08:30"), &meta),
+            Some("date line")
+        );
+        assert_eq!(leading_chrome(&p("Share"), &meta), Some("label"));
+        assert_eq!(
+            leading_chrome(&p("Every spring the families light lanterns."), &meta),
+            None
+        );
+    }
 }
