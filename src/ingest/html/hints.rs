@@ -94,6 +94,8 @@ const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("trending", "related links"),
     ("popular", "related links"),
     ("footnotes", "footnotes"),
+    // Boxes hidden on some screens (`hidden-xs`, `hide-mobile`) are mostly
+    // galleries and teasers that a reader of the article never needed.
     ("hidden", "hidden"),
     ("hide", "hidden"),
     ("tools", "toolbar"),
@@ -109,6 +111,17 @@ const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("caption", "caption"),
     ("credit", "caption"),
     ("credits", "caption"),
+];
+
+/// Whole class names of text meant for screen readers only ("Skip to
+/// content", "Opens in a new window"), whatever other words they hold.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
 ];
 
 /// Words that mark embedded content (a quoted post, a video) inside the
@@ -139,6 +152,15 @@ pub fn hint_of(
             "complementary" => hint.negative = Some("sidebar"),
             "dialog" | "alertdialog" => hint.negative = Some("popup"),
             _ => {}
+        }
+    }
+    if let Some(class) = class {
+        if class
+            .split_ascii_whitespace()
+            .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s)))
+        {
+            hint.negative = Some("hidden");
+            return hint;
         }
     }
     let mut embed = false;
