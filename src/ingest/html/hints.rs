@@ -154,14 +154,13 @@ pub fn hint_of(
             _ => {}
         }
     }
-    if let Some(class) = class {
-        if class
+    if let Some(class) = class
+        && class
             .split_ascii_whitespace()
             .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s)))
-        {
-            hint.negative = Some("hidden");
-            return hint;
-        }
+    {
+        hint.negative = Some("hidden");
+        return hint;
     }
     let mut embed = false;
     for name in [class, id].into_iter().flatten() {
