@@ -235,3 +235,20 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn double_line_breaks_split_paragraphs() {
+    let page = "<html><body><div>First line of a note<br>its second line<br><br>A new paragraph after the gap.</div></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.blocks,
+        vec![
+            Block::Paragraph {
+                text: "First line of a note\nits second line".into()
+            },
+            Block::Paragraph {
+                text: "A new paragraph after the gap.".into()
+            },
+        ]
+    );
+}

@@ -44,6 +44,12 @@ impl TextBuf {
         self.space = false;
     }
 
+    /// True when the text so far ends with a line break (white space after
+    /// it aside).
+    pub fn ends_with_line_break(&self) -> bool {
+        self.text.ends_with('\n')
+    }
+
     /// A soft boundary between two boxes read as one text (table cells).
     pub fn space(&mut self) {
         self.space = true;

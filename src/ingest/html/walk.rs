@@ -262,6 +262,9 @@ impl Emitter<'_, '_> {
                 Tag::Br => {
                     if self.innermost() == Ctx::Code {
                         self.buf.push_raw("\n");
+                    } else if self.buf.ends_with_line_break() {
+                        // `<br><br>` separates paragraphs.
+                        self.flush();
                     } else {
                         self.buf.line_break();
                     }
