@@ -252,3 +252,27 @@ fn double_line_breaks_split_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn definition_lists_become_labelled_items() {
+    let page = "<html><body><p>The crew of the last boat, as listed by the harbour office this spring:</p><dl><dt>Skipper</dt><dd>Ines Alvar</dd><dt>Deckhand</dt><dd>Tomas Berg</dd><dt>Cook</dt></dl></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    let Some(Block::List { items, .. }) = doc.blocks.last() else {
+        panic!("{:?}", doc.blocks);
+    };
+    assert_eq!(items[0].label.as_deref(), Some("Skipper"));
+    assert_eq!(items[0].text, "Ines Alvar");
+    assert_eq!(items[1].label.as_deref(), Some("Deckhand"));
+    assert_eq!(items[2], pristine::ListItem::plain("Cook"));
+}
+
+#[test]
+fn anchor_links_in_headings_are_not_link_lists() {
+    let page = "<html><body><article><h2 id=\"a\"><a href=\"#a\">How the tide turns</a></h2><p>The tide turns twice a day, and the boats wait for it, as they always have, at the mouth of the river.</p><p>Nobody in the town remembers a year when the lanterns were not lit, though some say the custom is young.</p></article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert!(
+        matches!(&doc.blocks[0], Block::Heading { text, .. } if text == "How the tide turns"),
+        "{:?}",
+        doc.blocks
+    );
+}

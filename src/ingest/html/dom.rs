@@ -59,7 +59,8 @@ pub enum Tag {
     Br,
     /// `<hr>`.
     Hr,
-    /// `<a href>`.
+    /// `<a href>`, except links to a named anchor of the same page (as
+    /// headings carry them), which are `Inline`.
     Link,
     /// `<figure>`.
     Figure,
@@ -219,7 +220,11 @@ fn read_attrs(el: &Element) -> Attrs<'_> {
             "role" => a.role = Some(value),
             "itemprop" => a.itemprop = Some(value),
             "style" => a.style = Some(value),
-            "href" => a.href = true,
+            "href" => {
+                // `#` alone is a scripted button; `#name` an anchor on this page.
+                let v = value.trim();
+                a.href = !(v.starts_with('#') && v.len() > 1);
+            }
             "hidden" => a.hidden = true,
             "aria-hidden" => a.hidden |= value.trim().eq_ignore_ascii_case("true"),
             _ => {}

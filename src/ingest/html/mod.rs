@@ -110,10 +110,17 @@ fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'stati
     let (text, heading) = match block {
         Block::Paragraph { text } => (text.as_str(), false),
         Block::Heading { text, .. } => (text.as_str(), true),
+        // Page furniture marked up as a list of one (a `<dl>` of the title).
+        Block::List { items, .. } if items.len() == 1 && items[0].label.is_none() => {
+            (items[0].text.as_str(), false)
+        }
         _ => return None,
     };
     let words = text.split_whitespace().count();
-    if words > 25 {
+    // Scripts written without spaces count as one word a line: bound the
+    // length in characters as well.
+    let chars = text.chars().count();
+    if words > 25 || chars > 200 {
         return None;
     }
     let norm = normalise(text);
@@ -122,13 +129,13 @@ fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'stati
         let title_words = title.split_whitespace().count();
         if !norm.is_empty()
             && (norm == t
-                || (words >= 3 && t.contains(&norm))
+                || ((words >= 3 || chars >= 12) && t.contains(&norm))
                 || (title_words >= 3 && norm.contains(&t) && words <= title_words + 3))
         {
             return Some("title");
         }
     }
-    if words <= 12 {
+    if words <= 12 && chars <= 90 {
         if let Some(byline) = &meta.byline {
             let b = normalise(byline);
             if !b.is_empty() && norm.contains(&b) {
@@ -139,7 +146,7 @@ fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'stati
             return Some("date line");
         }
     }
-    if !heading && words <= 2 && !text.ends_with(['.', '!', '?', ':']) {
+    if !heading && words <= 2 && chars <= 24 && !text.ends_with(['.', '!', '?', ':', '。']) {
         return Some("label");
     }
     None

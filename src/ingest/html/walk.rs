@@ -24,6 +24,8 @@ enum Ctx {
     Code,
     List,
     Item,
+    /// A `<dt>`: the label of the `<dd>` items after it.
+    Term,
 }
 
 struct Emitter<'d, 'a> {
@@ -32,6 +34,8 @@ struct Emitter<'d, 'a> {
     buf: TextBuf,
     open: Vec<(usize, Ctx)>,
     list: Option<(bool, Vec<ListItem>, Origin)>,
+    /// A `<dt>` waiting for its `<dd>`.
+    term: Option<String>,
     origin: Origin,
     /// Blocks before this index were emitted by an earlier root.
     first_block: usize,
@@ -184,9 +188,23 @@ impl Emitter<'_, '_> {
             },
             Ctx::Quote => Block::Quote { text },
             Ctx::Code => Block::Code { text },
-            Ctx::List | Ctx::Item => {
+            Ctx::Term if self.list.is_some() => {
+                if let (Some(prev), Some((_, items, _))) = (self.term.take(), &mut self.list) {
+                    items.push(ListItem::plain(prev));
+                }
+                self.term = Some(text.replace('\n', " "));
+                return;
+            }
+            Ctx::List | Ctx::Item | Ctx::Term => {
                 if let Some((_, items, o)) = &mut self.list {
-                    items.push(split_label(&text.replace('\n', " ")));
+                    let text = text.replace('\n', " ");
+                    items.push(match self.term.take() {
+                        Some(label) => ListItem {
+                            label: Some(label),
+                            text,
+                        },
+                        None => split_label(&text),
+                    });
                     o.chars += origin.chars;
                     o.link_chars += origin.link_chars;
                     o.links = o.links.saturating_add(origin.links);
@@ -206,8 +224,13 @@ impl Emitter<'_, '_> {
         let Some((_, ctx)) = self.open.pop() else {
             return;
         };
-        if ctx == Ctx::List
-            && !self.open.iter().any(|&(_, c)| c == Ctx::List)
+        let outermost_list = ctx == Ctx::List && !self.open.iter().any(|&(_, c)| c == Ctx::List);
+        if outermost_list
+            && let (Some(term), Some((_, items, _))) = (self.term.take(), &mut self.list)
+        {
+            items.push(ListItem::plain(term));
+        }
+        if outermost_list
             && let Some((ordered, items, origin)) = self.list.take()
             && !items.is_empty()
         {
@@ -283,6 +306,20 @@ impl Emitter<'_, '_> {
                         self.list = Some((ordered, Vec::new(), Origin::default()));
                     }
                 }
+                Tag::Dl => {
+                    self.open_block(next, Ctx::List);
+                    if self.list.is_none() {
+                        self.list = Some((false, Vec::new(), Origin::default()));
+                    }
+                }
+                Tag::DlItem => {
+                    let ctx = match (&self.list, n.el.map(|e| e.name())) {
+                        (Some(_), Some("dt")) => Ctx::Term,
+                        (Some(_), _) => Ctx::Item,
+                        _ => Ctx::Box,
+                    };
+                    self.open_block(next, ctx);
+                }
                 Tag::Li => {
                     let ctx = if self.list.is_some() {
                         Ctx::Item
@@ -323,6 +360,7 @@ pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         buf: TextBuf::default(),
         open: Vec::new(),
         list: None,
+        term: None,
         origin: Origin::default(),
         first_block: 0,
     };
