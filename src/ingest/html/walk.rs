@@ -33,6 +33,8 @@ struct Emitter<'d, 'a> {
     doc: &'d mut Document,
     buf: TextBuf,
     open: Vec<(usize, Ctx)>,
+    /// Where each open `<p>` ends, innermost last.
+    p_ends: Vec<usize>,
     list: Option<(bool, Vec<ListItem>, Origin)>,
     /// A `<dt>` waiting for its `<dd>`.
     term: Option<String>,
@@ -121,6 +123,14 @@ fn is_teaser_grid(arena: &Arena<'_>, i: usize) -> bool {
         cards += 1;
     }
     cards >= 3
+}
+
+/// Short text outside any `<p>` that does not end as a sentence: the label
+/// of a button or widget ("Close", "Comments", "Image 2 of 5").
+fn is_ui_label(text: &str) -> bool {
+    text.split_whitespace().count() <= 3
+        && text.chars().count() <= 30
+        && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '。'])
 }
 
 impl Emitter<'_, '_> {
@@ -212,6 +222,14 @@ impl Emitter<'_, '_> {
                 }
                 Block::Paragraph { text }
             }
+            Ctx::Box if self.p_ends.is_empty() && is_ui_label(&text) => {
+                self.doc.removed.push(Removed {
+                    pass: "ingest".into(),
+                    text,
+                    reason: "label".into(),
+                });
+                return;
+            }
             Ctx::Box => Block::Paragraph { text },
         };
         self.doc.push(block, origin);
@@ -221,9 +239,12 @@ impl Emitter<'_, '_> {
     /// is still open (so the text takes its kind), then it is popped.
     fn close(&mut self) {
         self.flush();
-        let Some((_, ctx)) = self.open.pop() else {
+        let Some((end, ctx)) = self.open.pop() else {
             return;
         };
+        while self.p_ends.last().is_some_and(|&e| e <= end) {
+            self.p_ends.pop();
+        }
         let outermost_list = ctx == Ctx::List && !self.open.iter().any(|&(_, c)| c == Ctx::List);
         if outermost_list
             && let (Some(term), Some((_, items, _))) = (self.term.take(), &mut self.list)
@@ -342,6 +363,10 @@ impl Emitter<'_, '_> {
                     i = next;
                     continue;
                 }
+                Tag::P => {
+                    self.open_block(next, Ctx::Box);
+                    self.p_ends.push(next);
+                }
                 _ => self.open_block(next, Ctx::Box),
             }
             i += 1;
@@ -359,6 +384,7 @@ pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         doc,
         buf: TextBuf::default(),
         open: Vec::new(),
+        p_ends: Vec::new(),
         list: None,
         term: None,
         origin: Origin::default(),
