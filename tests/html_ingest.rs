@@ -291,3 +291,25 @@ fn short_labels_outside_paragraphs_are_dropped() {
             .any(|r| r.reason == "label" && r.text == "Close")
     );
 }
+
+#[test]
+fn headings_between_article_parts_are_kept() {
+    let para = "<p>The lanterns drift out past the breakwater, and the families watch from the wall, talking quietly, until the last light is gone.</p>";
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav><div class=\"wrap\"><div>{p}{p}{p}</div><h2>After the festival</h2><div>{p}{p}</div></div><footer>Contact</footer></body></html>",
+        p = para
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let kinds: Vec<&str> = doc.blocks.iter().map(Block::kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "paragraph",
+            "paragraph",
+            "heading",
+            "paragraph",
+            "paragraph"
+        ]
+    );
+}

@@ -228,10 +228,17 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec
     let parent = nodes[top].parent as usize;
     let top_class = nodes[top].attr("class").unwrap_or("");
     let mut out = Vec::new();
+    // Headings between kept siblings title the sections they sit between.
+    let mut headings = Vec::new();
     for s in arena.children(parent) {
         let n = &nodes[s];
         if s == top {
+            out.append(&mut headings);
             out.push(s);
+            continue;
+        }
+        if matches!(n.tag, Tag::H(_)) && !out.is_empty() && n.link_density() < 0.5 {
+            headings.push(s);
             continue;
         }
         if n.tag == Tag::Text
@@ -259,7 +266,10 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec
                 (n.chars > 80 && ld < 0.25) || (n.chars > 0 && ld == 0.0 && ends_sentence(arena, s))
             });
         if keep {
+            out.append(&mut headings);
             out.push(s);
+        } else if n.chars > 0 {
+            headings.clear();
         }
     }
     out
