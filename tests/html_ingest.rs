@@ -313,3 +313,15 @@ fn headings_between_article_parts_are_kept() {
         ]
     );
 }
+
+#[test]
+fn links_inside_a_sentence_are_kept() {
+    let page = "<html><body><article><p>The festival was founded by <span><a href=\"/p/1\">Ines Alvar</a> and <a href=\"/p/2\">Tomas Berg</a></span> in the spring of a wet year, with borrowed boats.</p><p>It has grown every year since, and the town now plans for crowds, buses and extra ferries.</p></article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert!(
+        doc.text()
+            .contains("founded by Ines Alvar and Tomas Berg in the spring"),
+        "{}",
+        doc.text()
+    );
+}

@@ -245,7 +245,7 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec
             || n.unlikely
             || n.chars == 0
             || is_listing(arena, s)
-            || super::walk::chrome_reason(arena, s, nodes[parent].chars).is_some()
+            || super::walk::chrome_reason(arena, s, nodes[parent].chars, false).is_some()
         {
             continue;
         }

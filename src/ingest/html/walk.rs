@@ -44,8 +44,14 @@ struct Emitter<'d, 'a> {
 }
 
 /// Why element `i` (inside a content box holding `total` characters) is
-/// chrome, if it is.
-pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static str> {
+/// chrome, if it is. `in_paragraph` says it sits inside a `<p>`, where a
+/// run of links is part of a sentence.
+pub fn chrome_reason(
+    arena: &Arena<'_>,
+    i: usize,
+    total: u32,
+    in_paragraph: bool,
+) -> Option<&'static str> {
     let n = &arena.nodes[i];
     if n.chars as f32 >= total as f32 * 0.5
         && n.chars > 0
@@ -78,8 +84,13 @@ pub fn chrome_reason(arena: &Arena<'_>, i: usize, total: u32) -> Option<&'static
     }
     let ld = n.link_density();
     match n.tag {
-        Tag::List(_) | Tag::Dl | Tag::Div | Tag::Table | Tag::Inline | Tag::Li
-            if n.links >= 2 && ld > 0.5 =>
+        Tag::List(_) | Tag::Dl | Tag::Div | Tag::Table | Tag::Li if n.links >= 2 && ld > 0.5 => {
+            Some("link list")
+        }
+        // Inside a sentence only a big run of links is a widget (a pop-up
+        // card of related stories), not a phrase that links two names.
+        Tag::Inline
+            if n.links >= 2 && ld > 0.5 && (!in_paragraph || (n.links >= 3 && n.chars >= 150)) =>
         {
             Some("link list")
         }
@@ -293,7 +304,8 @@ impl Emitter<'_, '_> {
                 continue;
             }
             if i != root
-                && let Some(reason) = chrome_reason(self.arena, i, nodes[root].chars)
+                && let Some(reason) =
+                    chrome_reason(self.arena, i, nodes[root].chars, !self.p_ends.is_empty())
             {
                 if matches!(reason, "link list" | "link" | "related links") {
                     self.drop_lead_in();
@@ -417,7 +429,9 @@ fn log_outside(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         if n.chars > 0 {
             let reason = match n.tag {
                 Tag::Text => "outside main content",
-                _ => chrome_reason(arena, i, nodes[0].chars).unwrap_or("outside main content"),
+                _ => {
+                    chrome_reason(arena, i, nodes[0].chars, false).unwrap_or("outside main content")
+                }
             };
             let text = arena.snippet(i, REMOVED_SNIPPET);
             let text = if n.tag == Tag::Text {
