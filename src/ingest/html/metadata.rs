@@ -147,7 +147,8 @@ impl<'a> RawMeta<'a> {
             .map(str::to_string)
             .or(ld.author.clone())
             .or(self.rel_author.clone())
-            .and_then(|s| clean(&s));
+            .and_then(|s| clean(&s))
+            .map(strip_by);
         let published = self
             .published
             .map(str::to_string)
@@ -219,7 +220,9 @@ pub fn same_words(a: &str, b: &str) -> bool {
 }
 
 /// Keeps a date that starts as ISO 8601 does (`YYYY-MM-DD`, optionally with
-/// a time); anything else is not trusted as a date.
+/// a time); anything else is not trusted as a date. A space before the time
+/// becomes `T` and a trailing ` GMT`/` UTC` becomes `Z`, so common near-ISO
+/// forms come out as ISO 8601; placeholder years (`0001`) are refused.
 fn iso_date(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
@@ -228,8 +231,29 @@ fn iso_date(s: &str) -> Option<String> {
         && b[4] == b'-'
         && b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit);
-    ok.then(|| s.to_string())
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && &s[..4] >= "1900";
+    if !ok {
+        return None;
+    }
+    let mut out = s.to_string();
+    if out.len() > 11 && out.as_bytes()[10] == b' ' && out.as_bytes()[11].is_ascii_digit() {
+        out.replace_range(10..11, "T");
+    }
+    for zone in [" GMT", " UTC", " Z"] {
+        if let Some(stripped) = out.strip_suffix(zone) {
+            out = format!("{stripped}Z");
+        }
+    }
+    Some(out)
+}
+
+/// Drops a leading "By " from an author line.
+fn strip_by(s: String) -> String {
+    match s.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("by ") => s[3..].trim_start().to_string(),
+        _ => s,
+    }
 }
 
 /// What JSON-LD blocks say about the article.
@@ -344,5 +368,12 @@ mod tests {
             Some("2024-03-01T10:00:00Z")
         );
         assert_eq!(iso_date("March 1, 2024"), None);
+        assert_eq!(iso_date("0001-01-01T00:00:00Z"), None);
+        assert_eq!(
+            iso_date("2024-03-01 10:00:00 GMT").as_deref(),
+            Some("2024-03-01T10:00:00Z")
+        );
+        assert_eq!(strip_by("By Ines Alvar".into()), "Ines Alvar");
+        assert_eq!(strip_by("Byron Hale".into()), "Byron Hale");
     }
 }
