@@ -1,0 +1,513 @@
+//! The parsed page flattened into an arena in document order, with the
+//! facts the content scoring needs summed over each subtree.
+//!
+//! One iterative walk over the DOM (explicit stack: pages nest deep) drops
+//! what is never content (scripts, styles, hidden elements), collects the
+//! page's metadata, and records every kept element and text node. Because
+//! the arena is in document order, a subtree is the contiguous range
+//! `i..nodes[i].end`, so later stages skip or visit whole subtrees by index.
+
+use scraper::node::Element;
+use scraper::{Html, Node as DomNode};
+
+use super::hints::{Hint, hint_of};
+use super::metadata::RawMeta;
+
+/// The elements the extraction tells apart; anything else is `Inline`
+/// (phrasing content) or `Block` (an unknown element treated as a box).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// A text node.
+    Text,
+    /// `<body>` (or the document root when there is no body).
+    Body,
+    /// `<article>`.
+    Article,
+    /// `<main>`.
+    Main,
+    /// `<section>`, `<div>` and other generic boxes.
+    Div,
+    /// `<p>`.
+    P,
+    /// `<h1>`..`<h6>`.
+    H(u8),
+    /// `<ul>` or `<ol>` (true when ordered).
+    List(bool),
+    /// `<li>`.
+    Li,
+    /// `<dl>`.
+    Dl,
+    /// `<dt>` or `<dd>`.
+    DlItem,
+    /// `<table>`.
+    Table,
+    /// `<caption>`.
+    Caption,
+    /// `<tr>`.
+    Tr,
+    /// `<td>` or `<th>` (true for a header cell).
+    Cell(bool),
+    /// `<thead>`.
+    Thead,
+    /// `<tbody>` / `<tfoot>`.
+    TableSection,
+    /// `<blockquote>`.
+    Blockquote,
+    /// `<pre>`.
+    Pre,
+    /// `<br>`.
+    Br,
+    /// `<hr>`.
+    Hr,
+    /// `<a href>`, except links to a named anchor of the same page (as
+    /// headings carry them), which are `Inline`.
+    Link,
+    /// `<figure>`.
+    Figure,
+    /// `<figcaption>`.
+    Figcaption,
+    /// `<nav>`.
+    Nav,
+    /// `<header>`.
+    Header,
+    /// `<footer>`.
+    Footer,
+    /// `<aside>`.
+    Aside,
+    /// `<form>`.
+    Form,
+    /// `<address>`.
+    Address,
+    /// Phrasing content (`span`, `b`, `em`, `a` without href...).
+    Inline,
+}
+
+impl Tag {
+    /// True for elements that start a new block of text.
+    pub fn is_block(self) -> bool {
+        !matches!(self, Tag::Text | Tag::Inline | Tag::Link | Tag::Br)
+    }
+}
+
+/// One element or text node of the page.
+#[derive(Debug, Clone)]
+pub struct Node<'a> {
+    /// What the node is.
+    pub tag: Tag,
+    /// A text node's text (empty for elements).
+    pub text: &'a str,
+    /// The element, for attributes (None for text nodes).
+    pub el: Option<&'a Element>,
+    /// Index of the parent (0 for the root itself).
+    pub parent: u32,
+    /// One past the last index of the subtree.
+    pub end: u32,
+    /// What class, id and role say.
+    pub hint: Hint,
+    /// Inside an element whose hint names chrome (and no content word).
+    pub unlikely: bool,
+    /// Visible characters (white space not counted) in the subtree.
+    pub chars: u32,
+    /// Of those, characters inside links.
+    pub link_chars: u32,
+    /// Commas in the subtree.
+    pub commas: u32,
+    /// Links in the subtree.
+    pub links: u32,
+    /// Child elements that are blocks.
+    pub block_children: u32,
+    /// Characters reached from this element through inline markup only
+    /// (text not inside a child block): loose text such as `<div>text<br>text</div>`.
+    pub loose_chars: u32,
+    /// Commas in that loose text.
+    pub loose_commas: u32,
+    /// `<article>` elements in the subtree, itself included.
+    pub articles: u32,
+}
+
+impl Node<'_> {
+    /// Share of the subtree's characters inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+
+    /// The element's attribute `name`.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.el.and_then(|e| attr(e, name))
+    }
+}
+
+/// The page as an arena in document order; index 0 is the body.
+pub struct Arena<'a> {
+    /// The nodes.
+    pub nodes: Vec<Node<'a>>,
+}
+
+fn tag_of(name: &str) -> Option<Tag> {
+    Some(match name {
+        "body" => Tag::Body,
+        "article" => Tag::Article,
+        "main" => Tag::Main,
+        "div" | "section" | "center" | "details" | "summary" | "fieldset" | "hgroup" => Tag::Div,
+        "p" => Tag::P,
+        "h1" => Tag::H(1),
+        "h2" => Tag::H(2),
+        "h3" => Tag::H(3),
+        "h4" => Tag::H(4),
+        "h5" => Tag::H(5),
+        "h6" => Tag::H(6),
+        "ul" | "menu" => Tag::List(false),
+        "ol" => Tag::List(true),
+        "li" => Tag::Li,
+        "dl" => Tag::Dl,
+        "dt" | "dd" => Tag::DlItem,
+        "table" => Tag::Table,
+        "caption" => Tag::Caption,
+        "tr" => Tag::Tr,
+        "td" => Tag::Cell(false),
+        "th" => Tag::Cell(true),
+        "thead" => Tag::Thead,
+        "tbody" | "tfoot" => Tag::TableSection,
+        "blockquote" => Tag::Blockquote,
+        "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+        "br" => Tag::Br,
+        "hr" => Tag::Hr,
+        "figure" => Tag::Figure,
+        "figcaption" => Tag::Figcaption,
+        "nav" => Tag::Nav,
+        "header" => Tag::Header,
+        "footer" => Tag::Footer,
+        "aside" => Tag::Aside,
+        "form" => Tag::Form,
+        "address" => Tag::Address,
+        // Never content: code, styling, embedded media, form controls.
+        "script" | "style" | "template" | "noscript" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "select" | "option" | "textarea" | "input"
+        | "button" | "head" | "title" | "meta" | "link" | "map" | "dialog" | "picture"
+        | "source" | "img" | "frame" | "frameset" => return None,
+        _ => Tag::Inline,
+    })
+}
+
+/// An attribute by name, compared as text: scraper's own lookup interns
+/// the name as an atom on every call, which costs more than a short scan.
+pub fn attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
+/// The attributes the walk reads, gathered in one pass.
+#[derive(Default)]
+struct Attrs<'e> {
+    class: Option<&'e str>,
+    id: Option<&'e str>,
+    role: Option<&'e str>,
+    itemprop: Option<&'e str>,
+    style: Option<&'e str>,
+    href: bool,
+    hidden: bool,
+}
+
+fn read_attrs(el: &Element) -> Attrs<'_> {
+    let mut a = Attrs::default();
+    for (name, value) in el.attrs() {
+        match name {
+            "class" => a.class = Some(value),
+            "id" => a.id = Some(value),
+            "role" => a.role = Some(value),
+            "itemprop" => a.itemprop = Some(value),
+            "style" => a.style = Some(value),
+            "href" => {
+                // `#` alone is a scripted button; `#name` an anchor on this page.
+                let v = value.trim();
+                a.href = !(v.starts_with('#') && v.len() > 1);
+            }
+            "hidden" => a.hidden = true,
+            "aria-hidden" => a.hidden |= value.trim().eq_ignore_ascii_case("true"),
+            _ => {}
+        }
+    }
+    a
+}
+
+/// True when the element is not displayed: the `hidden` attribute,
+/// `aria-hidden="true"`, or an inline style hiding it.
+fn is_hidden(a: &Attrs<'_>) -> bool {
+    if a.hidden {
+        return true;
+    }
+    if let Some(style) = a.style {
+        let mut compact = [0u8; 64];
+        let mut n = 0;
+        for b in style.bytes() {
+            if b.is_ascii_whitespace() {
+                continue;
+            }
+            if n == compact.len() {
+                break;
+            }
+            compact[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        // Only the first properties are read; long styles rarely hide.
+        let s = &compact[..n];
+        return contains(s, b"display:none") || contains(s, b"visibility:hidden");
+    }
+    false
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Counts visible characters and commas of a text node without allocating.
+fn measure(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        chars += 1;
+        if matches!(c, ',' | '，' | '、' | '،') {
+            commas += 1;
+        }
+    }
+    (chars, commas)
+}
+
+enum Step<'a> {
+    Enter(ego_tree::NodeRef<'a, DomNode>, u32, u32, bool, bool),
+    Exit(u32),
+}
+
+/// Flattens the parsed page. Elements deeper than `max_depth` are not
+/// recorded; their text is read as the text of the deepest kept ancestor.
+pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> Arena<'a> {
+    let mut nodes: Vec<Node<'a>> = Vec::new();
+    let root = html.tree.root();
+    let body = root
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"));
+    // The head (and anything before the body) only holds metadata.
+    for n in root.descendants() {
+        if body.is_some_and(|b| b.id() == n.id()) {
+            break;
+        }
+        if let Some(el) = n.value().as_element() {
+            meta.see_element(el, n);
+        }
+    }
+    let start = body.unwrap_or(root);
+    nodes.push(Node {
+        tag: Tag::Body,
+        text: "",
+        el: start.value().as_element(),
+        parent: 0,
+        end: 0,
+        hint: Hint::default(),
+        unlikely: false,
+        chars: 0,
+        link_chars: 0,
+        commas: 0,
+        links: 0,
+        block_children: 0,
+        loose_chars: 0,
+        loose_commas: 0,
+        articles: 0,
+    });
+    let mut stack: Vec<Step<'a>> = vec![Step::Exit(0)];
+    for child in start.children().rev() {
+        stack.push(Step::Enter(child, 0, 1, false, false));
+    }
+    while let Some(step) = stack.pop() {
+        let (dom, parent, depth, in_link, unlikely) = match step {
+            Step::Exit(i) => {
+                nodes[i as usize].end = nodes.len() as u32;
+                continue;
+            }
+            Step::Enter(d, p, depth, l, u) => (d, p, depth, l, u),
+        };
+        match dom.value() {
+            DomNode::Text(t) => {
+                let (chars, commas) = measure(t);
+                if t.is_empty() {
+                    continue;
+                }
+                let i = nodes.len() as u32;
+                nodes.push(Node {
+                    tag: Tag::Text,
+                    text: t,
+                    el: None,
+                    parent,
+                    end: i + 1,
+                    hint: Hint::default(),
+                    unlikely,
+                    chars,
+                    link_chars: if in_link { chars } else { 0 },
+                    commas,
+                    links: 0,
+                    block_children: 0,
+                    loose_chars: 0,
+                    loose_commas: 0,
+                    articles: 0,
+                });
+            }
+            DomNode::Element(el) => {
+                meta.see_element(el, dom);
+                let Some(mut tag) = tag_of(el.name()) else {
+                    continue;
+                };
+                let attrs = read_attrs(el);
+                if is_hidden(&attrs) {
+                    continue;
+                }
+                if tag == Tag::Inline && attrs.href && el.name() == "a" {
+                    tag = Tag::Link;
+                }
+                let link = in_link || tag == Tag::Link;
+                if depth as usize > max_depth {
+                    for child in dom.children().rev() {
+                        stack.push(Step::Enter(child, parent, depth + 1, link, unlikely));
+                    }
+                    continue;
+                }
+                let hint = hint_of(attrs.class, attrs.id, attrs.role, attrs.itemprop);
+                let i = nodes.len() as u32;
+                nodes.push(Node {
+                    tag,
+                    text: "",
+                    el: Some(el),
+                    parent,
+                    end: i + 1,
+                    hint,
+                    unlikely,
+                    chars: 0,
+                    link_chars: 0,
+                    commas: 0,
+                    links: u32::from(tag == Tag::Link),
+                    block_children: 0,
+                    loose_chars: 0,
+                    loose_commas: 0,
+                    articles: u32::from(tag == Tag::Article),
+                });
+                stack.push(Step::Exit(i));
+                for child in dom.children().rev() {
+                    stack.push(Step::Enter(child, i, depth + 1, link, false));
+                }
+            }
+            _ => {}
+        }
+    }
+    // Sum each subtree's facts into its parent, children before parents.
+    for i in (1..nodes.len()).rev() {
+        let p = nodes[i].parent as usize;
+        let (chars, link_chars, commas, links, block, articles) = {
+            let n = &nodes[i];
+            (
+                n.chars,
+                n.link_chars,
+                n.commas,
+                n.links,
+                n.tag.is_block(),
+                n.articles,
+            )
+        };
+        let (loose, loose_commas) = match nodes[i].tag {
+            Tag::Text => (chars, commas),
+            t if !t.is_block() => (nodes[i].loose_chars, nodes[i].loose_commas),
+            _ => (0, 0),
+        };
+        let parent = &mut nodes[p];
+        parent.chars += chars;
+        parent.link_chars += link_chars;
+        parent.commas += commas;
+        parent.links += links;
+        parent.block_children += u32::from(block);
+        parent.articles += articles;
+        parent.loose_chars += loose;
+        parent.loose_commas += loose_commas;
+    }
+    mark_unlikely(&mut nodes);
+    Arena { nodes }
+}
+
+/// Share of the page's text above which a box is never taken for chrome,
+/// whatever its class says: a wrapper named `page-with-rail` holds the article.
+const CHROME_MAX_SHARE: f32 = 0.5;
+
+/// True when node `n` reads as chrome by its tag or its class, id and role
+/// alone, given the page's total text `total`.
+pub fn looks_like_chrome(n: &Node<'_>, total: u32) -> bool {
+    if n.hint.positive || n.hint.body || matches!(n.tag, Tag::Article | Tag::Main | Tag::Body) {
+        return false;
+    }
+    let named = n.hint.negative.is_some() || matches!(n.tag, Tag::Nav | Tag::Aside | Tag::Footer);
+    named && (n.chars as f32) < total as f32 * CHROME_MAX_SHARE
+}
+
+/// Marks the subtrees of chrome boxes as unlikely content, parents first.
+fn mark_unlikely(nodes: &mut [Node<'_>]) {
+    let total = nodes.first().map_or(0, |n| n.chars);
+    for i in 1..nodes.len() {
+        let inherited = nodes[nodes[i].parent as usize].unlikely;
+        nodes[i].unlikely = inherited || looks_like_chrome(&nodes[i], total);
+    }
+}
+
+impl<'a> Arena<'a> {
+    /// Indices of the direct children of `i`.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[i].end as usize;
+        let mut j = i + 1;
+        std::iter::from_fn(move || {
+            if j >= end {
+                return None;
+            }
+            let k = j;
+            j = (self.nodes[k].end as usize).max(k + 1);
+            Some(k)
+        })
+    }
+
+    /// Up to `max` bytes of the subtree's text, white space collapsed.
+    pub fn snippet(&self, i: usize, max: usize) -> String {
+        let mut out = String::new();
+        let end = self.nodes[i].end as usize;
+        for n in &self.nodes[i..end] {
+            if n.tag != Tag::Text && !n.tag.is_block() {
+                continue;
+            }
+            let words: &str = if n.tag == Tag::Text { n.text } else { " " };
+            for w in words.split_whitespace() {
+                if out.len() + w.len() + 1 > max {
+                    if out.is_empty() {
+                        out.push_str(truncate(w, max));
+                    }
+                    out.push('…');
+                    return out;
+                }
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        }
+        out
+    }
+}
+
+/// `s` cut to at most `max` bytes on a character boundary.
+pub fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}

@@ -1,0 +1,379 @@
+//! The page's metadata: title, byline, date, site name, URL and language,
+//! from `<meta>` tags, JSON-LD, `<link>`s and the markup itself.
+
+use ego_tree::NodeRef;
+use scraper::Node as DomNode;
+use scraper::node::Element;
+
+use super::dom::attr;
+use crate::document::Meta;
+
+/// Facts gathered during the DOM walk, read into [`Meta`] at the end.
+#[derive(Debug, Default)]
+pub struct RawMeta<'a> {
+    title_tag: Option<String>,
+    og_title: Option<&'a str>,
+    og_site: Option<&'a str>,
+    og_url: Option<&'a str>,
+    canonical: Option<&'a str>,
+    author: Option<&'a str>,
+    rel_author: Option<String>,
+    published: Option<&'a str>,
+    time: Option<&'a str>,
+    lang: Option<&'a str>,
+    json_ld: Vec<String>,
+}
+
+/// Text of all text nodes under `node`, without recursion.
+fn text_under(node: NodeRef<'_, DomNode>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let DomNode::Text(t) = d.value() {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+fn clean(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+impl<'a> RawMeta<'a> {
+    /// Looks at one element for metadata.
+    pub fn see_element(&mut self, el: &'a Element, node: NodeRef<'a, DomNode>) {
+        match el.name() {
+            "html" if self.lang.is_none() => {
+                self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
+            }
+            "title" if self.title_tag.is_none() => {
+                // An SVG's <title> lives inside <svg>; the page's is in <head>.
+                let in_head = node
+                    .parent()
+                    .and_then(|p| p.value().as_element().map(|e| e.name() == "head"))
+                    .unwrap_or(false);
+                if in_head {
+                    self.title_tag = clean(&text_under(node));
+                }
+            }
+            "meta" => {
+                let key = attr(el, "property").or_else(|| attr(el, "name"));
+                let (Some(key), Some(content)) = (key, attr(el, "content")) else {
+                    return;
+                };
+                let content = content.trim();
+                if content.is_empty() {
+                    return;
+                }
+                let slot = match key.trim().to_ascii_lowercase().as_str() {
+                    "og:title" | "twitter:title" => &mut self.og_title,
+                    "og:site_name" | "application-name" => &mut self.og_site,
+                    "og:url" => &mut self.og_url,
+                    "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" => {
+                        // article:author is often a profile URL, not a name.
+                        if content.starts_with("http") {
+                            return;
+                        }
+                        &mut self.author
+                    }
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "og:published_time"
+                    | "sailthru.date" => &mut self.published,
+                    _ => return,
+                };
+                if slot.is_none() {
+                    *slot = Some(content);
+                }
+            }
+            "link" => {
+                let rel = attr(el, "rel").unwrap_or("");
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && self.canonical.is_none()
+                {
+                    self.canonical = attr(el, "href").map(str::trim);
+                }
+            }
+            "a" if self.rel_author.is_none()
+                && attr(el, "rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("author"))
+                }) =>
+            {
+                self.rel_author = clean(&text_under(node));
+            }
+            "time" if self.time.is_none() => {
+                self.time = attr(el, "datetime")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+            }
+            "script"
+                if attr(el, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                    && self.json_ld.len() < 8 =>
+            {
+                self.json_ld.push(text_under(node));
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads the gathered facts into [`Meta`]; `h1` is the page's first
+    /// top-level heading, used when nothing better names the article.
+    pub fn finish(self, h1: Option<&str>) -> Meta {
+        let ld = JsonLd::read(&self.json_ld);
+        let site_name = self
+            .og_site
+            .map(str::to_string)
+            .or(ld.publisher.clone())
+            .and_then(|s| clean(&s));
+        let raw_title = self
+            .og_title
+            .map(str::to_string)
+            .or(ld.headline.clone())
+            .or(self.title_tag.clone())
+            .or(h1.map(str::to_string))
+            .and_then(|s| clean(&s));
+        let title = raw_title.map(|t| strip_site_suffix(&t, site_name.as_deref(), h1));
+        let byline = self
+            .author
+            .map(str::to_string)
+            .or(ld.author.clone())
+            .or(self.rel_author.clone())
+            .and_then(|s| clean(&s))
+            .map(strip_by);
+        let published = self
+            .published
+            .map(str::to_string)
+            .or(ld.published.clone())
+            .or(self.time.map(str::to_string))
+            .and_then(|s| iso_date(&s));
+        let url = self
+            .canonical
+            .or(self.og_url)
+            .filter(|u| u.starts_with("http"))
+            .map(str::to_string);
+        let language = self.lang.and_then(|l| {
+            let primary = l.trim().split(['-', '_']).next().unwrap_or("");
+            (primary.len() == 2 || primary.len() == 3)
+                .then(|| primary.to_ascii_lowercase())
+                .filter(|p| p.bytes().all(|b| b.is_ascii_lowercase()))
+        });
+        Meta {
+            source: None,
+            url,
+            title,
+            byline,
+            published,
+            site_name,
+            language,
+        }
+    }
+}
+
+/// Separators between an article title and the site's name.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// Drops a ` | Site` (or `Site | `) part from a title when it is the site
+/// name, or when the rest alone equals the page's `<h1>`.
+pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some(at) = title.rfind(sep) {
+            let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
+            let is_site = |part: &str| {
+                site.is_some_and(|s| same_words(part, s))
+                    || (part.split_whitespace().count() <= 4
+                        && h1
+                            .is_some_and(|h| same_words(h, if part == tail { head } else { tail })))
+            };
+            if !head.is_empty() && is_site(tail) {
+                return head.to_string();
+            }
+        }
+        if let Some(at) = title.find(sep) {
+            let (head, tail) = (title[..at].trim(), title[at + sep.len()..].trim());
+            if !tail.is_empty() && site.is_some_and(|s| same_words(head, s)) {
+                return tail.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Equal ignoring case, white space and punctuation.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// Keeps a date that starts as ISO 8601 does (`YYYY-MM-DD`, optionally with
+/// a time); anything else is not trusted as a date. A space before the time
+/// becomes `T` and a trailing ` GMT`/` UTC` becomes `Z`, so common near-ISO
+/// forms come out as ISO 8601; placeholder years (`0001`) are refused.
+fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let ok = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && &s[..4] >= "1900";
+    if !ok {
+        return None;
+    }
+    let mut out = s.to_string();
+    if out.len() > 11 && out.as_bytes()[10] == b' ' && out.as_bytes()[11].is_ascii_digit() {
+        out.replace_range(10..11, "T");
+    }
+    for zone in [" GMT", " UTC", " Z"] {
+        if let Some(stripped) = out.strip_suffix(zone) {
+            out = format!("{stripped}Z");
+        }
+    }
+    Some(out)
+}
+
+/// Drops a leading "By " from an author line.
+fn strip_by(s: String) -> String {
+    match s.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("by ") => s[3..].trim_start().to_string(),
+        _ => s,
+    }
+}
+
+/// What JSON-LD blocks say about the article.
+#[derive(Debug, Default)]
+struct JsonLd {
+    headline: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+}
+
+impl JsonLd {
+    fn read(scripts: &[String]) -> JsonLd {
+        let mut out = JsonLd::default();
+        for s in scripts {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(s.trim()) else {
+                continue;
+            };
+            // Objects may sit in an array or an @graph; visit them without recursion.
+            let mut queue = vec![&value];
+            let mut seen = 0;
+            while let Some(v) = queue.pop() {
+                seen += 1;
+                if seen > 200 {
+                    break;
+                }
+                match v {
+                    serde_json::Value::Array(a) => queue.extend(a.iter()),
+                    serde_json::Value::Object(o) => {
+                        if let Some(g) = o.get("@graph") {
+                            queue.push(g);
+                        }
+                        if is_article_type(o.get("@type")) {
+                            out.take(o);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    fn take(&mut self, o: &serde_json::Map<String, serde_json::Value>) {
+        let s = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        if self.headline.is_none() {
+            self.headline = s("headline");
+        }
+        if self.published.is_none() {
+            self.published = s("datePublished");
+        }
+        if self.author.is_none() {
+            self.author = o.get("author").and_then(names);
+        }
+        if self.publisher.is_none() {
+            self.publisher = o.get("publisher").and_then(names);
+        }
+    }
+}
+
+fn is_article_type(t: Option<&serde_json::Value>) -> bool {
+    let is =
+        |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report" || s == "WebPage";
+    match t {
+        Some(serde_json::Value::String(s)) => is(s),
+        Some(serde_json::Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),
+        _ => false,
+    }
+}
+
+/// A name, or the names of a list of people/organisations joined by ", ".
+fn names(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(o) => o.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        serde_json::Value::Array(a) => {
+            let all: Vec<String> = a.iter().filter_map(names).collect();
+            (!all.is_empty()).then(|| all.join(", "))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffix_is_dropped_only_when_it_is_the_site() {
+        assert_eq!(
+            strip_site_suffix(
+                "Rain Returns | The Valley Post",
+                Some("The Valley Post"),
+                None
+            ),
+            "Rain Returns"
+        );
+        assert_eq!(
+            strip_site_suffix("Cats - Dogs", Some("The Valley Post"), None),
+            "Cats - Dogs"
+        );
+        assert_eq!(
+            strip_site_suffix("Rain Returns - Valley", None, Some("Rain Returns")),
+            "Rain Returns"
+        );
+    }
+
+    #[test]
+    fn dates_must_look_iso() {
+        assert_eq!(
+            iso_date("2024-03-01T10:00:00Z").as_deref(),
+            Some("2024-03-01T10:00:00Z")
+        );
+        assert_eq!(iso_date("March 1, 2024"), None);
+        assert_eq!(iso_date("0001-01-01T00:00:00Z"), None);
+        assert_eq!(
+            iso_date("2024-03-01 10:00:00 GMT").as_deref(),
+            Some("2024-03-01T10:00:00Z")
+        );
+        assert_eq!(strip_by("By Ines Alvar".into()), "Ines Alvar");
+        assert_eq!(strip_by("Byron Hale".into()), "Byron Hale");
+    }
+}

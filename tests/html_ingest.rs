@@ -1,0 +1,327 @@
+//! The HTML ingest on hand-written pages: main content, metadata, tables,
+//! encodings, and inputs that must not break it.
+
+use pristine::ingest::html::{ingest_bytes, ingest_str};
+use pristine::{Block, ErrorKind, Options};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/fixtures/html/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture exists")
+}
+
+#[test]
+fn article_body_is_kept_and_chrome_dropped() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(
+        text.starts_with("Every spring, the fishing families"),
+        "{text}"
+    );
+    assert!(text.contains("A tradition that changes slowly"));
+    assert!(text.contains("beyond the breakwater"));
+    for chrome in [
+        "Share on a network",
+        "Most read",
+        "First! Great story",
+        "All rights reserved",
+        "Weather",
+        "hidden notice",
+        "Another hidden line",
+        "never content",
+        "color: red",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} leaked into {text}");
+    }
+    assert!(doc.removed.iter().all(|r| r.pass == "ingest"));
+    assert!(doc.removed.iter().any(|r| r.reason == "share bar"));
+    assert!(doc.removed.iter().any(|r| r.reason == "title"));
+    assert!(doc.removed.iter().all(|r| r.text.len() <= 204));
+}
+
+#[test]
+fn metadata_is_read() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let m = &doc.meta;
+    assert_eq!(m.title.as_deref(), Some("Lanterns Over the Harbour"));
+    assert_eq!(m.site_name.as_deref(), Some("The Quayside Gazette"));
+    assert_eq!(m.byline.as_deref(), Some("Mara Lindqvist"));
+    assert_eq!(m.published.as_deref(), Some("2024-05-17T08:30:00Z"));
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://gazette.example/2024/lanterns")
+    );
+    assert_eq!(m.language.as_deref(), Some("en"));
+    // The title is metadata, not the body's first heading.
+    assert!(!matches!(&doc.blocks[0], Block::Heading { text, .. } if text.contains("Lanterns")));
+}
+
+#[test]
+fn blocks_are_typed() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let list = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        })
+        .expect("a list");
+    assert_eq!(list[0].label.as_deref(), Some("Start"));
+    assert_eq!(list[0].text, "the lighthouse steps, at dusk.");
+    assert_eq!(list[2].label, None);
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Quote { text } if text.starts_with("We light them")))
+    );
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { level: 2, .. }))
+    );
+}
+
+#[test]
+fn tables_become_records_with_spans_expanded() {
+    let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
+    let t = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    assert_eq!(t.caption.as_deref(), Some("Visitors by year"));
+    assert_eq!(t.columns, ["Year", "Visitors", "Boats"]);
+    assert_eq!(t.rows[0], ["2022", "4,100", "60"]);
+    assert_eq!(t.rows[1], ["2023", "5,300", "60"]);
+    assert_eq!(t.rows[2], ["Total, two years", "Total, two years", "120"]);
+}
+
+#[test]
+fn layout_tables_are_read_as_boxes() {
+    let page = "<html><body><table><tr><td><p>A long paragraph of prose that sits in a layout table, as old pages did, with commas, clauses, and more words.</p><p>Another paragraph follows it, written in the same plain way, so that the page reads as an article.</p></td></tr></table></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert!(doc.blocks.iter().all(|b| !matches!(b, Block::Table(_))));
+    assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
+}
+
+#[test]
+fn legacy_encodings_are_decoded() {
+    let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>".to_vec();
+    page.extend_from_slice(b"Le caf\xE9 du port ouvre t\xF4t, et la cr\xE8me est fra\xEEche chaque matin, dit le patron.");
+    page.extend_from_slice(b"</p></body></html>");
+    let doc = ingest_bytes(&page, &Options::default()).unwrap();
+    assert!(
+        doc.text().contains("café du port ouvre tôt"),
+        "{}",
+        doc.text()
+    );
+}
+
+#[test]
+fn gzip_is_inflated() {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(fixture("article.html").as_bytes()).unwrap();
+    let doc = ingest_bytes(&enc.finish().unwrap(), &Options::default()).unwrap();
+    assert!(doc.text().contains("paper lanterns"));
+}
+
+#[test]
+fn entities_are_decoded() {
+    let page = "<html><body><p>Fish &amp; chips cost &pound;5 &mdash; a bargain, &quot;they&quot; said, at the pier.</p></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.text(),
+        "Fish & chips cost £5 — a bargain, \"they\" said, at the pier."
+    );
+}
+
+#[test]
+fn very_deep_nesting_does_not_overflow() {
+    let depth = 100_000;
+    let page = format!(
+        "<html><body>{}<p>Deep inside, a sentence survives the nesting.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(doc.text().contains("a sentence survives"), "{}", doc.text());
+    let unlimited = Options {
+        max_dom_depth: None,
+        ..Options::default()
+    };
+    let doc = ingest_str(&page, &unlimited).unwrap();
+    assert!(doc.text().contains("a sentence survives"));
+}
+
+#[test]
+fn bad_inputs_give_a_document_or_a_clear_error() {
+    let o = Options::default();
+    assert_eq!(ingest_bytes(b"", &o).unwrap_err().kind(), ErrorKind::Empty);
+    assert_eq!(
+        ingest_str("  \n ", &o).unwrap_err().kind(),
+        ErrorKind::Empty
+    );
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
+    assert_eq!(
+        ingest_bytes(&junk, &o).unwrap_err().kind(),
+        ErrorKind::Binary
+    );
+    for page in [
+        "<html><body></body></html>",
+        "<p>unclosed <b>bold <i>both</p></b> tail",
+        "<table><tr><td colspan=99999 rowspan=0>x</td></tr></table>",
+        "<<<>>> </div></div> <!-- never closed",
+        "<ul><li><ul><li><ul><li>deep item</ul></ul></ul>",
+        "<pre>\n  code\n</pre>",
+    ] {
+        ingest_str(page, &o).unwrap();
+    }
+    let doc = ingest_str(&fixture("navigation-only.html"), &o).unwrap();
+    assert!(doc.text().is_empty(), "{}", doc.text());
+}
+
+#[test]
+fn max_dom_depth_reads_deeper_text_into_the_ancestor() {
+    let page = format!(
+        "<html><body><div>{}<p>Words far below the limit still count as text here.</p>{}</div></body></html>",
+        "<section>".repeat(40),
+        "</section>".repeat(40)
+    );
+    let o = Options {
+        max_dom_depth: Some(8),
+        ..Options::default()
+    };
+    let doc = ingest_str(&page, &o).unwrap();
+    assert!(doc.text().contains("Words far below"));
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_bytes_give_a_document_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = ingest_bytes(&bytes, &Options::default());
+        }
+
+        #[test]
+        fn any_tag_soup_gives_a_document(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<div>"), Just("</div>"), Just("<p>"), Just("</p>"), Just("<table>"),
+                Just("<tr>"), Just("<td colspan=3>"), Just("<th rowspan=2>"), Just("</table>"),
+                Just("<ul>"), Just("<li>"), Just("</ul>"), Just("<pre>"), Just("</pre>"),
+                Just("<blockquote>"), Just("<h2>"), Just("</h2>"), Just("<br>"), Just("<a href=x>"),
+                Just("</a>"), Just("<nav>"), Just("<script>"), Just("</script>"), Just("<!--"),
+                Just("text, words "), Just("é ü ñ "), Just("&amp; &lt; "), Just("<caption>"),
+            ],
+            0..80,
+        )) {
+            let page = parts.concat();
+            if let Ok(doc) = ingest_str(&page, &Options::default()) {
+                for b in &doc.blocks {
+                    prop_assert!(!b.is_empty());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn double_line_breaks_split_paragraphs() {
+    let page = "<html><body><div>First line of a note<br>its second line<br><br>A new paragraph after the gap.</div></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.blocks,
+        vec![
+            Block::Paragraph {
+                text: "First line of a note\nits second line".into()
+            },
+            Block::Paragraph {
+                text: "A new paragraph after the gap.".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn definition_lists_become_labelled_items() {
+    let page = "<html><body><p>The crew of the last boat, as listed by the harbour office this spring:</p><dl><dt>Skipper</dt><dd>Ines Alvar</dd><dt>Deckhand</dt><dd>Tomas Berg</dd><dt>Cook</dt></dl></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    let Some(Block::List { items, .. }) = doc.blocks.last() else {
+        panic!("{:?}", doc.blocks);
+    };
+    assert_eq!(items[0].label.as_deref(), Some("Skipper"));
+    assert_eq!(items[0].text, "Ines Alvar");
+    assert_eq!(items[1].label.as_deref(), Some("Deckhand"));
+    assert_eq!(items[2], pristine::ListItem::plain("Cook"));
+}
+
+#[test]
+fn anchor_links_in_headings_are_not_link_lists() {
+    let page = "<html><body><article><h2 id=\"a\"><a href=\"#a\">How the tide turns</a></h2><p>The tide turns twice a day, and the boats wait for it, as they always have, at the mouth of the river.</p><p>Nobody in the town remembers a year when the lanterns were not lit, though some say the custom is young.</p></article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert!(
+        matches!(&doc.blocks[0], Block::Heading { text, .. } if text == "How the tide turns"),
+        "{:?}",
+        doc.blocks
+    );
+}
+
+#[test]
+fn short_labels_outside_paragraphs_are_dropped() {
+    let page = "<html><body><article><div>Gallery 2/5</div><p>The harbour office counted more boats this year than in any year since records began, it said.</p><p>Short.</p><div>Close</div></article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.text(),
+        "The harbour office counted more boats this year than in any year since records began, it said.\n\nShort."
+    );
+    assert!(
+        doc.removed
+            .iter()
+            .any(|r| r.reason == "label" && r.text == "Close")
+    );
+}
+
+#[test]
+fn headings_between_article_parts_are_kept() {
+    let para = "<p>The lanterns drift out past the breakwater, and the families watch from the wall, talking quietly, until the last light is gone.</p>";
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav><div class=\"wrap\"><div>{p}{p}{p}</div><h2>After the festival</h2><div>{p}{p}</div></div><footer>Contact</footer></body></html>",
+        p = para
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let kinds: Vec<&str> = doc.blocks.iter().map(Block::kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "paragraph",
+            "paragraph",
+            "heading",
+            "paragraph",
+            "paragraph"
+        ]
+    );
+}
+
+#[test]
+fn links_inside_a_sentence_are_kept() {
+    let page = "<html><body><article><p>The festival was founded by <span><a href=\"/p/1\">Ines Alvar</a> and <a href=\"/p/2\">Tomas Berg</a></span> in the spring of a wet year, with borrowed boats.</p><p>It has grown every year since, and the town now plans for crowds, buses and extra ferries.</p></article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert!(
+        doc.text()
+            .contains("founded by Ines Alvar and Tomas Berg in the spring"),
+        "{}",
+        doc.text()
+    );
+}
