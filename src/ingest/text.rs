@@ -342,13 +342,13 @@ impl Builder {
                 Kind::Text(indent, content) if *indent > base_indent && !items.is_empty() => {
                     let inl = inline::strip(content);
                     merge(&mut acc, &inl);
-                    if let Some(last) = items.last_mut() {
-                        if !inl.text.is_empty() {
-                            if !last.text.is_empty() {
-                                last.text.push(' ');
-                            }
-                            last.text.push_str(&inl.text);
+                    if let Some(last) = items.last_mut()
+                        && !inl.text.is_empty()
+                    {
+                        if !last.text.is_empty() {
+                            last.text.push(' ');
                         }
+                        last.text.push_str(&inl.text);
                     }
                     i += 1;
                 }

@@ -1,0 +1,134 @@
+//! Accuracy harness for text dumps: `cargo run --release --example eval_textdump`.
+//!
+//! Reads the html2text dumps in `../shared/corpus/textdump/` and the
+//! benchmark's ground truth, cleans every dump with the default pipeline
+//! (once without and once with folder learning), and prints the shingle F1,
+//! precision and recall, the worst pages, and the time of each run.
+//!
+//! `--worst N` prints N worst pages instead of 10; `--no-pipeline` scores the
+//! raw ingest (no passes) as a baseline.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use pristine::eval::{PageScore, aggregate, score_page};
+use pristine::{Corpus, Document, Options, Pipeline};
+use rayon::prelude::*;
+
+const DUMPS: &str = "../shared/corpus/textdump";
+const TRUTH: &str = "../shared/corpus/extraction/ground-truth.json";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let worst = args
+        .iter()
+        .position(|a| a == "--worst")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10usize);
+    let bare = args.iter().any(|a| a == "--no-pipeline");
+
+    if !Path::new(DUMPS).is_dir() || !Path::new(TRUTH).is_file() {
+        println!("skipped: {DUMPS} or {TRUTH} is absent");
+        return;
+    }
+    let truth: HashMap<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(TRUTH).expect("readable truth"))
+            .expect("ground truth is a JSON object");
+
+    let mut pages: Vec<(String, String)> = std::fs::read_dir(DUMPS)
+        .expect("readable dump folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| {
+            let id = p.file_stem()?.to_string_lossy().into_owned();
+            truth.contains_key(&id).then_some(())?;
+            Some((id, std::fs::read_to_string(&p).ok()?))
+        })
+        .collect();
+    pages.sort();
+    println!("{} dumps with ground truth", pages.len());
+
+    let options = Options::default();
+    let ingest_all = || -> Vec<(String, Document)> {
+        pages
+            .par_iter()
+            .filter_map(|(id, text)| {
+                let mut doc = pristine::ingest::text::ingest(text, &options).ok()?;
+                doc.meta.source = Some(format!("{id}.txt"));
+                Some((id.clone(), doc))
+            })
+            .collect()
+    };
+    let pipeline = Pipeline::default();
+    let truth_of = |id: &str| {
+        truth[id]
+            .get("articleBody")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+
+    // Run without folder learning.
+    let start = Instant::now();
+    let mut plain = ingest_all();
+    if !bare {
+        plain
+            .par_iter_mut()
+            .for_each(|(_, doc)| pipeline.run_in_batch(doc, None));
+    }
+    let plain_time = start.elapsed();
+
+    // Run with folder learning: learn from freshly ingested docs, then clean.
+    let start = Instant::now();
+    let mut learned = ingest_all();
+    let corpus = Corpus::learn(learned.iter().map(|(_, d)| d));
+    if !bare {
+        learned
+            .par_iter_mut()
+            .for_each(|(_, doc)| pipeline.run_in_batch(doc, Some(&corpus)));
+    }
+    let learned_time = start.elapsed();
+
+    let score = |docs: &[(String, Document)]| -> Vec<(String, PageScore)> {
+        docs.iter()
+            .map(|(id, d)| (id.clone(), score_page(&truth_of(id), &d.text())))
+            .collect()
+    };
+    let report = |label: &str, scores: &[(String, PageScore)], time: Duration| {
+        let s: Vec<PageScore> = scores.iter().map(|(_, s)| *s).collect();
+        let (p, r, f1) = aggregate(&s);
+        println!(
+            "{label:<24} F1 {f1:.4}  P {p:.4}  R {r:.4}  time {:.3}s",
+            time.as_secs_f64()
+        );
+    };
+    let plain_scores = score(&plain);
+    let learned_scores = score(&learned);
+    report("without folder learning", &plain_scores, plain_time);
+    report("with folder learning", &learned_scores, learned_time);
+    println!(
+        "time ratio (with / without learning): {:.2}",
+        learned_time.as_secs_f64() / plain_time.as_secs_f64().max(1e-9)
+    );
+
+    let mut ranked: Vec<&(String, PageScore)> = learned_scores.iter().collect();
+    let f1 = |s: &PageScore| {
+        if s.precision + s.recall == 0.0 {
+            0.0
+        } else {
+            2.0 * s.precision * s.recall / (s.precision + s.recall)
+        }
+    };
+    ranked.sort_by(|a, b| f1(&a.1).total_cmp(&f1(&b.1)).then(a.0.cmp(&b.0)));
+    println!("worst pages (with folder learning):");
+    for (id, s) in ranked.iter().take(worst) {
+        println!(
+            "  {id}  F1 {:.3}  P {:.3}  R {:.3}",
+            f1(s),
+            s.precision,
+            s.recall
+        );
+    }
+}

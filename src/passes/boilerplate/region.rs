@@ -1,0 +1,99 @@
+//! Finding the article in a full-page dump: every block gets a content
+//! score (positive for prose, negative for links, chrome and fragments),
+//! and the article is the contiguous run of blocks with the greatest sum,
+//! as an HTML extractor picks the best-scoring subtree of a DOM.
+
+use super::features::Features;
+use crate::document::Block;
+
+/// Score of a block that a chrome rule or folder learning marked as junk.
+pub const JUNK_SCORE: f32 = -10.0;
+
+/// Score of a block that ends an article for certain (a comment form's
+/// heading): no article span reaches across it.
+pub const BARRIER_SCORE: f32 = -1.0e6;
+
+/// How much one block counts for or against being article text.
+///
+/// The magnitude grows with the block's length (a long paragraph of prose
+/// outweighs a stray heading; a long menu outweighs a short caption), and
+/// the sign comes from how much the block reads like running prose.
+pub fn content_score(block: &Block, f: &Features) -> f32 {
+    let ld = f.link_density;
+    let words = f.words as f32;
+    match block {
+        // Headings are neutral-to-negative: kept when content surrounds them,
+        // never a reason to extend the article on their own.
+        Block::Heading { .. } => -1.0 - 6.0 * ld,
+        Block::Code { .. } => 0.0,
+        Block::Table(_) => (0.3 - 1.6 * ld) * words.clamp(3.0, 100.0) * 0.5,
+        Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => {
+            prose_quality(block, f) * words.clamp(3.0, 150.0)
+        }
+    }
+}
+
+/// How much a block reads like running prose, from -1 to 1.
+pub fn prose_quality(block: &Block, f: &Features) -> f32 {
+    let mut v = -0.3f32;
+    if f.sentence_ends >= 1 || f.ends_like_sentence {
+        v += 0.5;
+    }
+    if f.sentence_ends >= 2 {
+        v += 0.2;
+    }
+    match f.stop_ratio {
+        Some(r) if r >= 0.2 => v += 0.3,
+        Some(r) if r >= 0.12 => v += 0.1,
+        Some(r) if r < 0.05 && f.words >= 5 => v -= 0.4,
+        Some(_) => {}
+        None if f.words >= 12 => v += 0.2,
+        None => {}
+    }
+    v -= 1.6 * f.link_density;
+    if f.words < 5 {
+        v -= 0.4;
+    } else if f.words < 10 {
+        v -= 0.15;
+    }
+    if let Block::List { .. } = block {
+        // A list of two-word items is a menu or a tag cloud, not an
+        // article's list of points.
+        if f.items > 0 && f.words < f.items * 4 {
+            v -= 0.3;
+        }
+    }
+    v.clamp(-1.0, 1.0)
+}
+
+/// The contiguous range of `scores` with the greatest sum (the earliest
+/// among equals), or `None` when no block scores above zero.
+pub fn best_span(scores: &[f32]) -> Option<std::ops::Range<usize>> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, s, e)| s..e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_span_with_the_greatest_sum_wins() {
+        assert_eq!(best_span(&[-5.0, 3.0, -1.0, 4.0, -9.0, 2.0]), Some(1..4));
+        assert_eq!(best_span(&[-1.0, -2.0]), None);
+        assert_eq!(best_span(&[]), None);
+        assert_eq!(best_span(&[2.0, -10.0, 2.0]), Some(0..1));
+    }
+}

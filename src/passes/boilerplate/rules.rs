@@ -1,0 +1,175 @@
+//! Line-level verdicts that need no context: known chrome wording,
+//! separators, counters, and closing author biographies.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::corpus::normalise_line;
+use crate::lexicon::chrome;
+
+static LINES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| chrome::LINES.iter().copied().collect());
+
+/// Why `line` is chrome, if its wording alone says so.
+pub fn chrome_reason(line: &str) -> Option<&'static str> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if is_separator(trimmed) {
+        return Some("separator");
+    }
+    let key = normalise_line(trimmed);
+    if let Some(&reason) = LINES.get(key.as_str()) {
+        return Some(reason);
+    }
+    let words = key.split_whitespace().count();
+    if words <= chrome::MAX_PREFIX_LINE_WORDS {
+        for &(prefix, reason) in chrome::PREFIXES {
+            if key.starts_with(prefix) || key == prefix.trim_end() {
+                return Some(reason);
+            }
+        }
+    }
+    if is_counter(&key) {
+        return Some("counter");
+    }
+    None
+}
+
+/// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
+pub fn is_separator(line: &str) -> bool {
+    let visible = line.chars().filter(|c| !c.is_whitespace()).count();
+    visible >= 3 && !line.chars().any(char::is_alphanumeric)
+}
+
+/// "12 comments", "Comments (4)", "1.2K shares", "5 min read": a number and
+/// a counting word, nothing else.
+fn is_counter(key: &str) -> bool {
+    let mut number = false;
+    let mut counting = false;
+    let mut words = 0;
+    for w in key.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '|' | '·')) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let digits = w.trim_end_matches(['k', 'm']);
+        if !digits.is_empty()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            number = true;
+        } else if chrome::COUNTERS.contains(&w) {
+            counting = true;
+        } else {
+            return false;
+        }
+    }
+    number && counting && words <= 4
+}
+
+/// True when `text` reads as a short third-person biography of a person
+/// ("A documentary photographer who ...", "Jane Roe is a writer based in
+/// ...", "Jane Roe, an editor at ..."), not a sentence reporting what
+/// someone said.
+pub fn is_author_bio(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 45 || super::features::count_sentence_ends(text) > 2 {
+        return false;
+    }
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    if lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "said" | "says" | "told" | "according" | "announced" | "reported" | "stated"
+        )
+    }) {
+        return false;
+    }
+    let is_profession = |w: &str| {
+        chrome::PROFESSIONS.contains(&w)
+            || w.strip_suffix('s')
+                .is_some_and(|s| chrome::PROFESSIONS.contains(&s))
+    };
+    let profession_within =
+        |from: usize, span: usize| lower.iter().skip(from).take(span).any(|w| is_profession(w));
+    // "A documentary filmmaker who ...", "An editor based in ..."
+    if matches!(lower[0].as_str(), "a" | "an") && profession_within(1, 4) {
+        return true;
+    }
+    // "Jane Roe is a writer ...", "He is an award-winning journalist ...":
+    // a name (capitalised words) or a pronoun, then "is/was a/an/the".
+    let subject_len = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let pronoun = matches!(lower[0].as_str(), "he" | "she" | "they");
+    let subject_len = if pronoun { 1 } else { subject_len };
+    if (1..=4).contains(&subject_len) && subject_len + 2 < lower.len() {
+        let verb = lower[subject_len].as_str();
+        let article = lower[subject_len + 1].as_str();
+        if matches!(verb, "is" | "was" | "are")
+            && matches!(article, "a" | "an" | "the")
+            && profession_within(subject_len + 2, 5)
+        {
+            return true;
+        }
+        // "Jane Roe, an editor at ..."
+        if !pronoun
+            && words[subject_len - 1].ends_with(',')
+            && matches!(lower[subject_len].as_str(), "a" | "an" | "the")
+            && profession_within(subject_len + 1, 4)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines_are_named() {
+        assert_eq!(chrome_reason("Exit mobile version"), Some("theme leftover"));
+        assert_eq!(chrome_reason(". . . . . ."), Some("separator"));
+        assert_eq!(chrome_reason("Share this article:"), Some("share prompt"));
+        assert_eq!(chrome_reason("Posted in Travel, Food"), Some("post footer"));
+        assert_eq!(chrome_reason("© 2021 Example Media"), Some("copyright"));
+        assert_eq!(chrome_reason("14 Comments"), Some("counter"));
+        assert_eq!(chrome_reason("The harbour was quiet."), None);
+        assert_eq!(chrome_reason("Introduction"), None);
+        assert_eq!(chrome_reason("2019 results"), None);
+    }
+
+    #[test]
+    fn bios_are_told_from_reported_speech() {
+        assert!(is_author_bio(
+            "A travel photographer who documents coastal towns."
+        ));
+        assert!(is_author_bio(
+            "Maria Lopez is a freelance writer based in Lisbon."
+        ));
+        assert!(is_author_bio(
+            "Tom Reed, an editor at a small weekly, covers farming."
+        ));
+        assert!(!is_author_bio(
+            "A spokesperson said the plan would go ahead."
+        ));
+        assert!(!is_author_bio(
+            "The harbour was quiet for the first time in years."
+        ));
+        assert!(!is_author_bio(
+            "Maria Lopez is a writer, the minister told reporters."
+        ));
+    }
+}
