@@ -6,7 +6,10 @@
 //! precision and recall, the worst pages, and the time of each run.
 //!
 //! `--worst N` prints N worst pages instead of 10; `--no-pipeline` scores the
-//! raw ingest (no passes) as a baseline.
+//! raw ingest (no passes) as a baseline; `--patterns` sums, over all pages,
+//! the words of article text removed (by reason) and of non-article text
+//! kept (by block kind); `--explain ID` lists one page's blocks with their
+//! fate.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -28,6 +31,12 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(10usize);
     let bare = args.iter().any(|a| a == "--no-pipeline");
+    let patterns = args.iter().any(|a| a == "--patterns");
+    let explain = args
+        .iter()
+        .position(|a| a == "--explain")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
 
     if !Path::new(DUMPS).is_dir() || !Path::new(TRUTH).is_file() {
         println!("skipped: {DUMPS} or {TRUTH} is absent");
@@ -113,6 +122,15 @@ fn main() {
         learned_time.as_secs_f64() / plain_time.as_secs_f64().max(1e-9)
     );
 
+    if patterns {
+        print_patterns(&learned, &truth_of);
+    }
+    if let Some(id) = explain {
+        if let Some((_, doc)) = learned.iter().find(|(i, _)| *i == id) {
+            explain_page(doc, &truth_of(&id));
+        }
+    }
+
     let mut ranked: Vec<&(String, PageScore)> = learned_scores.iter().collect();
     let f1 = |s: &PageScore| {
         if s.precision + s.recall == 0.0 {
@@ -129,6 +147,107 @@ fn main() {
             f1(s),
             s.precision,
             s.recall
+        );
+    }
+}
+
+/// The 4-word shingles of a text, lowercased, as one set.
+fn shingle_set(text: &str) -> std::collections::HashSet<String> {
+    let toks: Vec<String> = pristine::eval::tokens(text)
+        .iter()
+        .map(|t| t.to_lowercase())
+        .collect();
+    if toks.len() < 4 {
+        return std::iter::once(toks.join(" ")).collect();
+    }
+    toks.windows(4).map(|w| w.join(" ")).collect()
+}
+
+/// Share of `text`'s shingles found in the truth (0 to 1).
+fn in_truth(text: &str, truth: &std::collections::HashSet<String>, truth_text: &str) -> f64 {
+    let toks: Vec<String> = pristine::eval::tokens(text)
+        .iter()
+        .map(|t| t.to_lowercase())
+        .collect();
+    if toks.is_empty() {
+        return 0.0;
+    }
+    if toks.len() < 4 {
+        return if truth_text.to_lowercase().contains(&toks.join(" ")) {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let n = toks.len() - 3;
+    let hit = toks
+        .windows(4)
+        .filter(|w| truth.contains(&w.join(" ")))
+        .count();
+    hit as f64 / n as f64
+}
+
+fn print_patterns(docs: &[(String, Document)], truth_of: &dyn Fn(&str) -> String) {
+    let mut lost: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut kept: HashMap<String, (usize, usize)> = HashMap::new();
+    for (id, doc) in docs {
+        let t = truth_of(id);
+        let set = shingle_set(&t);
+        let normal = pristine::eval::tokens(&t).join(" ").to_lowercase();
+        for r in &doc.removed {
+            let frac = in_truth(&r.text, &set, &normal);
+            if frac >= 0.5 {
+                let e = lost.entry(format!("{}: {}", r.pass, r.reason)).or_default();
+                e.0 += 1;
+                e.1 += pristine::eval::tokens(&r.text).len();
+            }
+        }
+        for b in &doc.blocks {
+            let text = b.plain_text();
+            let frac = in_truth(&text, &set, &normal);
+            if frac < 0.2 {
+                let e = kept.entry(b.kind().to_string()).or_default();
+                e.0 += 1;
+                e.1 += pristine::eval::tokens(&text).len();
+            }
+        }
+    }
+    let show = |title: &str, m: &HashMap<String, (usize, usize)>| {
+        let mut v: Vec<_> = m.iter().collect();
+        v.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+        println!("{title}");
+        for (k, (n, w)) in v {
+            println!("  {k:<40} blocks {n:>5}  words {w:>7}");
+        }
+    };
+    show("article text removed (>= half in truth), by reason:", &lost);
+    show(
+        "non-article text kept (< a fifth in truth), by kind:",
+        &kept,
+    );
+}
+
+fn explain_page(doc: &Document, truth: &str) {
+    let set = shingle_set(truth);
+    let normal = pristine::eval::tokens(truth).join(" ").to_lowercase();
+    let cut = |s: &str| s.chars().take(100).collect::<String>().replace('\n', " / ");
+    println!("kept:");
+    for b in &doc.blocks {
+        let t = b.plain_text();
+        println!(
+            "  {:.2} {:<9} {}",
+            in_truth(&t, &set, &normal),
+            b.kind(),
+            cut(&t)
+        );
+    }
+    println!("removed:");
+    for r in &doc.removed {
+        println!(
+            "  {:.2} {:<20} {}",
+            in_truth(&r.text, &set, &normal),
+            r.reason,
+            cut(&r.text)
         );
     }
 }

@@ -41,6 +41,8 @@ pub const LINES: &[(&str, &str)] = &[
     ("you are here", "navigation"),
     ("advertisement", "ad label"),
     ("advertisements", "ad label"),
+    ("advert", "ad label"),
+    ("adverts", "ad label"),
     ("advertising", "ad label"),
     ("sponsored", "ad label"),
     ("sponsored content", "ad label"),
@@ -387,4 +389,20 @@ pub const PROFESSIONS: &[&str] = &[
     "marketer",
     "publisher",
     "illustrator",
+];
+
+/// Words that, next to "cookie", show a consent banner rather than baking.
+pub const COOKIE_CONTEXT: &[&str] = &[
+    "website",
+    "this site",
+    "our site",
+    "browser",
+    "consent",
+    "browsing",
+    "privacy",
+    "third-party",
+    "third party",
+    "opt-out",
+    "opt out",
+    "gdpr",
 ];

@@ -27,6 +27,8 @@ pub struct Features {
     pub items: usize,
     /// The block is a multi-line paragraph (lines joined by `\n`).
     pub multi_line: bool,
+    /// The text was cut short (ends in `...`, `…`, `[…]`): a teaser.
+    pub truncated: bool,
 }
 
 /// Stopword sets, one per language with a list.
@@ -90,8 +92,10 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
     let mut stops = 0usize;
     let mut lower = String::new();
     let mut last_ends_sentence = false;
+    let mut truncated = false;
     block.for_each_text(|_, t| {
         last_ends_sentence = ends_like_sentence(t);
+        truncated = is_truncated(t);
         if t.contains('\n') {
             f.multi_line = true;
         }
@@ -118,6 +122,7 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
         f.items = items.len();
     }
     f.ends_like_sentence = last_ends_sentence;
+    f.truncated = truncated;
     if set.is_some() && f.words > 0 {
         f.stop_ratio = Some(stops as f32 / f.words as f32);
     }
@@ -157,4 +162,14 @@ pub fn count_sentence_ends(text: &str) -> usize {
 pub fn ends_like_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', ' ']);
     t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("...") && !t.ends_with('…')
+}
+
+/// True when `text` ends cut short, as teasers of other articles do.
+pub fn is_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t
+        .strip_suffix(']')
+        .or_else(|| t.strip_suffix(')'))
+        .unwrap_or(t);
+    t.ends_with("...") || t.ends_with('…')
 }

@@ -69,6 +69,9 @@ impl Pass for Boilerplate {
             .zip(&feats)
             .map(|(b, f)| block_verdict(b, f, is_dump))
             .collect();
+        if is_dump {
+            mark_teasers(doc, &feats, &mut verdicts);
+        }
         if let Some(corpus) = cx.corpus() {
             for (i, b) in doc.blocks.iter().enumerate() {
                 if verdicts[i] == Verdict::Keep
@@ -88,7 +91,10 @@ impl Pass for Boilerplate {
                 .zip(&verdicts)
                 .map(|((b, f), v)| match v {
                     Verdict::Keep => region::content_score(b, f),
-                    Verdict::Junk(_) => region::JUNK_SCORE.min(region::content_score(b, f)),
+                    Verdict::Junk(r) if is_wording(r) => {
+                        region::JUNK_SCORE.min(region::content_score(b, f))
+                    }
+                    Verdict::Junk(_) => region::content_score(b, f).min(0.0),
                     Verdict::Barrier(_) => region::BARRIER_SCORE,
                 })
                 .collect();
@@ -112,6 +118,11 @@ impl Pass for Boilerplate {
             reasons.get(i).copied().flatten().map(str::to_string)
         });
     }
+}
+
+/// True for a reason given by chrome wording (not by links alone).
+fn is_wording(reason: &str) -> bool {
+    !matches!(reason, "link list" | "related link")
 }
 
 /// The verdict a block gets from its own wording and links.
@@ -157,6 +168,23 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
             Verdict::Keep
         }
         Block::Table(_) | Block::Code { .. } => Verdict::Keep,
+    }
+}
+
+/// A paragraph cut short ("...", "…") next to a link is the summary of
+/// another article (a related-articles list, a front page). Paragraphs
+/// under linked titles are not judged by that alone: listicles link the
+/// heading of each of their own items.
+fn mark_teasers(doc: &Document, feats: &[Features], verdicts: &mut [Verdict]) {
+    for i in 0..doc.blocks.len() {
+        if verdicts[i] != Verdict::Keep || !matches!(doc.blocks[i], Block::Paragraph { .. }) {
+            continue;
+        }
+        let next_to_link = (i > 0 && feats[i - 1].link_density >= 0.5)
+            || feats.get(i + 1).is_some_and(|f| f.link_density >= 0.5);
+        if feats[i].truncated && feats[i].words <= 80 && next_to_link {
+            verdicts[i] = Verdict::Junk("teaser");
+        }
     }
 }
 

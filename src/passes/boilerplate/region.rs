@@ -13,57 +13,57 @@ pub const JUNK_SCORE: f32 = -10.0;
 /// heading): no article span reaches across it.
 pub const BARRIER_SCORE: f32 = -1.0e6;
 
+/// What every block costs before its text counts: a run of fragments
+/// (dates, bylines, captions) needs prose around it to join the article.
+const BLOCK_COST: f32 = 1.5;
+
 /// How much one block counts for or against being article text.
 ///
-/// The magnitude grows with the block's length (a long paragraph of prose
-/// outweighs a stray heading; a long menu outweighs a short caption), and
-/// the sign comes from how much the block reads like running prose.
+/// Unlinked words count for it, weighted by how much they read like prose;
+/// linked words count against it; every block pays a small fixed cost. So a
+/// long paragraph outweighs a stray heading, a long menu outweighs a short
+/// caption, and short unlinked lines (a recipe's steps) are nearly neutral.
 pub fn content_score(block: &Block, f: &Features) -> f32 {
     let ld = f.link_density;
     let words = f.words as f32;
+    let linked = words * ld;
+    let unlinked = words - linked;
     match block {
-        // Headings are neutral-to-negative: kept when content surrounds them,
-        // never a reason to extend the article on their own.
-        Block::Heading { .. } => -1.0 - 6.0 * ld,
+        // Headings never extend the article on their own; content around
+        // them keeps them.
+        Block::Heading { .. } => -0.5 - linked,
         Block::Code { .. } => 0.0,
-        Block::Table(_) => (0.3 - 1.6 * ld) * words.clamp(3.0, 100.0) * 0.5,
+        Block::Table(_) => unlinked * 0.3 - linked - BLOCK_COST,
         Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => {
-            prose_quality(block, f) * words.clamp(3.0, 150.0)
+            unlinked.min(200.0) * prose_weight(block, f) - linked - BLOCK_COST
         }
     }
 }
 
-/// How much a block reads like running prose, from -1 to 1.
-pub fn prose_quality(block: &Block, f: &Features) -> f32 {
-    let mut v = -0.3f32;
+/// How much a block's unlinked words read like running prose, from 0.1 to 1.
+pub fn prose_weight(block: &Block, f: &Features) -> f32 {
+    let mut q = 0.2f32;
     if f.sentence_ends >= 1 || f.ends_like_sentence {
-        v += 0.5;
-    }
-    if f.sentence_ends >= 2 {
-        v += 0.2;
+        q += 0.4;
     }
     match f.stop_ratio {
-        Some(r) if r >= 0.2 => v += 0.3,
-        Some(r) if r >= 0.12 => v += 0.1,
-        Some(r) if r < 0.05 && f.words >= 5 => v -= 0.4,
+        Some(r) if r >= 0.15 => q += 0.2,
+        Some(r) if r < 0.05 && f.words >= 5 => q -= 0.1,
         Some(_) => {}
-        None if f.words >= 12 => v += 0.2,
+        None if f.words >= 12 => q += 0.2,
         None => {}
     }
-    v -= 1.6 * f.link_density;
-    if f.words < 5 {
-        v -= 0.4;
-    } else if f.words < 10 {
-        v -= 0.15;
+    if f.words >= 20 {
+        q += 0.2;
     }
     if let Block::List { .. } = block {
         // A list of two-word items is a menu or a tag cloud, not an
         // article's list of points.
         if f.items > 0 && f.words < f.items * 4 {
-            v -= 0.3;
+            q -= 0.1;
         }
     }
-    v.clamp(-1.0, 1.0)
+    q.clamp(0.1, 1.0)
 }
 
 /// The contiguous range of `scores` with the greatest sum (the earliest

@@ -34,7 +34,51 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_counter(&key) {
         return Some("counter");
     }
+    if is_comment_header(&key) || is_commenter_line(&key, words) {
+        return Some("comment section");
+    }
+    if is_cookie_notice(&key) {
+        return Some("cookie prompt");
+    }
     None
+}
+
+/// "34 responses to “Title”", "12 thoughts on “Title”", "3 comments on
+/// ...": the heading over a comment thread.
+fn is_comment_header(key: &str) -> bool {
+    let mut words = key.split_whitespace();
+    let (Some(n), Some(noun), Some(prep)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "one" | "no"))
+        && matches!(
+            noun,
+            "response"
+                | "responses"
+                | "comment"
+                | "comments"
+                | "reply"
+                | "replies"
+                | "thought"
+                | "thoughts"
+        )
+        && matches!(prep, "to" | "on" | "for")
+}
+
+/// "jsmith says:", "Anna Lee said:": the line naming a commenter.
+fn is_commenter_line(key: &str, words: usize) -> bool {
+    words <= 5
+        && (key.ends_with(" says") || key.ends_with(" said") || key.ends_with(" wrote"))
+        && !key.contains(['"', '\''])
+}
+
+/// A consent banner's text: it speaks of cookies together with the site or
+/// the browser (an article about baking cookies does neither).
+fn is_cookie_notice(key: &str) -> bool {
+    if !key.contains("cookie") {
+        return false;
+    }
+    chrome::COOKIE_CONTEXT.iter().any(|w| key.contains(w))
 }
 
 /// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
@@ -149,6 +193,21 @@ mod tests {
         assert_eq!(chrome_reason("The harbour was quiet."), None);
         assert_eq!(chrome_reason("Introduction"), None);
         assert_eq!(chrome_reason("2019 results"), None);
+        assert_eq!(
+            chrome_reason("12 thoughts on \u{201c}A walk\u{201d}"),
+            Some("comment section")
+        );
+        assert_eq!(chrome_reason("harbourfan says:"), Some("comment section"));
+        assert_eq!(
+            chrome_reason(
+                "This website uses cookies to improve your experience while you browse, and many more words follow here so the line is long."
+            ),
+            Some("cookie prompt")
+        );
+        assert_eq!(
+            chrome_reason("Bake the cookies for twelve minutes until golden."),
+            None
+        );
     }
 
     #[test]
