@@ -1,0 +1,159 @@
+//! Dropping repeats: a heading that repeats the heading just before it or
+//! the document's title, and a block repeated word for word elsewhere in
+//! the same document (scrapers often capture a teaser and the full text, or
+//! a theme prints a heading twice in two typographies).
+
+use std::collections::HashSet;
+
+use crate::document::{Block, Document};
+use crate::pipeline::{Pass, PassContext};
+
+/// Removes repeated headings and repeated blocks, keeping the first.
+pub struct Dedupe;
+
+/// Only blocks with at least this many words count as duplicates: short
+/// list items, table rows and one-word lines repeat legitimately.
+const MIN_DUPLICATE_WORDS: usize = 8;
+
+impl Pass for Dedupe {
+    fn name(&self) -> &str {
+        "dedupe"
+    }
+
+    fn description(&self) -> &str {
+        "drop a heading repeating the previous one or the title, and blocks repeated verbatim"
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        let title = doc.meta.title.as_deref().map(comparable);
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut previous_heading: Option<String> = None;
+        let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            let reason = match block {
+                Block::Heading { text, .. } => {
+                    let key = comparable(text);
+                    let reason = if key.is_empty() {
+                        None
+                    } else if title.as_deref() == Some(key.as_str()) {
+                        Some("repeats the title")
+                    } else if previous_heading.as_deref() == Some(key.as_str()) {
+                        Some("repeated heading")
+                    } else {
+                        None
+                    };
+                    if reason.is_none() {
+                        previous_heading = Some(key);
+                    }
+                    reason
+                }
+                _ => {
+                    // Content between two equal headings makes them two
+                    // sections ("Step 1" ... "Step 1" of another part).
+                    previous_heading = None;
+                    let text = block.plain_text();
+                    if text.split_whitespace().count() < MIN_DUPLICATE_WORDS {
+                        None
+                    } else if seen.insert(comparable(&text)) {
+                        None
+                    } else {
+                        Some("repeated block")
+                    }
+                }
+            };
+            reasons.push(reason);
+        }
+        cx.remove_blocks(doc, |i, _, _| reasons[i].map(str::to_string));
+    }
+}
+
+/// The words of `text`, lowercase, one space apart: case, white space,
+/// quote style and punctuation do not tell two repeats apart.
+fn comparable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .map(|w| w.trim_matches(['\'', '\u{2019}']))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    fn run(doc: &mut Document) {
+        Pipeline::empty().with_pass(Dedupe).run(doc);
+    }
+
+    fn heading(t: &str) -> Block {
+        Block::Heading {
+            level: 2,
+            text: t.into(),
+        }
+    }
+
+    fn para(t: &str) -> Block {
+        Block::Paragraph { text: t.into() }
+    }
+
+    #[test]
+    fn a_heading_repeated_in_another_typography_goes() {
+        let mut doc = Document::default();
+        doc.blocks = vec![
+            heading("The Harbour's Old Lighthouse"),
+            heading("The Harbour\u{2019}s old lighthouse!"),
+            para("It was built in stone."),
+        ];
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.removed[0].reason, "repeated heading");
+        assert_eq!(doc.removed[0].text, "The Harbour\u{2019}s old lighthouse!");
+    }
+
+    #[test]
+    fn equal_headings_of_two_sections_stay() {
+        let mut doc = Document::default();
+        doc.blocks = vec![
+            heading("Method"),
+            para("Mix."),
+            heading("Method"),
+            para("Bake."),
+        ];
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 4);
+    }
+
+    #[test]
+    fn the_title_repeated_as_a_heading_goes() {
+        let mut doc = Document::default();
+        doc.meta.title = Some("A Day at the Quay".into());
+        doc.blocks = vec![heading("A day at the quay"), para("Boats came in.")];
+        run(&mut doc);
+        assert_eq!(doc.blocks, vec![para("Boats came in.")]);
+        assert_eq!(doc.removed[0].reason, "repeats the title");
+    }
+
+    #[test]
+    fn long_repeated_blocks_go_short_ones_stay() {
+        let long = "The ferry leaves the quay at six every morning in summer.";
+        let mut doc = Document::default();
+        doc.blocks = vec![para(long), para("Yes."), para("Yes."), para(long)];
+        run(&mut doc);
+        assert_eq!(doc.blocks, vec![para(long), para("Yes."), para("Yes.")]);
+        assert_eq!(doc.removed[0].reason, "repeated block");
+    }
+}
