@@ -13,6 +13,7 @@ pub mod features;
 pub mod region;
 pub mod rules;
 
+use crate::corpus::normalise_line;
 use crate::document::{Block, Document, InputFormat};
 use crate::pipeline::{Pass, PassContext};
 use features::Features;
@@ -113,6 +114,9 @@ impl Pass for Boilerplate {
             };
         }
         mark_closing_bio(doc, &span, &mut reasons);
+        if is_dump {
+            take_title(doc, &span, &mut reasons);
+        }
 
         cx.remove_blocks(doc, |i, _, _| {
             reasons.get(i).copied().flatten().map(str::to_string)
@@ -260,6 +264,36 @@ fn strip_junk_lines(doc: &mut Document, cx: &mut PassContext<'_>, feats: &[Featu
             }
         }
         *text = kept.join("\n");
+    }
+}
+
+/// The heading just above the article span (only a byline or date
+/// between) is the article's title: it moves to `meta.title` when the dump
+/// had none, since the body holds no title.
+fn take_title(
+    doc: &mut Document,
+    span: &std::ops::Range<usize>,
+    reasons: &mut [Option<&'static str>],
+) {
+    for j in (span.start.saturating_sub(4)..span.start).rev() {
+        let Block::Heading { text, .. } = &doc.blocks[j] else {
+            continue;
+        };
+        if reasons[j] != Some("outside article") {
+            return;
+        }
+        let same = doc
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| normalise_line(t) == normalise_line(text));
+        if doc.meta.title.is_none() {
+            doc.meta.title = Some(text.clone());
+            reasons[j] = Some("title");
+        } else if same {
+            reasons[j] = Some("title");
+        }
+        return;
     }
 }
 

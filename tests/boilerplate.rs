@@ -1,0 +1,204 @@
+//! Boilerplate and dedupe on hand-written dumps: each fixture folder holds
+//! an input dump and the exact blocks expected after the two passes.
+//!
+//! Set `BLESS=1` to write the expected files from the current output (then
+//! read them before committing).
+
+use std::path::{Path, PathBuf};
+
+use pristine::passes::{boilerplate::Boilerplate, dedupe::Dedupe};
+use pristine::{Block, Corpus, Document, Options, Pipeline};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/boilerplate")
+}
+
+fn pipeline() -> Pipeline {
+    Pipeline::empty().with_pass(Boilerplate).with_pass(Dedupe)
+}
+
+fn ingest(path: &Path) -> Document {
+    let text = std::fs::read_to_string(path).expect("fixture is readable");
+    let mut doc = pristine::ingest::text::ingest(&text, &Options::default()).unwrap();
+    doc.meta.source = Some(
+        path.strip_prefix(fixtures())
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned(),
+    );
+    doc
+}
+
+/// Compares `blocks` with `expected` (JSON), or writes it under `BLESS=1`.
+fn check(blocks: &[Block], expected: &Path) {
+    let got = serde_json::to_string_pretty(blocks).unwrap() + "\n";
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(expected, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(expected).expect("expected blocks exist (run with BLESS=1)");
+    assert_eq!(got, want, "blocks differ from {}", expected.display());
+}
+
+fn check_case(case: &str) -> Document {
+    let dir = fixtures().join(case);
+    let mut doc = ingest(&dir.join("input.txt"));
+    pipeline().run(&mut doc);
+    check(&doc.blocks, &dir.join("expected.json"));
+    doc
+}
+
+#[test]
+fn menus_share_prompts_and_footers_go() {
+    let doc = check_case("page_chrome");
+    let reasons: Vec<&str> = doc.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.contains(&"share prompt"), "{reasons:?}");
+    assert!(reasons.contains(&"copyright"), "{reasons:?}");
+    // The article's own short list stays, with its labels.
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::List { items, .. }
+        if items.iter().any(|i| i.label.as_deref() == Some("Engine"))))
+    );
+}
+
+#[test]
+fn a_comment_thread_after_the_article_goes() {
+    let doc = check_case("comment_thread");
+    // The heading above the article is its title, kept as metadata.
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Choir Wins the Regional Cup")
+    );
+    assert!(
+        doc.text()
+            .trim_end()
+            .ends_with("The choir will sing at the national final in June.")
+    );
+}
+
+#[test]
+fn a_closing_bio_and_theme_leftovers_go() {
+    let doc = check_case("closing_bio");
+    let removed: Vec<(&str, &str)> = doc
+        .removed
+        .iter()
+        .filter(|r| r.pass != "ingest")
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (". . . . . .", "separator"),
+            (
+                "A freelance photographer who documents small rural communities.",
+                "author bio"
+            ),
+            ("Exit mobile version", "theme leftover"),
+        ]
+    );
+}
+
+fn site_pages() -> Vec<PathBuf> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(fixtures().join("site"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// Cleans the site's pages given in `order`, with folder learning, and
+/// returns each page's blocks by file name.
+fn clean_site(order: &[PathBuf]) -> Vec<(String, Vec<Block>)> {
+    let mut docs: Vec<Document> = order.iter().map(|p| ingest(p)).collect();
+    let corpus = Corpus::learn(&docs);
+    let p = pipeline();
+    let mut out: Vec<(String, Vec<Block>)> = docs
+        .iter_mut()
+        .map(|d| {
+            p.run_in_batch(d, Some(&corpus));
+            (d.meta.source.clone().unwrap_or_default(), d.blocks.clone())
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn a_sites_repeated_chrome_is_learned_from_the_folder() {
+    let pages = site_pages();
+    assert_eq!(pages.len(), 5);
+    for (name, blocks) in clean_site(&pages) {
+        let stem = Path::new(&name)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        check(
+            &blocks,
+            &fixtures()
+                .join("site")
+                .join(format!("{stem}.expected.json")),
+        );
+    }
+    // Without the folder, the site's own slogan lines cannot be told from
+    // the article.
+    let mut alone = ingest(&pages[0]);
+    pipeline().run(&mut alone);
+    assert!(alone.text().contains("Tip of the week"));
+}
+
+#[test]
+fn folder_learning_does_not_depend_on_file_order() {
+    let pages = site_pages();
+    let reference = clean_site(&pages);
+    let mut order = pages.clone();
+    for shift in 1..order.len() {
+        order.rotate_left(1);
+        assert_eq!(clean_site(&order), reference, "rotation {shift}");
+    }
+    order.reverse();
+    assert_eq!(clean_site(&order), reference, "reversed");
+}
+
+#[test]
+fn html_documents_keep_their_blocks() {
+    // The HTML ingest already dropped chrome: region detection must not run
+    // on its blocks, only wording rules.
+    let mut doc = Document::new(pristine::InputFormat::Html);
+    doc.blocks = vec![
+        Block::Heading {
+            level: 2,
+            text: "Tides".into(),
+        },
+        Block::Paragraph {
+            text: "High water.".into(),
+        },
+        Block::Paragraph {
+            text: "Advertisement".into(),
+        },
+    ];
+    pipeline().run(&mut doc);
+    assert_eq!(doc.blocks.len(), 2);
+}
+
+#[test]
+fn bad_input_never_panics() {
+    for text in [
+        "x",
+        "\u{a0}",
+        "[",
+        "* ",
+        "# ",
+        "|a|b|\n|-|-|",
+        "…\n…\n…",
+        "1 comments",
+    ] {
+        if let Ok(mut doc) = pristine::ingest::text::ingest(text, &Options::default()) {
+            pipeline().run(&mut doc);
+        }
+    }
+}
