@@ -52,12 +52,11 @@ impl Pass for Dedupe {
                     // sections ("Step 1" ... "Step 1" of another part).
                     previous_heading = None;
                     let text = block.plain_text();
-                    if text.split_whitespace().count() < MIN_DUPLICATE_WORDS {
-                        None
-                    } else if seen.insert(comparable(&text)) {
-                        None
-                    } else {
+                    let long = text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
+                    if long && !seen.insert(comparable(&text)) {
                         Some("repeated block")
+                    } else {
+                        None
                     }
                 }
             };
@@ -99,6 +98,13 @@ mod tests {
         Pipeline::empty().with_pass(Dedupe).run(doc);
     }
 
+    fn doc_of(blocks: Vec<Block>) -> Document {
+        Document {
+            blocks,
+            ..Default::default()
+        }
+    }
+
     fn heading(t: &str) -> Block {
         Block::Heading {
             level: 2,
@@ -112,12 +118,11 @@ mod tests {
 
     #[test]
     fn a_heading_repeated_in_another_typography_goes() {
-        let mut doc = Document::default();
-        doc.blocks = vec![
+        let mut doc = doc_of(vec![
             heading("The Harbour's Old Lighthouse"),
             heading("The Harbour\u{2019}s old lighthouse!"),
             para("It was built in stone."),
-        ];
+        ]);
         run(&mut doc);
         assert_eq!(doc.blocks.len(), 2);
         assert_eq!(doc.removed[0].reason, "repeated heading");
@@ -126,22 +131,20 @@ mod tests {
 
     #[test]
     fn equal_headings_of_two_sections_stay() {
-        let mut doc = Document::default();
-        doc.blocks = vec![
+        let mut doc = doc_of(vec![
             heading("Method"),
             para("Mix."),
             heading("Method"),
             para("Bake."),
-        ];
+        ]);
         run(&mut doc);
         assert_eq!(doc.blocks.len(), 4);
     }
 
     #[test]
     fn the_title_repeated_as_a_heading_goes() {
-        let mut doc = Document::default();
+        let mut doc = doc_of(vec![heading("A day at the quay"), para("Boats came in.")]);
         doc.meta.title = Some("A Day at the Quay".into());
-        doc.blocks = vec![heading("A day at the quay"), para("Boats came in.")];
         run(&mut doc);
         assert_eq!(doc.blocks, vec![para("Boats came in.")]);
         assert_eq!(doc.removed[0].reason, "repeats the title");
@@ -150,8 +153,7 @@ mod tests {
     #[test]
     fn long_repeated_blocks_go_short_ones_stay() {
         let long = "The ferry leaves the quay at six every morning in summer.";
-        let mut doc = Document::default();
-        doc.blocks = vec![para(long), para("Yes."), para("Yes."), para(long)];
+        let mut doc = doc_of(vec![para(long), para("Yes."), para("Yes."), para(long)]);
         run(&mut doc);
         assert_eq!(doc.blocks, vec![para(long), para("Yes."), para("Yes.")]);
         assert_eq!(doc.removed[0].reason, "repeated block");
