@@ -197,16 +197,47 @@ fn print_patterns(docs: &[(String, Document)], truth_of: &dyn Fn(&str) -> String
         for r in &doc.removed {
             let frac = in_truth(&r.text, &set, &normal);
             if frac >= 0.5 {
+                if std::env::var_os("SHOW_LOST").is_some_and(|v| v == r.reason.as_str()) {
+                    println!(
+                        "LOST {}: {}",
+                        &id[..8],
+                        r.text.chars().take(110).collect::<String>()
+                    );
+                }
                 let e = lost.entry(format!("{}: {}", r.pass, r.reason)).or_default();
                 e.0 += 1;
                 e.1 += pristine::eval::tokens(&r.text).len();
             }
         }
-        for b in &doc.blocks {
+        let fracs: Vec<f64> = doc
+            .blocks
+            .iter()
+            .map(|b| in_truth(&b.plain_text(), &set, &normal))
+            .collect();
+        let first = fracs.iter().position(|&f| f >= 0.5).unwrap_or(0);
+        let last = fracs.iter().rposition(|&f| f >= 0.5).unwrap_or(0);
+        for (i, b) in doc.blocks.iter().enumerate() {
             let text = b.plain_text();
-            let frac = in_truth(&text, &set, &normal);
+            let frac = fracs[i];
             if frac < 0.2 {
-                let e = kept.entry(b.kind().to_string()).or_default();
+                let place = if i < first {
+                    "before"
+                } else if i > last {
+                    "after"
+                } else {
+                    "inside"
+                };
+                if std::env::var_os("SHOW_KEPT").is_some() && text.split_whitespace().count() >= 8 {
+                    println!(
+                        "KEPT {place} {}: {}",
+                        &id[..8],
+                        text.chars()
+                            .take(90)
+                            .collect::<String>()
+                            .replace('\n', " / ")
+                    );
+                }
+                let e = kept.entry(format!("{} {place}", b.kind())).or_default();
                 e.0 += 1;
                 e.1 += pristine::eval::tokens(&text).len();
             }

@@ -99,6 +99,8 @@ impl Pass for Boilerplate {
                     Verdict::Barrier(_) => region::BARRIER_SCORE,
                 })
                 .collect();
+            let mut scores = scores;
+            region::cut_at_barrier(&mut scores);
             region::best_span(&scores)
         } else {
             None
@@ -134,7 +136,9 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
     match block {
         Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
             if let Some(reason) = rules::chrome_reason(text) {
-                return if reason == "comment section" && f.words <= 6 {
+                return if reason == "comment thread"
+                    || (reason == "comment section" && f.words <= 6)
+                {
                     Verdict::Barrier(reason)
                 } else {
                     Verdict::Junk(reason)

@@ -66,6 +66,27 @@ pub fn prose_weight(block: &Block, f: &Features) -> f32 {
     q.clamp(0.1, 1.0)
 }
 
+/// Prose that must come before a comment form's heading for it to close
+/// the article: a page may open with a comment widget before the article.
+const CONTENT_BEFORE_BARRIER: f32 = 20.0;
+
+/// Cuts `scores` at the first barrier that follows some article prose:
+/// what comes after a comment thread's heading is comments, however much
+/// prose they hold.
+pub fn cut_at_barrier(scores: &mut [f32]) {
+    let mut prose = 0.0f32;
+    for i in 0..scores.len() {
+        if scores[i] <= BARRIER_SCORE {
+            if prose >= CONTENT_BEFORE_BARRIER {
+                scores[i..].fill(BARRIER_SCORE);
+                return;
+            }
+        } else if scores[i] > 0.0 {
+            prose += scores[i];
+        }
+    }
+}
+
 /// The contiguous range of `scores` with the greatest sum (the earliest
 /// among equals), or `None` when no block scores above zero.
 pub fn best_span(scores: &[f32]) -> Option<std::ops::Range<usize>> {

@@ -34,13 +34,77 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_counter(&key) {
         return Some("counter");
     }
-    if is_comment_header(&key) || is_commenter_line(&key, words) {
+    if is_comment_header(&key) {
+        return Some("comment thread");
+    }
+    if is_commenter_line(&key, words) {
         return Some("comment section");
+    }
+    if words <= MAX_CTA_WORDS && has_call_to_action(&key) {
+        return Some("call to action");
+    }
+    if words <= MAX_BYLINE_WORDS && is_byline(&key) {
+        return Some("byline");
+    }
+    if words <= MAX_CAPTION_WORDS && ends_with_credit(trimmed) {
+        return Some("image credit");
     }
     if is_cookie_notice(&key) {
         return Some("cookie prompt");
     }
     None
+}
+
+/// A line this short that asks the reader to subscribe, sign up or
+/// support the site is a prompt, not article text.
+const MAX_CTA_WORDS: usize = 30;
+
+/// Bylines and datelines are short.
+const MAX_BYLINE_WORDS: usize = 14;
+
+/// Image captions with a credit run up to this many words.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// True when `key` holds a call-to-action phrase (see
+/// [`chrome::CALLS_TO_ACTION`]) as whole words.
+fn has_call_to_action(key: &str) -> bool {
+    chrome::CALLS_TO_ACTION.iter().any(|phrase| {
+        key.match_indices(phrase).any(|(at, m)| {
+            let before = key[..at].chars().next_back();
+            let after = key[at + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// "By Jane Roe", "By Jane Roe | March 3, 2021", "Updated 9:14 am, Monday":
+/// who wrote the article and when, above or below it.
+fn is_byline(key: &str) -> bool {
+    let starts = |p: &str| key.starts_with(p);
+    (starts("by ") && !key.contains(". "))
+        || starts("updated ")
+        || starts("updated:")
+        || starts("published ")
+        || starts("published:")
+        || starts("last modified")
+        || starts("last updated")
+}
+
+/// A caption closing with its picture's credit: "(Image: Agency)",
+/// "Credit...Name/Agency", "Photo: Name", "Name/Getty": the credit mark is
+/// followed by a few words at most, and no sentence runs on after it (a
+/// dateline's "(AP) —" opens an article instead).
+fn ends_with_credit(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches([')', ' ', '.']);
+    chrome::CREDIT_MARKS.iter().any(|m| {
+        t.rfind(m).is_some_and(|at| {
+            let rest = &t[at + m.len()..];
+            rest.split_whitespace().count() <= 6
+                && !rest.contains(". ")
+                && !rest.contains(['\u{2014}', '\u{2013}'])
+                && !rest.starts_with(')')
+        })
+    })
 }
 
 /// "34 responses to “Title”", "12 thoughts on “Title”", "3 comments on
@@ -195,7 +259,7 @@ mod tests {
         assert_eq!(chrome_reason("2019 results"), None);
         assert_eq!(
             chrome_reason("12 thoughts on \u{201c}A walk\u{201d}"),
-            Some("comment section")
+            Some("comment thread")
         );
         assert_eq!(chrome_reason("harbourfan says:"), Some("comment section"));
         assert_eq!(
