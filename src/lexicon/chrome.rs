@@ -466,3 +466,58 @@ pub const CREDIT_MARKS: &[&str] = &[
     "/Getty",
     "/ Getty",
 ];
+
+/// The occupations of people who write for a publication: a short line
+/// describing one of them near the end of an article is its author's bio.
+pub const MEDIA_PROFESSIONS: &[&str] = &[
+    "writer",
+    "journalist",
+    "reporter",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "photographer",
+    "photojournalist",
+    "filmmaker",
+    "film-maker",
+    "documentarian",
+    "author",
+    "blogger",
+    "producer",
+    "host",
+    "podcaster",
+    "critic",
+    "commentator",
+    "copywriter",
+    "freelancer",
+    "novelist",
+];
+
+/// Lines crediting other staff for their part in a report.
+pub const CONTRIBUTION_CREDITS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed reporting",
+    "contributed additional reporting",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "edited by",
+];
+
+/// A publication's disclaimers about its contributors' views or its links.
+pub const DISCLAIMERS: &[&str] = &[
+    "opinions expressed by",
+    "views expressed by",
+    "views expressed in",
+    "opinions expressed in",
+    "are their own",
+    "are those of the author",
+    "we may earn a commission",
+    "may earn a commission",
+    "may receive a commission",
+    "earn an affiliate commission",
+    "affiliate links",
+    "affiliate commission",
+];

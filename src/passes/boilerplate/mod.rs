@@ -301,31 +301,42 @@ fn take_title(
     }
 }
 
-/// Marks the article's closing author biography: the last kept paragraph
-/// of the span (or the one before it, when chrome follows) when it reads as
-/// a short description of a person.
+/// Blocks at the end of the article searched for an author's biography.
+const BIO_SEARCH_BLOCKS: usize = 8;
+
+/// A paragraph this long is no author's bio.
+const BIO_MAX_WORDS: usize = 90;
+
+/// Marks the article's closing author biographies: the last kept paragraph
+/// of the span when it describes a person by their occupation, and, further
+/// up among the last short blocks, paragraphs that describe a writer,
+/// reporter or editor (other occupations there may be the story's own).
 fn mark_closing_bio(
     doc: &Document,
     span: &std::ops::Range<usize>,
     reasons: &mut [Option<&'static str>],
 ) {
-    let mut checked = 0;
+    let mut last_paragraph = true;
+    let mut seen = 0;
     for i in span.clone().rev() {
         if reasons[i].is_some() {
             continue;
         }
-        let Block::Paragraph { text } = &doc.blocks[i] else {
-            return;
-        };
+        seen += 1;
         // The first paragraph of an article is never its closing bio.
-        if i == span.start || checked == 2 {
+        if i == span.start || seen > BIO_SEARCH_BLOCKS {
             return;
         }
-        if rules::is_author_bio(text) {
+        let Block::Paragraph { text } = &doc.blocks[i] else {
+            continue;
+        };
+        if text.split_whitespace().count() > BIO_MAX_WORDS {
+            last_paragraph = false;
+            continue;
+        }
+        if rules::is_author_bio(text, !last_paragraph) {
             reasons[i] = Some("author bio");
-        } else {
-            return;
         }
-        checked += 1;
+        last_paragraph = false;
     }
 }

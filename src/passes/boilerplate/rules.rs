@@ -37,6 +37,12 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_comment_header(&key) {
         return Some("comment thread");
     }
+    if words <= MAX_CTA_WORDS && chrome::CONTRIBUTION_CREDITS.iter().any(|c| key.contains(c)) {
+        return Some("contribution credit");
+    }
+    if words <= MAX_CTA_WORDS && chrome::DISCLAIMERS.iter().any(|c| key.contains(c)) {
+        return Some("disclaimer");
+    }
     if is_commenter_line(&key, words) {
         return Some("comment section");
     }
@@ -181,10 +187,15 @@ fn is_counter(key: &str) -> bool {
 /// True when `text` reads as a short third-person biography of a person
 /// ("A documentary photographer who ...", "Jane Roe is a writer based in
 /// ...", "Jane Roe, an editor at ..."), not a sentence reporting what
-/// someone said.
-pub fn is_author_bio(text: &str) -> bool {
+/// someone said. With `media_only`, only the occupations of people who
+/// write for a publication count.
+pub fn is_author_bio(text: &str, media_only: bool) -> bool {
+    // "Jane Roe (@janeroe) is ...": a handle in parentheses is no part of
+    // the sentence's shape.
+    let text = without_parentheses(text);
+    let text = text.as_str();
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() < 3 || words.len() > 45 || super::features::count_sentence_ends(text) > 2 {
+    if words.len() < 3 || words.len() > 90 || super::features::count_sentence_ends(text) > 5 {
         return false;
     }
     let lower: Vec<String> = words
@@ -202,11 +213,13 @@ pub fn is_author_bio(text: &str) -> bool {
     }) {
         return false;
     }
-    let is_profession = |w: &str| {
-        chrome::PROFESSIONS.contains(&w)
-            || w.strip_suffix('s')
-                .is_some_and(|s| chrome::PROFESSIONS.contains(&s))
+    let list = if media_only {
+        chrome::MEDIA_PROFESSIONS
+    } else {
+        chrome::PROFESSIONS
     };
+    let is_profession =
+        |w: &str| list.contains(&w) || w.strip_suffix('s').is_some_and(|s| list.contains(&s));
     let profession_within =
         |from: usize, span: usize| lower.iter().skip(from).take(span).any(|w| is_profession(w));
     // "A documentary filmmaker who ...", "An editor based in ..."
@@ -219,19 +232,21 @@ pub fn is_author_bio(text: &str) -> bool {
         .iter()
         .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let pronoun = matches!(lower[0].as_str(), "he" | "she" | "they");
+    let pronoun = matches!(lower[0].as_str(), "he" | "she" | "they" | "i");
     let subject_len = if pronoun { 1 } else { subject_len };
     if (1..=4).contains(&subject_len) && subject_len + 2 < lower.len() {
         let verb = lower[subject_len].as_str();
         let article = lower[subject_len + 1].as_str();
-        if matches!(verb, "is" | "was" | "are")
+        if matches!(verb, "is" | "was" | "are" | "am")
             && matches!(article, "a" | "an" | "the")
             && profession_within(subject_len + 2, 5)
         {
             return true;
         }
-        // "Jane Roe, an editor at ..."
+        // "Jane Roe, an editor at ...": a person is named with at least two
+        // words ("Quaycorp, a producer of ..." is a company).
         if !pronoun
+            && subject_len >= 2
             && words[subject_len - 1].ends_with(',')
             && matches!(lower[subject_len].as_str(), "a" | "an" | "the")
             && profession_within(subject_len + 1, 4)
@@ -240,6 +255,21 @@ pub fn is_author_bio(text: &str) -> bool {
         }
     }
     false
+}
+
+/// `text` without its parenthesised stretches.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -276,22 +306,27 @@ mod tests {
 
     #[test]
     fn bios_are_told_from_reported_speech() {
-        assert!(is_author_bio(
-            "A travel photographer who documents coastal towns."
-        ));
-        assert!(is_author_bio(
+        let bio = |t: &str| is_author_bio(t, false);
+        let media_bio = |t: &str| is_author_bio(t, true);
+        assert!(bio("A travel photographer who documents coastal towns."));
+        assert!(media_bio(
             "Maria Lopez is a freelance writer based in Lisbon."
         ));
-        assert!(is_author_bio(
+        assert!(media_bio(
+            "Tom Reed (@treed) is a contributing editor at a weekly."
+        ));
+        assert!(bio(
             "Tom Reed, an editor at a small weekly, covers farming."
         ));
-        assert!(!is_author_bio(
-            "A spokesperson said the plan would go ahead."
+        assert!(!media_bio(
+            "Ana Ruiz is a nurse who has worked nights for years."
         ));
-        assert!(!is_author_bio(
-            "The harbour was quiet for the first time in years."
+        assert!(!bio(
+            "Quaycorp, a large producer of nets, has opened a plant."
         ));
-        assert!(!is_author_bio(
+        assert!(!bio("A spokesperson said the plan would go ahead."));
+        assert!(!bio("The harbour was quiet for the first time in years."));
+        assert!(!bio(
             "Maria Lopez is a writer, the minister told reporters."
         ));
     }
