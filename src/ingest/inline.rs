@@ -107,6 +107,62 @@ fn push(out: &mut Inline, piece: &str, in_link: bool) {
     }
 }
 
+/// The byte offset of the first `[` on `line` that no `]` on the line
+/// closes: the opening of a link whose text runs over several lines.
+pub fn dangling_open(line: &str) -> Option<usize> {
+    brackets(line).0
+}
+
+/// The byte range of a `](target)` on `line` whose `[` is on an earlier
+/// line: the close of a link whose text ran over several lines.
+pub fn dangling_close(line: &str) -> Option<std::ops::Range<usize>> {
+    brackets(line).1
+}
+
+/// One scan of a line's brackets: the first unclosed `[`, and the first
+/// `](target)` with no `[` before it.
+fn brackets(line: &str) -> (Option<usize>, Option<std::ops::Range<usize>>) {
+    let b = line.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut close = None;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => open.push(i),
+            b']' => {
+                if open.pop().is_none() && close.is_none() && b.get(i + 1) == Some(&b'(') {
+                    close = target_end(line, i + 1).map(|end| i..end);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (open.first().copied(), close)
+}
+
+/// The byte just past the `(target)` that starts at byte `at` of `s`.
+fn target_end(s: &str, at: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut depth = 0usize;
+    let mut k = at;
+    loop {
+        match b.get(k)? {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            b' ' if depth == 1 && !s[k..].trim_start().starts_with('"') => return None,
+            _ => {}
+        }
+        k += 1;
+    }
+}
+
 /// If a Markdown link `[text](target)` (or `[text][ref]`) starts at byte `at`
 /// of `s`, returns its text and the byte just past it.
 fn link_at(s: &str, at: usize) -> Option<(&str, usize)> {
@@ -231,6 +287,18 @@ mod tests {
             "keep snake_case and 2 * 3"
         );
         assert_eq!(strip("[ __](https://x.org) Home").text, "Home");
+    }
+
+    #[test]
+    fn links_over_several_lines_are_found() {
+        assert_eq!(dangling_open("See [ The long title"), Some(4));
+        assert_eq!(dangling_open("[a](b) and [c](d)"), None);
+        assert_eq!(
+            dangling_close("of the story ](https://e.org/s) more"),
+            Some(13..31)
+        );
+        assert_eq!(dangling_close("[a](b)"), None);
+        assert_eq!(dangling_close("a ] (b)"), None);
     }
 
     #[test]

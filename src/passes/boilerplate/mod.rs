@@ -212,6 +212,11 @@ fn repeated_chrome(
             if prose {
                 return false;
             }
+            // Lines of digits alone (counters, table cells) are data, not
+            // a site's wording.
+            if !text.chars().any(char::is_alphabetic) {
+                return false;
+            }
             let mut any = false;
             let all = text.split('\n').all(|l| {
                 let r = recurs(l);
