@@ -131,7 +131,8 @@ fn brackets(line: &str) -> (Option<usize>, Option<std::ops::Range<usize>>) {
             b'\\' => i += 1,
             b'[' => open.push(i),
             b']' => {
-                if open.pop().is_none() && close.is_none() && b.get(i + 1) == Some(&b'(') {
+                let unmatched = open.pop().is_none();
+                if unmatched && close.is_none() && b.get(i + 1) == Some(&b'(') {
                     close = target_end(line, i + 1).map(|end| i..end);
                 }
             }
