@@ -78,11 +78,13 @@ fn close_multiline_links(text: &str) -> std::borrow::Cow<'_, str> {
             continue;
         };
         changed = true;
-        out[i] = format!("{}](#)", lines[i]).into();
-        for k in i + 1..j {
-            out[k] = wrap_in_link(lines[k]).into();
-        }
         let closer = lines[j];
+        // Every line of the link points where the link pointed.
+        let target = &closer[range.start + 1..range.end];
+        out[i] = format!("{}]{target}", lines[i]).into();
+        for k in i + 1..j {
+            out[k] = wrap_in_link(lines[k], target).into();
+        }
         let m = marker_len(closer);
         out[j] = if closer[m..range.start].trim().is_empty() {
             format!("{}{}", &closer[..range.start], &closer[range.end..]).into()
@@ -103,13 +105,13 @@ fn close_multiline_links(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A line of a multi-line link's text made a complete link of its own,
-/// after its list or heading marker.
-fn wrap_in_link(line: &str) -> String {
+/// after its list or heading marker, pointing to `target` (`(url)`).
+fn wrap_in_link(line: &str, target: &str) -> String {
     if line.trim().is_empty() {
         return line.to_string();
     }
     let m = marker_len(line);
-    format!("{}[{}](#)", &line[..m], &line[m..])
+    format!("{}[{}]{target}", &line[..m], &line[m..])
 }
 
 /// Bytes of a line's indentation and list, heading or quote marker.
@@ -527,6 +529,9 @@ impl Builder {
                 let inl = inline::strip(content);
                 if inl.text.is_empty() {
                     self.dropped_markup(l, &inl);
+                    None
+                } else if inl.is_image_caption() {
+                    self.dropped(l.raw.trim(), "image caption");
                     None
                 } else {
                     Some((l, inl))

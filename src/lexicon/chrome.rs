@@ -465,6 +465,14 @@ pub const CREDIT_MARKS: &[&str] = &[
     "iStock",
     "/Getty",
     "/ Getty",
+    "\u{a9}",
+    "via AP",
+    "AP, File",
+    "(Source:",
+    "REUTERS/",
+    "Reuters/",
+    "AFP/",
+    "AFP via Getty",
 ];
 
 /// The occupations of people who write for a publication: a short line
