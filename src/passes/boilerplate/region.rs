@@ -15,7 +15,7 @@ pub const BARRIER_SCORE: f32 = -1.0e6;
 
 /// What every block costs before its text counts: a run of fragments
 /// (dates, bylines, captions) needs prose around it to join the article.
-const BLOCK_COST: f32 = 1.5;
+const BLOCK_COST: f32 = 3.0;
 
 /// How much one block counts for or against being article text.
 ///
@@ -31,7 +31,7 @@ pub fn content_score(block: &Block, f: &Features) -> f32 {
     match block {
         // Headings never extend the article on their own; content around
         // them keeps them.
-        Block::Heading { .. } => -0.5 - linked,
+        Block::Heading { .. } => -1.5 - linked,
         Block::Code { .. } => 0.0,
         Block::Table(_) => unlinked * 0.3 - linked - BLOCK_COST,
         Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => {
