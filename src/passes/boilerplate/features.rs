@@ -1,7 +1,7 @@
 //! What a block looks like, measured once: length, link share, sentence
 //! punctuation and stopword share — the facts the content score weighs.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{Block, Origin};
@@ -31,13 +31,25 @@ pub struct Features {
     pub truncated: bool,
 }
 
-/// Stopword sets, one per language with a list.
-static STOPWORDS: LazyLock<Vec<(&'static str, HashSet<&'static str>)>> = LazyLock::new(|| {
-    stopwords::LANGUAGES
-        .iter()
-        .filter_map(|&l| Some((l, stopwords::for_language(l)?.iter().copied().collect())))
-        .collect()
+/// Every stopword with the set of languages (bit `k` for
+/// `stopwords::LANGUAGES[k]`) it is a stopword of: one lookup a word.
+static STOPWORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (k, &l) in stopwords::LANGUAGES.iter().enumerate() {
+        for &w in stopwords::for_language(l).unwrap_or(&[]) {
+            *map.entry(w).or_insert(0u8) |= 1 << k;
+        }
+    }
+    map
 });
+
+/// The languages `word` is a stopword of, as a bit set (0 for none).
+/// `lower` is a scratch buffer.
+fn stopword_mask(word: &str, lower: &mut String) -> u8 {
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    STOPWORDS.get(lower.as_str()).copied().unwrap_or(0)
+}
 
 /// Calls `f` on each word of `text` (letters and digits, apostrophes split).
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
@@ -52,19 +64,17 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// whose stopwords are the most frequent, if they make at least a tenth of
 /// the words. `None` for other languages.
 pub fn guess_stopword_language(blocks: &[Block]) -> Option<usize> {
-    let sets = &*STOPWORDS;
-    let mut hits = vec![0usize; sets.len()];
+    let mut hits = [0usize; 8];
     let mut total = 0usize;
     let mut lower = String::new();
     for b in blocks {
         b.for_each_text(|_, t| {
             for_each_word(t, |w| {
                 total += 1;
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                for (k, (_, set)) in sets.iter().enumerate() {
-                    if set.contains(lower.as_str()) {
-                        hits[k] += 1;
+                let mask = stopword_mask(w, &mut lower);
+                for (k, h) in hits.iter_mut().enumerate() {
+                    if mask & (1 << k) != 0 {
+                        *h += 1;
                     }
                 }
             });
@@ -76,6 +86,7 @@ pub fn guess_stopword_language(blocks: &[Block]) -> Option<usize> {
     let (best, &n) = hits
         .iter()
         .enumerate()
+        .take(stopwords::LANGUAGES.len())
         .max_by_key(|&(k, n)| (n, usize::MAX - k))?;
     (total > 0 && n * 10 >= total).then_some(best)
 }
@@ -88,7 +99,7 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
         links: origin.links,
         ..Default::default()
     };
-    let set = language.map(|k| &STOPWORDS[k].1);
+    let bit = language.map(|k| 1u8 << k);
     let mut stops = 0usize;
     let mut lower = String::new();
     let mut last_ends_sentence = false;
@@ -108,12 +119,10 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
                 1
             };
             f.words += n;
-            if let Some(set) = set {
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                if set.contains(lower.as_str()) {
-                    stops += 1;
-                }
+            if let Some(bit) = bit
+                && stopword_mask(w, &mut lower) & bit != 0
+            {
+                stops += 1;
             }
         });
         f.sentence_ends += count_sentence_ends(t);
@@ -123,7 +132,7 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
     }
     f.ends_like_sentence = last_ends_sentence;
     f.truncated = truncated;
-    if set.is_some() && f.words > 0 {
+    if bit.is_some() && f.words > 0 {
         f.stop_ratio = Some(stops as f32 / f.words as f32);
     }
     f
