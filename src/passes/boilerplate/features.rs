@@ -46,6 +46,14 @@ static STOPWORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 /// The languages `word` is a stopword of, as a bit set (0 for none).
 /// `lower` is a scratch buffer.
 fn stopword_mask(word: &str, lower: &mut String) -> u8 {
+    // No stopword is longer than this: long words need no lookup.
+    const MAX_STOPWORD_BYTES: usize = 10;
+    if word.len() > MAX_STOPWORD_BYTES {
+        return 0;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return STOPWORDS.get(word).copied().unwrap_or(0);
+    }
     lower.clear();
     lower.extend(word.chars().flat_map(char::to_lowercase));
     STOPWORDS.get(lower.as_str()).copied().unwrap_or(0)
@@ -79,7 +87,7 @@ pub fn guess_stopword_language(blocks: &[Block]) -> Option<usize> {
                 }
             });
         });
-        if total > 20_000 {
+        if total > 5_000 {
             break;
         }
     }

@@ -10,6 +10,7 @@
 //! dropped by the HTML ingest, so only the wording rules apply to them.
 
 pub mod features;
+pub mod phrases;
 pub mod region;
 pub mod rules;
 

@@ -4,11 +4,18 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::phrases::PhraseSet;
 use crate::corpus::normalise_line;
 use crate::lexicon::chrome;
 
 static LINES: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| chrome::LINES.iter().copied().collect());
+static CALLS_TO_ACTION: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(chrome::CALLS_TO_ACTION));
+static CONTRIBUTION_CREDITS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(chrome::CONTRIBUTION_CREDITS));
+static DISCLAIMERS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::DISCLAIMERS));
+static CREDIT_MARKS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::CREDIT_MARKS));
 
 /// Why `line` is chrome, if its wording alone says so.
 pub fn chrome_reason(line: &str) -> Option<&'static str> {
@@ -18,6 +25,13 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     if is_separator(trimmed) {
         return Some("separator");
+    }
+    // Every rule but the cookie banner's is for short lines: a long
+    // paragraph is not normalised at all unless it speaks of cookies.
+    if trimmed.split_whitespace().nth(MAX_CAPTION_WORDS).is_some() {
+        let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
+        return (lower_mention && is_cookie_notice(&normalise_line(trimmed)))
+            .then_some("cookie prompt");
     }
     let key = normalise_line(trimmed);
     if let Some(&reason) = LINES.get(key.as_str()) {
@@ -37,10 +51,10 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_comment_header(&key) {
         return Some("comment thread");
     }
-    if words <= MAX_CTA_WORDS && chrome::CONTRIBUTION_CREDITS.iter().any(|c| key.contains(c)) {
+    if words <= MAX_CTA_WORDS && CONTRIBUTION_CREDITS.found_in(&key) {
         return Some("contribution credit");
     }
-    if words <= MAX_CTA_WORDS && chrome::DISCLAIMERS.iter().any(|c| key.contains(c)) {
+    if words <= MAX_CTA_WORDS && DISCLAIMERS.found_in(&key) {
         return Some("disclaimer");
     }
     if is_commenter_line(&key, words) {
@@ -74,13 +88,7 @@ const MAX_CAPTION_WORDS: usize = 60;
 /// True when `key` holds a call-to-action phrase (see
 /// [`chrome::CALLS_TO_ACTION`]) as whole words.
 fn has_call_to_action(key: &str) -> bool {
-    chrome::CALLS_TO_ACTION.iter().any(|phrase| {
-        key.match_indices(phrase).any(|(at, m)| {
-            let before = key[..at].chars().next_back();
-            let after = key[at + m.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    CALLS_TO_ACTION.found_in(key)
 }
 
 /// "By Jane Roe", "By Jane Roe | March 3, 2021", "Updated 9:14 am, Monday":
@@ -102,14 +110,18 @@ fn is_byline(key: &str) -> bool {
 /// dateline's "(AP) —" opens an article instead).
 fn ends_with_credit(line: &str) -> bool {
     let t = line.trim_end().trim_end_matches([')', ' ', '.']);
-    chrome::CREDIT_MARKS.iter().any(|m| {
-        t.rfind(m).is_some_and(|at| {
-            let rest = &t[at + m.len()..];
-            rest.split_whitespace().count() <= 6
-                && !rest.contains(". ")
-                && !rest.contains(['\u{2014}', '\u{2013}'])
-                && !rest.starts_with(')')
-        })
+    // The credit sits in the caption's last words: only they are searched.
+    let mut from = t.len().saturating_sub(120);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let t = &t[from..];
+    CREDIT_MARKS.found_anywhere(t).is_some_and(|end| {
+        let rest = &t[end..];
+        rest.split_whitespace().count() <= 6
+            && !rest.contains(". ")
+            && !rest.contains(['\u{2014}', '\u{2013}'])
+            && !rest.starts_with(')')
     })
 }
 
@@ -153,8 +165,8 @@ fn is_cookie_notice(key: &str) -> bool {
 
 /// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
 pub fn is_separator(line: &str) -> bool {
-    let visible = line.chars().filter(|c| !c.is_whitespace()).count();
-    visible >= 3 && !line.chars().any(char::is_alphanumeric)
+    !line.chars().any(char::is_alphanumeric)
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
 
 /// "12 comments", "Comments (4)", "1.2K shares", "5 min read": a number and
