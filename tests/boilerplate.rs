@@ -202,3 +202,13 @@ fn bad_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn article_sections_named_like_chrome_stay() {
+    let dump = "## Results\n\nThe survey reached four hundred homes along the coast, and most of them answered every question we asked.\n\n## Discussion\n\nThe answers suggest that the ferry matters more to older residents than to younger ones, who mostly drive to town.\n\nThe harbour master put it simply when we met him on the quay.\n\nHarbour master Ann Roe says:\n\nWithout the boat, half the village would never leave the island in winter, and the school would close.\n";
+    let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
+    let before = doc.blocks.clone();
+    pipeline().run(&mut doc);
+    // Only the heading above the first paragraph goes (it is the title).
+    assert_eq!(doc.blocks[..], before[1..]);
+}

@@ -157,7 +157,6 @@ pub const LINES: &[(&str, &str)] = &[
     ("no comments yet", "comment section"),
     ("show comments", "comment section"),
     ("view comments", "comment section"),
-    ("discussion", "comment section"),
     ("tags", "tag list"),
     ("tagged", "tag list"),
     ("topics", "tag list"),

@@ -74,6 +74,19 @@ impl Pass for Boilerplate {
         if is_dump {
             mark_teasers(doc, &feats, &mut verdicts);
         }
+        // One "Name says:" line is an interview's; a thread has several.
+        if verdicts
+            .iter()
+            .filter(|v| **v == Verdict::Junk("commenter"))
+            .count()
+            < 2
+        {
+            for v in &mut verdicts {
+                if *v == Verdict::Junk("commenter") {
+                    *v = Verdict::Keep;
+                }
+            }
+        }
         if let Some(corpus) = cx.corpus() {
             for (i, b) in doc.blocks.iter().enumerate() {
                 if verdicts[i] == Verdict::Keep

@@ -58,7 +58,8 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
         return Some("disclaimer");
     }
     if is_commenter_line(&key, words) {
-        return Some("comment section");
+        // Not a barrier: an interview may put "Smith says:" on a line.
+        return Some("commenter");
     }
     if words <= MAX_CTA_WORDS && has_call_to_action(&key) {
         return Some("call to action");
@@ -149,7 +150,13 @@ fn is_comment_header(key: &str) -> bool {
 
 /// "jsmith says:", "Anna Lee said:": the line naming a commenter.
 fn is_commenter_line(key: &str, words: usize) -> bool {
-    words <= 5
+    let first = key.split_whitespace().next().unwrap_or("");
+    let pronoun = matches!(
+        first,
+        "he" | "she" | "they" | "it" | "who" | "one" | "i" | "we" | "you"
+    );
+    !pronoun
+        && words <= 5
         && (key.ends_with(" says") || key.ends_with(" said") || key.ends_with(" wrote"))
         && !key.contains(['"', '\''])
 }
@@ -303,7 +310,8 @@ mod tests {
             chrome_reason("12 thoughts on \u{201c}A walk\u{201d}"),
             Some("comment thread")
         );
-        assert_eq!(chrome_reason("harbourfan says:"), Some("comment section"));
+        assert_eq!(chrome_reason("harbourfan says:"), Some("commenter"));
+        assert_eq!(chrome_reason("Discussion"), None);
         assert_eq!(
             chrome_reason(
                 "This website uses cookies to improve your experience while you browse, and many more words follow here so the line is long."
