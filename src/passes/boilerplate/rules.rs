@@ -15,6 +15,8 @@ static CALLS_TO_ACTION: LazyLock<PhraseSet> =
 static CONTRIBUTION_CREDITS: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(chrome::CONTRIBUTION_CREDITS));
 static DISCLAIMERS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::DISCLAIMERS));
+static READER_ADDRESS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(chrome::READER_ADDRESS));
 static CREDIT_MARKS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::CREDIT_MARKS));
 
 /// Why `line` is chrome, if its wording alone says so.
@@ -61,10 +63,14 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
         // Not a barrier: an interview may put "Smith says:" on a line.
         return Some("commenter");
     }
-    if words <= MAX_CTA_WORDS && has_call_to_action(&key) {
+    let sentence = super::features::ends_like_sentence(trimmed);
+    if words <= MAX_CTA_WORDS
+        && has_call_to_action(&key)
+        && (!sentence || READER_ADDRESS.found_in(&key))
+    {
         return Some("call to action");
     }
-    if words <= MAX_BYLINE_WORDS && is_byline(&key) {
+    if words <= MAX_BYLINE_WORDS && !sentence && is_byline(&key) {
         return Some("byline");
     }
     if words <= MAX_CAPTION_WORDS && ends_with_credit(trimmed) {
