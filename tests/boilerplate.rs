@@ -209,6 +209,37 @@ fn article_sections_named_like_chrome_stay() {
     let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
     let before = doc.blocks.clone();
     pipeline().run(&mut doc);
-    // Only the heading above the first paragraph goes (it is the title).
+    assert_eq!(doc.blocks, before);
+    // Within a whole-page dump too (a menu of links around the article),
+    // "Discussion" does not end the article.
+    let page = format!(
+        "  * [Home](/)\n  * [News](/news)\n  * [Sport](/sport)\n\n{dump}\n  * [Home](/)\n  * [About](/about)\n"
+    );
+    let mut doc = pristine::ingest::text::ingest(&page, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
     assert_eq!(doc.blocks[..], before[1..]);
+}
+
+#[test]
+fn cleaning_twice_removes_nothing_more() {
+    for case in ["page_chrome", "comment_thread", "closing_bio"] {
+        let mut doc = ingest(&fixtures().join(case).join("input.txt"));
+        pipeline().run(&mut doc);
+        let once = doc.blocks.clone();
+        let removed = doc.removed.len();
+        pipeline().run(&mut doc);
+        assert_eq!(doc.blocks, once, "{case}");
+        assert_eq!(doc.removed.len(), removed, "{case}");
+    }
+}
+
+#[test]
+fn a_plain_article_dump_keeps_its_short_edges() {
+    // No links: the dump is the article itself, short first and last lines
+    // included.
+    let dump = "Ferry news\n\nThe old ferry is back at the quay after a long refit up the coast, and the town came out to see her.\n\nCrossings resume Monday\n";
+    let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
+    let before = doc.blocks.clone();
+    pipeline().run(&mut doc);
+    assert_eq!(doc.blocks, before);
 }

@@ -98,7 +98,11 @@ impl Pass for Boilerplate {
         }
 
         let mut reasons: Vec<Option<&'static str>> = vec![None; doc.blocks.len()];
-        let span = if is_dump {
+        // Only a dump of a whole page (links, menus) needs the article found
+        // in it; a plain dump of an article (no links at all) is the article,
+        // and region detection would only risk its short first or last lines.
+        let whole_page = is_dump && feats.iter().any(|f| f.links > 0);
+        let span = if whole_page {
             let scores: Vec<f32> = doc
                 .blocks
                 .iter()
@@ -130,7 +134,7 @@ impl Pass for Boilerplate {
             };
         }
         mark_closing_bio(doc, &span, &mut reasons);
-        if is_dump {
+        if whole_page {
             take_title(doc, &span, &mut reasons);
         }
 
