@@ -8,9 +8,9 @@
 //! ```
 //! use pristine::{Corpus, Options, Pipeline};
 //! let pages = [
-//!     "Harbour Weekly: news from the quay since 1998\n\nThe ferry timetable changes on Monday, and the first boat now leaves at six.\n",
-//!     "Harbour Weekly: news from the quay since 1998\n\nThe lighthouse reopened to visitors after a long winter of repairs.\n",
-//!     "Harbour Weekly: news from the quay since 1998\n\nFishermen landed a record catch of mackerel in the bay this week.\n",
+//!     "Harbour Weekly, news from the quay since 1998.\n\nThe ferry timetable changes on Monday, and the first boat now leaves at six.\n",
+//!     "Harbour Weekly, news from the quay since 1998.\n\nThe lighthouse reopened to visitors after a long winter of repairs.\n",
+//!     "Harbour Weekly, news from the quay since 1998.\n\nFishermen landed a record catch of mackerel in the bay this week.\n",
 //! ];
 //! let options = Options::default();
 //! let mut docs: Vec<_> = pages
@@ -18,7 +18,7 @@
 //!     .map(|p| pristine::ingest::text::ingest(p, &options).unwrap())
 //!     .collect();
 //! let corpus = Corpus::learn(&docs);
-//! assert_eq!(corpus.frequency("Harbour Weekly: news from the quay since 1998"), 3);
+//! assert_eq!(corpus.frequency("harbour weekly, news from the quay since 1998"), 3);
 //! let pipeline = Pipeline::default();
 //! for doc in &mut docs {
 //!     pipeline.run_in_batch(doc, Some(&corpus));

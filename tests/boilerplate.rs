@@ -243,3 +243,36 @@ fn a_plain_article_dump_keeps_its_short_edges() {
     pipeline().run(&mut doc);
     assert_eq!(doc.blocks, before);
 }
+
+#[test]
+fn recurring_generic_headings_and_quoted_sentences_stay() {
+    let bodies = [
+        "The lighthouse keeper kept a log of every ship that passed the point.",
+        "The market opened an hour earlier this year to catch the first boats.",
+        "The school on the island now teaches twelve children in one room.",
+    ];
+    let mut docs: Vec<Document> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let dump = format!(
+                "Introduction\n\n{body}\n\n\u{201c}The sea gives and the sea takes,\u{201d} as the old saying goes here.\n\nConclusion\n\nEvery story here ends at the quay, number {i}.\n\nHarbour Weekly, news from the quay since 1998.\n"
+            );
+            let mut d = pristine::ingest::text::ingest(&dump, &Options::default()).unwrap();
+            d.meta.source = Some(format!("{i}.txt"));
+            d
+        })
+        .collect();
+    let corpus = Corpus::learn(&docs);
+    for d in &mut docs {
+        pipeline().run_in_batch(d, Some(&corpus));
+        let text = d.text();
+        assert!(
+            text.contains("Introduction") && text.contains("Conclusion"),
+            "{text}"
+        );
+        assert!(text.contains("The sea gives"), "{text}");
+        assert!(!text.contains("Harbour Weekly"), "{text}");
+        assert!(d.removed.iter().any(|r| r.reason == "repeated in folder"));
+    }
+}

@@ -31,6 +31,10 @@ const LINK_LIST_DENSITY: f32 = 0.6;
 /// folder chrome.
 const PROSE_MIN_WORDS: usize = 12;
 
+/// A heading recurring across a site's pages is its chrome only from this
+/// many words on.
+const REPEATED_HEADING_MIN_WORDS: usize = 6;
+
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Verdict {
@@ -224,10 +228,15 @@ fn repeated_chrome(
     recurs: impl Fn(&str) -> bool,
 ) -> bool {
     match block {
-        Block::Heading { .. } | Block::Table(_) | Block::Code { .. } => false,
+        // Short headings recur because articles share them ("Introduction",
+        // "What you need to know"); a long one that recurs is the site's.
+        Block::Heading { text, .. } => f.words >= REPEATED_HEADING_MIN_WORDS && recurs(text),
+        Block::Table(_) | Block::Code { .. } => false,
         Block::Paragraph { text } | Block::Quote { text } => {
             let prose = f.words >= PROSE_MIN_WORDS && f.sentence_ends >= 1 && f.link_density < 0.5;
-            if prose {
+            let quoted =
+                f.words >= 6 && text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']);
+            if prose || quoted || matches!(block, Block::Quote { .. }) {
                 return false;
             }
             // Lines of digits alone (counters, table cells) are data, not
