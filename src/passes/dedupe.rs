@@ -15,6 +15,11 @@ pub struct Dedupe;
 /// list items, table rows and one-word lines repeat legitimately.
 const MIN_DUPLICATE_WORDS: usize = 8;
 
+/// A block repeated away from its first occurrence is a duplicate only
+/// from this many words on: a meal plan or a schedule legitimately repeats
+/// its shorter entries, a captured-twice paragraph is longer.
+const DISTANT_DUPLICATE_WORDS: usize = 25;
+
 impl Pass for Dedupe {
     fn name(&self) -> &str {
         "dedupe"
@@ -26,12 +31,15 @@ impl Pass for Dedupe {
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
         let title = doc.meta.title.as_deref().map(comparable);
+        let structured = repeats_as_structure(doc);
         let mut seen: HashSet<String> = HashSet::new();
+        let mut previous_block: Option<String> = None;
         let mut previous_heading: Option<String> = None;
         let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks.len());
         for block in &doc.blocks {
             let reason = match block {
                 Block::Heading { text, .. } => {
+                    previous_block = None;
                     let key = comparable(text);
                     let reason = if key.is_empty() {
                         None
@@ -52,8 +60,15 @@ impl Pass for Dedupe {
                     // sections ("Step 1" ... "Step 1" of another part).
                     previous_heading = None;
                     let text = block.plain_text();
-                    let long = text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
-                    if long && !seen.insert(comparable(&text)) {
+                    let words = text.split_whitespace().count();
+                    let key = comparable(&text);
+                    let repeated = !seen.insert(key.clone());
+                    let adjacent = previous_block.as_deref() == Some(key.as_str());
+                    previous_block = Some(key);
+                    if repeated
+                        && ((words >= DISTANT_DUPLICATE_WORDS && !structured)
+                            || (adjacent && words >= MIN_DUPLICATE_WORDS))
+                    {
                         Some("repeated block")
                     } else {
                         None
@@ -64,6 +79,32 @@ impl Pass for Dedupe {
         }
         cx.remove_blocks(doc, |i, _, _| reasons[i].map(str::to_string));
     }
+}
+
+/// A document that repeats several different blocks (a week's meal plan,
+/// a schedule by day) repeats them by design; a page captured twice repeats
+/// one or two.
+const STRUCTURED_REPEATS: usize = 3;
+
+/// True when at least [`STRUCTURED_REPEATS`] different long blocks occur
+/// more than once in `doc`.
+fn repeats_as_structure(doc: &Document) -> bool {
+    let mut seen = HashSet::new();
+    let mut repeated = HashSet::new();
+    for block in &doc.blocks {
+        if matches!(block, Block::Heading { .. }) {
+            continue;
+        }
+        let text = block.plain_text();
+        if text.split_whitespace().count() < MIN_DUPLICATE_WORDS {
+            continue;
+        }
+        let key = comparable(&text);
+        if !seen.insert(key.clone()) {
+            repeated.insert(key);
+        }
+    }
+    repeated.len() >= STRUCTURED_REPEATS
 }
 
 /// The words of `text`, lowercase, one space apart: case, white space,
@@ -152,10 +193,44 @@ mod tests {
 
     #[test]
     fn long_repeated_blocks_go_short_ones_stay() {
-        let long = "The ferry leaves the quay at six every morning in summer.";
+        let long = "The ferry leaves the quay at six every morning in summer, and on Sundays it waits for the church bells before it sails across the bay.";
         let mut doc = doc_of(vec![para(long), para("Yes."), para("Yes."), para(long)]);
         run(&mut doc);
         assert_eq!(doc.blocks, vec![para(long), para("Yes."), para("Yes.")]);
         assert_eq!(doc.removed[0].reason, "repeated block");
+    }
+
+    #[test]
+    fn a_plan_repeating_its_entries_keeps_them() {
+        let entry = "Breakfast: two eggs, one slice of toast, one cup of tea.";
+        let twice = "The boat leaves at six from the north pier every day.";
+        let mut doc = doc_of(vec![
+            heading("Monday"),
+            para(entry),
+            heading("Tuesday"),
+            para(entry),
+            para(twice),
+            para(twice),
+        ]);
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 5);
+        assert_eq!(doc.removed[0].text, twice);
+    }
+
+    #[test]
+    fn a_schedule_repeating_long_entries_keeps_them() {
+        let long = |what: &str| {
+            format!(
+                "{what}: one boat at six from the north pier, one at noon from the east pier, and the last one at dusk from the quay."
+            )
+        };
+        let (a, b, c) = (long("Ferry"), long("Launch"), long("Barge"));
+        let mut blocks = Vec::new();
+        for day in ["Monday", "Tuesday"] {
+            blocks.extend([heading(day), para(&a), para(&b), para(&c)]);
+        }
+        let mut doc = doc_of(blocks);
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 8);
     }
 }
