@@ -276,3 +276,53 @@ fn recurring_generic_headings_and_quoted_sentences_stay() {
         assert!(d.removed.iter().any(|r| r.reason == "repeated in folder"));
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines shaped like a page dump's: links, bullets, headings, prose,
+    /// chrome wording, separators, odd brackets.
+    fn dump_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-z ]{0,40}\\.",
+            "  \\* \\[[A-Za-z ]{1,12}\\]\\(/[a-z]{1,8}\\)",
+            "#{1,3} [A-Za-z ]{1,30}",
+            Just("Share this article".to_string()),
+            Just(". . . . . .".to_string()),
+            Just("[ A card title".to_string()),
+            Just("closing words ](https://e.org/x.jpg)".to_string()),
+            "[\\[\\]()!*_|: a-z\u{201c}\u{2019}é]{0,20}",
+            Just(String::new()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_dump_cleans_without_panic(
+            lines in proptest::collection::vec(dump_line(), 0..40)
+        ) {
+            let text = lines.join("\n");
+            if let Ok(mut doc) = pristine::ingest::text::ingest(&text, &Options::default()) {
+                let corpus = Corpus::learn([&doc]);
+                pipeline().run_in_batch(&mut doc, Some(&corpus));
+                for r in &doc.removed {
+                    prop_assert!(!r.reason.is_empty());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_link_close_without_its_opening_leaves_no_markup() {
+    for dump in [
+        "closing words ](https://e.org/x)\n\nBody.\n",
+        "[ A card title\n\nits summary\n\nclosing words ](https://e.org/x)\n",
+    ] {
+        let doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
+        let text = doc.text();
+        assert!(!text.contains("](") && !text.contains("https"), "{text}");
+        assert!(text.contains("closing words"), "{text}");
+    }
+}

@@ -55,6 +55,15 @@ fn close_multiline_links(text: &str) -> std::borrow::Cow<'_, str> {
     let mut i = 0;
     while i < lines.len() {
         if inline::dangling_open(lines[i]).is_none() {
+            // A close whose opening was lost (cut off above the dump's first
+            // line, or further up than a link runs): its text is link text.
+            if let Some(range) = inline::dangling_close(lines[i]) {
+                let m = marker_len(lines[i]);
+                if m <= range.start {
+                    out[i] = format!("{}[{}", &lines[i][..m], &lines[i][m..]).into();
+                    changed = true;
+                }
+            }
             i += 1;
             continue;
         }
@@ -297,7 +306,23 @@ fn pipe_cells(s: &str) -> Vec<String> {
     let s = s.trim();
     let s = s.strip_prefix('|').unwrap_or(s);
     let s = s.strip_suffix('|').unwrap_or(s);
-    s.split('|').map(|c| inline::strip(c).text).collect()
+    // Pipes inside a link's text or target do not part cells.
+    let mut cells = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            '|' if depth <= 0 => {
+                cells.push(inline::strip(&s[start..i]).text);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    cells.push(inline::strip(&s[start..]).text);
+    cells
 }
 
 struct Builder {
