@@ -443,6 +443,13 @@ pub const CALLS_TO_ACTION: &[&str] = &[
     "download our app",
     "get the app",
     "breaking news alerts",
+    "share it with",
+    "share this with",
+    "share your thoughts",
+    "like this story",
+    "like this article",
+    "enjoyed this article",
+    "print this article",
     // French, Spanish, Portuguese, German, Italian, Dutch.
     "cliquez ici",
     "abonnez-vous",

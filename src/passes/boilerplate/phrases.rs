@@ -38,6 +38,15 @@ impl PhraseSet {
         false
     }
 
+    /// True when `text` opens with one of the phrases.
+    pub fn opens(&self, text: &str) -> bool {
+        text.as_bytes().first().is_some_and(|&b| {
+            self.buckets[usize::from(b)]
+                .iter()
+                .any(|p| text.starts_with(p) && ends_at_boundary(text, p.len(), p))
+        })
+    }
+
     /// True when `text` holds one of the phrases anywhere, not only at word
     /// starts (for marks such as `/Getty` or `(Image:`).
     pub fn found_anywhere(&self, text: &str) -> Option<usize> {
@@ -77,6 +86,7 @@ mod tests {
         assert!(!set.found_in("a design update"));
         assert!(!set.found_in("newsletters"));
         assert!(set.found_in("our newsletter."));
+        assert!(set.opens("sign up now") && !set.opens("do sign up"));
         assert_eq!(set.found_anywhere("a boat (image: ann)"), Some(14));
         assert_eq!(set.found_anywhere(""), None);
     }

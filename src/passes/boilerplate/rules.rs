@@ -66,7 +66,7 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     let sentence = super::features::ends_like_sentence(trimmed);
     if words <= MAX_CTA_WORDS
         && has_call_to_action(&key)
-        && (!sentence || READER_ADDRESS.found_in(&key))
+        && (!sentence || READER_ADDRESS.found_in(&key) || CALLS_TO_ACTION.opens(&key))
     {
         return Some("call to action");
     }
