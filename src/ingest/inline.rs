@@ -13,6 +13,19 @@ pub struct Inline {
     pub links: u16,
     /// Number of images dropped.
     pub images: u16,
+    /// Characters of `text` that were the text of links to an image file
+    /// (a lightbox link: its text is the picture's caption).
+    pub image_link_chars: u32,
+}
+
+impl Inline {
+    /// True when all of the visible text is the text of links to image
+    /// files: the line is a picture's caption, not article text.
+    pub fn is_image_caption(&self) -> bool {
+        self.image_link_chars > 0
+            && self.image_link_chars
+                >= self.text.chars().filter(|c| !c.is_whitespace()).count() as u32
+    }
 }
 
 /// Strips inline Markdown from `line`.
@@ -46,11 +59,17 @@ fn strip_into(s: &str, out: &mut Inline, in_link: bool) {
             }
             b'[' => {
                 if let Some((text, end)) = link_at(s, i) {
-                    let before = out.text.chars().count();
+                    let before = out.link_chars;
                     strip_into(text, out, true);
-                    let added = out.text.chars().count() - before;
+                    let added = out.link_chars - before;
                     if added > 0 && !in_link {
                         out.links = out.links.saturating_add(1);
+                        let target_start = i + 1 + text.len() + 1;
+                        if s.as_bytes().get(target_start) == Some(&b'(')
+                            && is_image_target(&s[target_start + 1..end - 1])
+                        {
+                            out.image_link_chars += added;
+                        }
                     }
                     i = end;
                 } else {
@@ -105,6 +124,76 @@ fn push(out: &mut Inline, piece: &str, in_link: bool) {
     if in_link {
         out.link_chars += piece.chars().filter(|c| !c.is_whitespace()).count() as u32;
     }
+}
+
+/// The byte offset of the first `[` on `line` that no `]` on the line
+/// closes: the opening of a link whose text runs over several lines.
+pub fn dangling_open(line: &str) -> Option<usize> {
+    brackets(line).0
+}
+
+/// The byte range of a `](target)` on `line` whose `[` is on an earlier
+/// line: the close of a link whose text ran over several lines.
+pub fn dangling_close(line: &str) -> Option<std::ops::Range<usize>> {
+    brackets(line).1
+}
+
+/// One scan of a line's brackets: the first unclosed `[`, and the first
+/// `](target)` with no `[` before it.
+fn brackets(line: &str) -> (Option<usize>, Option<std::ops::Range<usize>>) {
+    let b = line.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut close = None;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => open.push(i),
+            b']' => {
+                let unmatched = open.pop().is_none();
+                if unmatched && close.is_none() && b.get(i + 1) == Some(&b'(') {
+                    close = target_end(line, i + 1).map(|end| i..end);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (open.first().copied(), close)
+}
+
+/// The byte just past the `(target)` that starts at byte `at` of `s`.
+fn target_end(s: &str, at: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut depth = 0usize;
+    let mut k = at;
+    loop {
+        match b.get(k)? {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            b' ' if depth == 1 && !s[k..].trim_start().starts_with('"') => return None,
+            _ => {}
+        }
+        k += 1;
+    }
+}
+
+/// True when a link target names an image file (`.jpg`, `.png`, ...),
+/// query and title aside.
+fn is_image_target(target: &str) -> bool {
+    let url = target.split_whitespace().next().unwrap_or("");
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    [
+        "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp", "tif", "tiff",
+    ]
+    .iter()
+    .any(|x| ext.eq_ignore_ascii_case(x))
 }
 
 /// If a Markdown link `[text](target)` (or `[text][ref]`) starts at byte `at`
@@ -231,6 +320,27 @@ mod tests {
             "keep snake_case and 2 * 3"
         );
         assert_eq!(strip("[ __](https://x.org) Home").text, "Home");
+    }
+
+    #[test]
+    fn links_over_several_lines_are_found() {
+        assert_eq!(dangling_open("See [ The long title"), Some(4));
+        assert_eq!(dangling_open("[a](b) and [c](d)"), None);
+        assert_eq!(
+            dangling_close("of the story ](https://e.org/s) more"),
+            Some(13..31)
+        );
+        assert_eq!(dangling_close("[a](b)"), None);
+        assert_eq!(dangling_close("a ] (b)"), None);
+    }
+
+    #[test]
+    fn lightbox_links_are_captions() {
+        let r = strip("[A boat at dawn. Photo: Ann](https://e.org/p/boat.JPG?w=900)");
+        assert!(r.is_image_caption());
+        assert_eq!(r.text, "A boat at dawn. Photo: Ann");
+        assert!(!strip("See [the boat](https://e.org/p/boat.jpg) here").is_image_caption());
+        assert!(!strip("[the story](https://e.org/s)").is_image_caption());
     }
 
     #[test]

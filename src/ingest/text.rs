@@ -23,6 +23,7 @@ pub fn ingest_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
 pub fn ingest(text: &str, options: &Options) -> Result<Document> {
     decode::check_size(text.len(), options.max_input_bytes)?;
     let text = decode::non_empty(text.to_string())?;
+    let text = close_multiline_links(&text);
     let mut lines: Vec<Line<'_>> = text
         .lines()
         .enumerate()
@@ -34,6 +35,109 @@ pub fn ingest(text: &str, options: &Options) -> Result<Document> {
     };
     b.build(&lines);
     Ok(b.doc)
+}
+
+/// How far a link's text may run over lines (a card linking a heading, a
+/// summary and a date).
+const MAX_LINK_LINES: usize = 12;
+
+/// Rewrites links whose text runs over several lines (html2text writes a
+/// linked card as `[ Title`, `Summary`, `date ](url)`) so that each line
+/// holds a complete link: the link text is kept and counted as link text,
+/// and no `](url)` is left in the text.
+fn close_multiline_links(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<std::borrow::Cow<'_, str>> = lines.iter().map(|l| (*l).into()).collect();
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if inline::dangling_open(lines[i]).is_none() {
+            // A close whose opening was lost (cut off above the dump's first
+            // line, or further up than a link runs): its text is link text.
+            if let Some(range) = inline::dangling_close(lines[i]) {
+                let m = marker_len(lines[i]);
+                if m <= range.start {
+                    out[i] = format!("{}[{}", &lines[i][..m], &lines[i][m..]).into();
+                    changed = true;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let mut close = None;
+        for (j, line) in lines
+            .iter()
+            .enumerate()
+            .take((i + MAX_LINK_LINES).min(lines.len()))
+            .skip(i + 1)
+        {
+            if let Some(range) = inline::dangling_close(line) {
+                close = Some((j, range));
+                break;
+            }
+            if inline::dangling_open(line).is_some() {
+                break;
+            }
+        }
+        let Some((j, range)) = close else {
+            i += 1;
+            continue;
+        };
+        changed = true;
+        let closer = lines[j];
+        // Every line of the link points where the link pointed.
+        let target = &closer[range.start + 1..range.end];
+        out[i] = format!("{}]{target}", lines[i]).into();
+        for k in i + 1..j {
+            out[k] = wrap_in_link(lines[k], target).into();
+        }
+        let m = marker_len(closer);
+        out[j] = if closer[m..range.start].trim().is_empty() {
+            format!("{}{}", &closer[..range.start], &closer[range.end..]).into()
+        } else {
+            format!("{}[{}", &closer[..m], &closer[m..]).into()
+        };
+        i = j + 1;
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut joined = String::with_capacity(text.len() + 64);
+    for line in out {
+        joined.push_str(&line);
+        joined.push('\n');
+    }
+    std::borrow::Cow::Owned(joined)
+}
+
+/// A line of a multi-line link's text made a complete link of its own,
+/// after its list or heading marker, pointing to `target` (`(url)`).
+fn wrap_in_link(line: &str, target: &str) -> String {
+    if line.trim().is_empty() {
+        return line.to_string();
+    }
+    let m = marker_len(line);
+    format!("{}[{}]{target}", &line[..m], &line[m..])
+}
+
+/// Bytes of a line's indentation and list, heading or quote marker.
+fn marker_len(line: &str) -> usize {
+    let content = line.trim_start();
+    let indent = line.len() - content.len();
+    if let Some((_, rest)) = bullet(content) {
+        return line.len() - rest.len();
+    }
+    let hashes = content.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && content[hashes..].starts_with(' ') {
+        return indent + hashes + 1;
+    }
+    if content.starts_with('>') {
+        return indent + 1;
+    }
+    indent
 }
 
 /// What one line of a dump is.
@@ -202,7 +306,23 @@ fn pipe_cells(s: &str) -> Vec<String> {
     let s = s.trim();
     let s = s.strip_prefix('|').unwrap_or(s);
     let s = s.strip_suffix('|').unwrap_or(s);
-    s.split('|').map(|c| inline::strip(c).text).collect()
+    // Pipes inside a link's text or target do not part cells.
+    let mut cells = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            '|' if depth <= 0 => {
+                cells.push(inline::strip(&s[start..i]).text);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    cells.push(inline::strip(&s[start..]).text);
+    cells
 }
 
 struct Builder {
@@ -429,6 +549,9 @@ impl Builder {
                 let inl = inline::strip(content);
                 if inl.text.is_empty() {
                     self.dropped_markup(l, &inl);
+                    None
+                } else if inl.is_image_caption() {
+                    self.dropped(l.raw.trim(), "image caption");
                     None
                 } else {
                     Some((l, inl))
@@ -678,6 +801,20 @@ mod tests {
         );
         assert_eq!(doc.removed.len(), 2);
         assert_eq!(doc.origins[0].link_chars, 8);
+    }
+
+    #[test]
+    fn links_over_several_lines_leave_no_markup() {
+        let doc = ingest(
+            "[ A Title Over Lines\n\nA summary of the story.\n\nMay 3 ](https://e.org/s)\n\nBody text here.\n",
+            &Options::default(),
+        )
+        .unwrap();
+        let text = doc.text();
+        assert!(!text.contains("](") && !text.contains('['), "{text}");
+        assert!(text.contains("A summary of the story."));
+        assert!(doc.origins[1].link_density() > 0.9);
+        assert_eq!(doc.origins.last().unwrap().link_chars, 0);
     }
 
     #[test]

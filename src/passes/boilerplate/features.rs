@@ -1,0 +1,192 @@
+//! What a block looks like, measured once: length, link share, sentence
+//! punctuation and stopword share — the facts the content score weighs.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::document::{Block, Origin};
+use crate::lexicon::stopwords;
+
+/// Measured facts about one block.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Words (for scripts written without spaces, one per two letters).
+    pub words: usize,
+    /// Share of the block's characters inside links (0 to 1).
+    pub link_density: f32,
+    /// Number of links.
+    pub links: u16,
+    /// Sentence-ending punctuation marks followed by a space or the end.
+    pub sentence_ends: usize,
+    /// The text ends like a sentence (`.`, `!`, `?`, a closing quote after one).
+    pub ends_like_sentence: bool,
+    /// Share of words that are stopwords of the document's language, when it
+    /// has a stopword list.
+    pub stop_ratio: Option<f32>,
+    /// For a list: number of items.
+    pub items: usize,
+    /// The block is a multi-line paragraph (lines joined by `\n`).
+    pub multi_line: bool,
+    /// The text was cut short (ends in `...`, `…`, `[…]`): a teaser.
+    pub truncated: bool,
+}
+
+/// Every stopword with the set of languages (bit `k` for
+/// `stopwords::LANGUAGES[k]`) it is a stopword of: one lookup a word.
+static STOPWORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (k, &l) in stopwords::LANGUAGES.iter().enumerate() {
+        for &w in stopwords::for_language(l).unwrap_or(&[]) {
+            *map.entry(w).or_insert(0u8) |= 1 << k;
+        }
+    }
+    map
+});
+
+/// The languages `word` is a stopword of, as a bit set (0 for none).
+/// `lower` is a scratch buffer.
+fn stopword_mask(word: &str, lower: &mut String) -> u8 {
+    // No stopword is longer than this: long words need no lookup.
+    const MAX_STOPWORD_BYTES: usize = 10;
+    if word.len() > MAX_STOPWORD_BYTES {
+        return 0;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return STOPWORDS.get(word).copied().unwrap_or(0);
+    }
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    STOPWORDS.get(lower.as_str()).copied().unwrap_or(0)
+}
+
+/// Calls `f` on each word of `text` (letters and digits, apostrophes split).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            f(w);
+        }
+    }
+}
+
+/// The stopword language that best fits the document's text: the language
+/// whose stopwords are the most frequent, if they make at least a tenth of
+/// the words. `None` for other languages.
+pub fn guess_stopword_language(blocks: &[Block]) -> Option<usize> {
+    let mut hits = [0usize; 8];
+    let mut total = 0usize;
+    let mut lower = String::new();
+    for b in blocks {
+        b.for_each_text(|_, t| {
+            for_each_word(t, |w| {
+                total += 1;
+                let mask = stopword_mask(w, &mut lower);
+                for (k, h) in hits.iter_mut().enumerate() {
+                    if mask & (1 << k) != 0 {
+                        *h += 1;
+                    }
+                }
+            });
+        });
+        if total > 5_000 {
+            break;
+        }
+    }
+    let (best, &n) = hits
+        .iter()
+        .enumerate()
+        .take(stopwords::LANGUAGES.len())
+        .max_by_key(|&(k, n)| (n, usize::MAX - k))?;
+    (total > 0 && n * 10 >= total).then_some(best)
+}
+
+/// Measures `block` (with its source `origin`); `language` is the index
+/// given by [`guess_stopword_language`].
+pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Features {
+    let mut f = Features {
+        link_density: origin.link_density().min(1.0),
+        links: origin.links,
+        ..Default::default()
+    };
+    let bit = language.map(|k| 1u8 << k);
+    let mut stops = 0usize;
+    let mut lower = String::new();
+    let mut last_ends_sentence = false;
+    let mut truncated = false;
+    block.for_each_text(|_, t| {
+        last_ends_sentence = ends_like_sentence(t);
+        truncated = is_truncated(t);
+        if t.contains('\n') {
+            f.multi_line = true;
+        }
+        for_each_word(t, |w| {
+            let letters = w.chars().count();
+            // Chinese or Japanese runs hold many words without spaces.
+            let n = if w.chars().next().is_some_and(is_cjk) {
+                letters.div_ceil(2)
+            } else {
+                1
+            };
+            f.words += n;
+            if let Some(bit) = bit
+                && stopword_mask(w, &mut lower) & bit != 0
+            {
+                stops += 1;
+            }
+        });
+        f.sentence_ends += count_sentence_ends(t);
+    });
+    if let Block::List { items, .. } = block {
+        f.items = items.len();
+    }
+    f.ends_like_sentence = last_ends_sentence;
+    f.truncated = truncated;
+    if bit.is_some() && f.words > 0 {
+        f.stop_ratio = Some(stops as f32 / f.words as f32);
+    }
+    f
+}
+
+/// True for a Chinese, Japanese or Korean letter.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Sentence ends: `.`, `!`, `?` (or their full-width forms) followed by
+/// white space, a closing quote, or the end of the text.
+pub fn count_sentence_ends(text: &str) -> usize {
+    let mut n = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '。' | '！' | '？' => n += 1,
+            '.' | '!' | '?' => match chars.peek() {
+                None => n += 1,
+                Some(&next)
+                    if next.is_whitespace()
+                        || matches!(next, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')') =>
+                {
+                    n += 1
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    n
+}
+
+/// True when `text` ends like a sentence.
+pub fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')', ' ']);
+    t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("...") && !t.ends_with('…')
+}
+
+/// True when `text` ends cut short, as teasers of other articles do.
+pub fn is_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t
+        .strip_suffix(']')
+        .or_else(|| t.strip_suffix(')'))
+        .unwrap_or(t);
+    t.ends_with("...") || t.ends_with('…')
+}

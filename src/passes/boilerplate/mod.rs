@@ -1,0 +1,374 @@
+//! Removing page chrome from a document: menus, share and subscribe
+//! prompts, footers, comment sections, related-article lists, separators,
+//! closing author biographies, and lines a folder's pages all repeat.
+//!
+//! For a text dump of a whole page, the article is found as a region: each
+//! block is scored for how much it reads like article prose (see
+//! [`region`]), the best-scoring contiguous run of blocks is the article,
+//! and blocks outside it go. Inside it, blocks that are chrome by their
+//! wording or their links go too. HTML documents already had their chrome
+//! dropped by the HTML ingest, so only the wording rules apply to them.
+
+pub mod features;
+pub mod phrases;
+pub mod region;
+pub mod rules;
+
+use crate::corpus::normalise_line;
+use crate::document::{Block, Document, InputFormat};
+use crate::pipeline::{Pass, PassContext};
+use features::Features;
+
+/// Removes boilerplate blocks and lines, logging each with its reason.
+pub struct Boilerplate;
+
+/// A block whose text is mostly link text is navigation or a teaser when it
+/// holds at least this share of link characters.
+const LINK_LIST_DENSITY: f32 = 0.6;
+
+/// A paragraph this long, ending like a sentence, is prose even if other
+/// documents repeat it (a quoted statement), and is never dropped as
+/// folder chrome.
+const PROSE_MIN_WORDS: usize = 12;
+
+/// A heading recurring across a site's pages is its chrome only from this
+/// many words on.
+const REPEATED_HEADING_MIN_WORDS: usize = 6;
+
+/// The verdict on one block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Verdict {
+    Keep,
+    Junk(&'static str),
+    /// Ends the article for certain (a comment form's heading).
+    Barrier(&'static str),
+}
+
+impl Pass for Boilerplate {
+    fn name(&self) -> &str {
+        "boilerplate"
+    }
+
+    fn description(&self) -> &str {
+        "drop page chrome: menus, share prompts, footers, comments, author bios, repeated lines"
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        if doc.blocks.is_empty() {
+            return;
+        }
+        let language = features::guess_stopword_language(&doc.blocks);
+        let feats: Vec<Features> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| features::measure(b, &doc.origin(i), language))
+            .collect();
+        let is_dump = doc.input_format == InputFormat::Text;
+
+        // Lines inside multi-line paragraphs are judged one by one.
+        strip_junk_lines(doc, cx, &feats);
+
+        let mut verdicts: Vec<Verdict> = doc
+            .blocks
+            .iter()
+            .zip(&feats)
+            .map(|(b, f)| block_verdict(b, f, is_dump))
+            .collect();
+        if is_dump {
+            mark_teasers(doc, &feats, &mut verdicts);
+        }
+        // One "Name says:" line is an interview's; a thread has several.
+        if verdicts
+            .iter()
+            .filter(|v| **v == Verdict::Junk("commenter"))
+            .count()
+            < 2
+        {
+            for v in &mut verdicts {
+                if *v == Verdict::Junk("commenter") {
+                    *v = Verdict::Keep;
+                }
+            }
+        }
+        if let Some(corpus) = cx.corpus() {
+            for (i, b) in doc.blocks.iter().enumerate() {
+                if verdicts[i] == Verdict::Keep
+                    && repeated_chrome(doc, b, &feats[i], |t| corpus.recurs(doc, t))
+                {
+                    verdicts[i] = Verdict::Junk("repeated in folder");
+                }
+            }
+        }
+
+        let mut reasons: Vec<Option<&'static str>> = vec![None; doc.blocks.len()];
+        // Only a dump of a whole page (links, menus) needs the article found
+        // in it; a plain dump of an article (no links at all) is the article,
+        // and region detection would only risk its short first or last lines.
+        let whole_page = is_dump && feats.iter().any(|f| f.links > 0);
+        let span = if whole_page {
+            let scores: Vec<f32> = doc
+                .blocks
+                .iter()
+                .zip(&feats)
+                .zip(&verdicts)
+                .map(|((b, f), v)| match v {
+                    Verdict::Keep => region::content_score(b, f),
+                    Verdict::Junk(r) if is_wording(r) => {
+                        region::JUNK_SCORE.min(region::content_score(b, f))
+                    }
+                    Verdict::Junk(_) => region::content_score(b, f).min(0.0),
+                    Verdict::Barrier(_) => region::BARRIER_SCORE,
+                })
+                .collect();
+            let mut scores = scores;
+            region::cut_at_barrier(&mut scores);
+            region::best_span(&scores)
+        } else {
+            None
+        };
+        let span = span.unwrap_or(0..doc.blocks.len());
+        for (i, v) in verdicts.iter().enumerate() {
+            reasons[i] = match v {
+                Verdict::Junk(r) | Verdict::Barrier(r) => Some(r),
+                Verdict::Keep if !span.contains(&i) => {
+                    Some(outside_reason(&doc.blocks[i], &feats[i]))
+                }
+                Verdict::Keep => None,
+            };
+        }
+        mark_closing_bio(doc, &span, &mut reasons);
+        if whole_page {
+            take_title(doc, &span, &mut reasons);
+        }
+
+        cx.remove_blocks(doc, |i, _, _| {
+            reasons.get(i).copied().flatten().map(str::to_string)
+        });
+    }
+}
+
+/// True for a reason given by chrome wording (not by links alone).
+fn is_wording(reason: &str) -> bool {
+    !matches!(reason, "link list" | "related link")
+}
+
+/// The verdict a block gets from its own wording and links.
+fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
+    match block {
+        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
+            if let Some(reason) = rules::chrome_reason(text) {
+                return if reason == "comment thread"
+                    || (reason == "comment section" && f.words <= 6)
+                {
+                    Verdict::Barrier(reason)
+                } else {
+                    Verdict::Junk(reason)
+                };
+            }
+            if is_dump
+                && f.link_density >= LINK_LIST_DENSITY
+                && f.links > 0
+                && !(f.words >= PROSE_MIN_WORDS && f.ends_like_sentence && f.link_density < 0.9)
+            {
+                return Verdict::Junk(if matches!(block, Block::Heading { .. }) {
+                    "related link"
+                } else {
+                    "link list"
+                });
+            }
+            Verdict::Keep
+        }
+        Block::List { items, .. } => {
+            if is_dump && f.link_density >= LINK_LIST_DENSITY && f.links > 0 {
+                return Verdict::Junk("link list");
+            }
+            // A list whose every item is chrome wording (share buttons).
+            if items
+                .iter()
+                .all(|it| rules::chrome_reason(&it.text).is_some())
+            {
+                return Verdict::Junk(
+                    items
+                        .first()
+                        .and_then(|it| rules::chrome_reason(&it.text))
+                        .unwrap_or("navigation"),
+                );
+            }
+            Verdict::Keep
+        }
+        Block::Table(_) | Block::Code { .. } => Verdict::Keep,
+    }
+}
+
+/// A paragraph cut short ("...", "…") next to a link is the summary of
+/// another article (a related-articles list, a front page). Paragraphs
+/// under linked titles are not judged by that alone: listicles link the
+/// heading of each of their own items.
+fn mark_teasers(doc: &Document, feats: &[Features], verdicts: &mut [Verdict]) {
+    for i in 0..doc.blocks.len() {
+        if verdicts[i] != Verdict::Keep || !matches!(doc.blocks[i], Block::Paragraph { .. }) {
+            continue;
+        }
+        let next_to_link = (i > 0 && feats[i - 1].link_density >= 0.5)
+            || feats.get(i + 1).is_some_and(|f| f.link_density >= 0.5);
+        if feats[i].truncated && feats[i].words <= 80 && next_to_link {
+            verdicts[i] = Verdict::Junk("teaser");
+        }
+    }
+}
+
+/// True when the batch repeats `block` often enough to be the site's
+/// chrome, and it is not prose that happens to repeat nor a short heading
+/// many articles share ("Introduction").
+fn repeated_chrome(
+    _doc: &Document,
+    block: &Block,
+    f: &Features,
+    recurs: impl Fn(&str) -> bool,
+) -> bool {
+    match block {
+        // Short headings recur because articles share them ("Introduction",
+        // "What you need to know"); a long one that recurs is the site's.
+        Block::Heading { text, .. } => f.words >= REPEATED_HEADING_MIN_WORDS && recurs(text),
+        Block::Table(_) | Block::Code { .. } => false,
+        Block::Paragraph { text } | Block::Quote { text } => {
+            let prose = f.words >= PROSE_MIN_WORDS && f.sentence_ends >= 1 && f.link_density < 0.5;
+            let quoted =
+                f.words >= 6 && text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']);
+            if prose || quoted || matches!(block, Block::Quote { .. }) {
+                return false;
+            }
+            // Lines of digits alone (counters, table cells) are data, not
+            // a site's wording.
+            if !text.chars().any(char::is_alphabetic) {
+                return false;
+            }
+            let mut any = false;
+            let all = text.split('\n').all(|l| {
+                let r = recurs(l);
+                any |= r;
+                r
+            });
+            any && all
+        }
+        Block::List { items, .. } => {
+            let recurring = items.iter().filter(|it| recurs(&it.text)).count();
+            // A list of ingredients or steps may share items with other
+            // pages; a menu shares all of them, or is made of links.
+            recurring == items.len() && (items.len() >= 3 || f.link_density >= 0.3)
+        }
+    }
+}
+
+/// The reason logged for a block outside the article span.
+fn outside_reason(block: &Block, f: &Features) -> &'static str {
+    if f.link_density >= LINK_LIST_DENSITY {
+        if matches!(block, Block::List { .. }) {
+            "navigation"
+        } else {
+            "link list"
+        }
+    } else {
+        "outside article"
+    }
+}
+
+/// Removes the chrome lines of multi-line paragraphs (a menu or footer
+/// written as bare lines sits in one such paragraph with article lines
+/// when no blank line parted them), logging each line.
+fn strip_junk_lines(doc: &mut Document, cx: &mut PassContext<'_>, feats: &[Features]) {
+    for (i, block) in doc.blocks.iter_mut().enumerate() {
+        if !feats[i].multi_line {
+            continue;
+        }
+        let Block::Paragraph { text } = block else {
+            continue;
+        };
+        let lines: Vec<&str> = text.split('\n').collect();
+        let junk: Vec<Option<&'static str>> =
+            lines.iter().map(|l| rules::chrome_reason(l)).collect();
+        // All junk: the whole block goes later, as one removal.
+        if junk.iter().all(Option::is_none) || junk.iter().all(Option::is_some) {
+            continue;
+        }
+        let mut kept = Vec::with_capacity(lines.len());
+        for (line, reason) in lines.iter().zip(&junk) {
+            match reason {
+                Some(r) => cx.note_removed(*line, *r),
+                None => kept.push(*line),
+            }
+        }
+        *text = kept.join("\n");
+    }
+}
+
+/// The heading just above the article span (only a byline or date
+/// between) is the article's title: it moves to `meta.title` when the dump
+/// had none, since the body holds no title.
+fn take_title(
+    doc: &mut Document,
+    span: &std::ops::Range<usize>,
+    reasons: &mut [Option<&'static str>],
+) {
+    for j in (span.start.saturating_sub(4)..span.start).rev() {
+        let Block::Heading { text, .. } = &doc.blocks[j] else {
+            continue;
+        };
+        if reasons[j] != Some("outside article") {
+            return;
+        }
+        let same = doc
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| normalise_line(t) == normalise_line(text));
+        if doc.meta.title.is_none() {
+            doc.meta.title = Some(text.clone());
+            reasons[j] = Some("title");
+        } else if same {
+            reasons[j] = Some("title");
+        }
+        return;
+    }
+}
+
+/// Blocks at the end of the article searched for an author's biography.
+const BIO_SEARCH_BLOCKS: usize = 8;
+
+/// A paragraph this long is no author's bio.
+const BIO_MAX_WORDS: usize = 90;
+
+/// Marks the article's closing author biographies: the last kept paragraph
+/// of the span when it describes a person by their occupation, and, further
+/// up among the last short blocks, paragraphs that describe a writer,
+/// reporter or editor (other occupations there may be the story's own).
+fn mark_closing_bio(
+    doc: &Document,
+    span: &std::ops::Range<usize>,
+    reasons: &mut [Option<&'static str>],
+) {
+    let mut last_paragraph = true;
+    let mut seen = 0;
+    for i in span.clone().rev() {
+        if reasons[i].is_some() {
+            continue;
+        }
+        seen += 1;
+        // The first paragraph of an article is never its closing bio.
+        if i == span.start || seen > BIO_SEARCH_BLOCKS {
+            return;
+        }
+        let Block::Paragraph { text } = &doc.blocks[i] else {
+            continue;
+        };
+        if text.split_whitespace().count() > BIO_MAX_WORDS {
+            last_paragraph = false;
+            continue;
+        }
+        if rules::is_author_bio(text, !last_paragraph) {
+            reasons[i] = Some("author bio");
+        }
+        last_paragraph = false;
+    }
+}

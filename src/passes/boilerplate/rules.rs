@@ -1,0 +1,359 @@
+//! Line-level verdicts that need no context: known chrome wording,
+//! separators, counters, and closing author biographies.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::phrases::PhraseSet;
+use crate::corpus::normalise_line;
+use crate::lexicon::chrome;
+
+static LINES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| chrome::LINES.iter().copied().collect());
+static CALLS_TO_ACTION: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(chrome::CALLS_TO_ACTION));
+static CONTRIBUTION_CREDITS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(chrome::CONTRIBUTION_CREDITS));
+static DISCLAIMERS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::DISCLAIMERS));
+static READER_ADDRESS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(chrome::READER_ADDRESS));
+static CREDIT_MARKS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::CREDIT_MARKS));
+
+/// Why `line` is chrome, if its wording alone says so.
+pub fn chrome_reason(line: &str) -> Option<&'static str> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if is_separator(trimmed) {
+        return Some("separator");
+    }
+    // Every rule but the cookie banner's is for short lines: a long
+    // paragraph is not normalised at all unless it speaks of cookies.
+    if trimmed.split_whitespace().nth(MAX_CAPTION_WORDS).is_some() {
+        let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
+        return (lower_mention && is_cookie_notice(&normalise_line(trimmed)))
+            .then_some("cookie prompt");
+    }
+    let key = normalise_line(trimmed);
+    if let Some(&reason) = LINES.get(key.as_str()) {
+        return Some(reason);
+    }
+    let words = key.split_whitespace().count();
+    if words <= chrome::MAX_PREFIX_LINE_WORDS {
+        for &(prefix, reason) in chrome::PREFIXES {
+            if key.starts_with(prefix) || key == prefix.trim_end() {
+                return Some(reason);
+            }
+        }
+    }
+    if is_counter(&key) {
+        return Some("counter");
+    }
+    if is_comment_header(&key) {
+        return Some("comment thread");
+    }
+    if words <= MAX_CTA_WORDS && CONTRIBUTION_CREDITS.found_in(&key) {
+        return Some("contribution credit");
+    }
+    if words <= MAX_CTA_WORDS && DISCLAIMERS.found_in(&key) {
+        return Some("disclaimer");
+    }
+    if is_commenter_line(&key, words) {
+        // Not a barrier: an interview may put "Smith says:" on a line.
+        return Some("commenter");
+    }
+    let sentence = super::features::ends_like_sentence(trimmed);
+    if words <= MAX_CTA_WORDS
+        && has_call_to_action(&key)
+        && (!sentence || READER_ADDRESS.found_in(&key) || CALLS_TO_ACTION.opens(&key))
+    {
+        return Some("call to action");
+    }
+    if words <= MAX_BYLINE_WORDS && !sentence && is_byline(&key) {
+        return Some("byline");
+    }
+    if words <= MAX_CAPTION_WORDS && ends_with_credit(trimmed) {
+        return Some("image credit");
+    }
+    if is_cookie_notice(&key) {
+        return Some("cookie prompt");
+    }
+    None
+}
+
+/// A line this short that asks the reader to subscribe, sign up or
+/// support the site is a prompt, not article text.
+const MAX_CTA_WORDS: usize = 30;
+
+/// Bylines and datelines are short.
+const MAX_BYLINE_WORDS: usize = 14;
+
+/// Image captions with a credit run up to this many words.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// True when `key` holds a call-to-action phrase (see
+/// [`chrome::CALLS_TO_ACTION`]) as whole words.
+fn has_call_to_action(key: &str) -> bool {
+    CALLS_TO_ACTION.found_in(key)
+}
+
+/// "By Jane Roe", "By Jane Roe | March 3, 2021", "Updated 9:14 am, Monday":
+/// who wrote the article and when, above or below it.
+fn is_byline(key: &str) -> bool {
+    let starts = |p: &str| key.starts_with(p);
+    (starts("by ") && !key.contains(". "))
+        || starts("updated ")
+        || starts("updated:")
+        || starts("published ")
+        || starts("published:")
+        || starts("last modified")
+        || starts("last updated")
+}
+
+/// A caption closing with its picture's credit: "(Image: Agency)",
+/// "Credit...Name/Agency", "Photo: Name", "Name/Getty": the credit mark is
+/// followed by a few words at most, and no sentence runs on after it (a
+/// dateline's "(AP) —" opens an article instead).
+fn ends_with_credit(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches([')', ' ', '.']);
+    // The credit sits in the caption's last words: only they are searched.
+    let mut from = t.len().saturating_sub(120);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let t = &t[from..];
+    CREDIT_MARKS.found_anywhere(t).is_some_and(|end| {
+        let rest = &t[end..];
+        rest.split_whitespace().count() <= 6
+            && !rest.contains(". ")
+            && !rest.contains(['\u{2014}', '\u{2013}'])
+            && !rest.starts_with(')')
+    })
+}
+
+/// "34 responses to “Title”", "12 thoughts on “Title”", "3 comments on
+/// ...": the heading over a comment thread.
+fn is_comment_header(key: &str) -> bool {
+    let mut words = key.split_whitespace();
+    let (Some(n), Some(noun), Some(prep)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "one" | "no"))
+        && matches!(
+            noun,
+            "response"
+                | "responses"
+                | "comment"
+                | "comments"
+                | "reply"
+                | "replies"
+                | "thought"
+                | "thoughts"
+        )
+        && matches!(prep, "to" | "on" | "for")
+}
+
+/// "jsmith says:", "Anna Lee said:": the line naming a commenter.
+fn is_commenter_line(key: &str, words: usize) -> bool {
+    let first = key.split_whitespace().next().unwrap_or("");
+    let pronoun = matches!(
+        first,
+        "he" | "she" | "they" | "it" | "who" | "one" | "i" | "we" | "you"
+    );
+    !pronoun
+        && words <= 5
+        && (key.ends_with(" says") || key.ends_with(" said") || key.ends_with(" wrote"))
+        && !key.contains(['"', '\''])
+}
+
+/// A consent banner's text: it speaks of cookies together with the site or
+/// the browser (an article about baking cookies does neither).
+fn is_cookie_notice(key: &str) -> bool {
+    if !key.contains("cookie") {
+        return false;
+    }
+    chrome::COOKIE_CONTEXT.iter().any(|w| key.contains(w))
+}
+
+/// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
+pub fn is_separator(line: &str) -> bool {
+    !line.chars().any(char::is_alphanumeric)
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
+}
+
+/// "12 comments", "Comments (4)", "1.2K shares", "5 min read": a number and
+/// a counting word, nothing else.
+fn is_counter(key: &str) -> bool {
+    let mut number = false;
+    let mut counting = false;
+    let mut words = 0;
+    for w in key.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '|' | '·')) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let digits = w.trim_end_matches(['k', 'm']);
+        if !digits.is_empty()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            number = true;
+        } else if chrome::COUNTERS.contains(&w) {
+            counting = true;
+        } else {
+            return false;
+        }
+    }
+    number && counting && words <= 4
+}
+
+/// True when `text` reads as a short third-person biography of a person
+/// ("A documentary photographer who ...", "Jane Roe is a writer based in
+/// ...", "Jane Roe, an editor at ..."), not a sentence reporting what
+/// someone said. With `media_only`, only the occupations of people who
+/// write for a publication count.
+pub fn is_author_bio(text: &str, media_only: bool) -> bool {
+    // "Jane Roe (@janeroe) is ...": a handle in parentheses is no part of
+    // the sentence's shape.
+    let text = without_parentheses(text);
+    let text = text.as_str();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 90 || super::features::count_sentence_ends(text) > 5 {
+        return false;
+    }
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    if lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "said" | "says" | "told" | "according" | "announced" | "reported" | "stated"
+        )
+    }) {
+        return false;
+    }
+    let list = if media_only {
+        chrome::MEDIA_PROFESSIONS
+    } else {
+        chrome::PROFESSIONS
+    };
+    let is_profession =
+        |w: &str| list.contains(&w) || w.strip_suffix('s').is_some_and(|s| list.contains(&s));
+    let profession_within =
+        |from: usize, span: usize| lower.iter().skip(from).take(span).any(|w| is_profession(w));
+    // "A documentary filmmaker who ...", "An editor based in ..."
+    if matches!(lower[0].as_str(), "a" | "an") && profession_within(1, 4) {
+        return true;
+    }
+    // "Jane Roe is a writer ...", "He is an award-winning journalist ...":
+    // a name (capitalised words) or a pronoun, then "is/was a/an/the".
+    let subject_len = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let pronoun = matches!(lower[0].as_str(), "he" | "she" | "they" | "i");
+    let subject_len = if pronoun { 1 } else { subject_len };
+    if (1..=4).contains(&subject_len) && subject_len + 2 < lower.len() {
+        let verb = lower[subject_len].as_str();
+        let article = lower[subject_len + 1].as_str();
+        if matches!(verb, "is" | "was" | "are" | "am")
+            && matches!(article, "a" | "an" | "the")
+            && profession_within(subject_len + 2, 5)
+        {
+            return true;
+        }
+        // "Jane Roe, an editor at ...": a person is named with at least two
+        // words ("Quaycorp, a producer of ..." is a company).
+        if !pronoun
+            && subject_len >= 2
+            && words[subject_len - 1].ends_with(',')
+            && matches!(lower[subject_len].as_str(), "a" | "an" | "the")
+            && profession_within(subject_len + 1, 4)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// `text` without its parenthesised stretches.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines_are_named() {
+        assert_eq!(chrome_reason("Exit mobile version"), Some("theme leftover"));
+        assert_eq!(chrome_reason(". . . . . ."), Some("separator"));
+        assert_eq!(chrome_reason("Share this article:"), Some("share prompt"));
+        assert_eq!(chrome_reason("Posted in Travel, Food"), Some("post footer"));
+        assert_eq!(chrome_reason("© 2021 Example Media"), Some("copyright"));
+        assert_eq!(chrome_reason("14 Comments"), Some("counter"));
+        assert_eq!(chrome_reason("The harbour was quiet."), None);
+        assert_eq!(chrome_reason("Introduction"), None);
+        assert_eq!(chrome_reason("2019 results"), None);
+        assert_eq!(
+            chrome_reason("12 thoughts on \u{201c}A walk\u{201d}"),
+            Some("comment thread")
+        );
+        assert_eq!(chrome_reason("harbourfan says:"), Some("commenter"));
+        assert_eq!(chrome_reason("Discussion"), None);
+        assert_eq!(
+            chrome_reason(
+                "This website uses cookies to improve your experience while you browse, and many more words follow here so the line is long."
+            ),
+            Some("cookie prompt")
+        );
+        assert_eq!(
+            chrome_reason("Bake the cookies for twelve minutes until golden."),
+            None
+        );
+    }
+
+    #[test]
+    fn bios_are_told_from_reported_speech() {
+        let bio = |t: &str| is_author_bio(t, false);
+        let media_bio = |t: &str| is_author_bio(t, true);
+        assert!(bio("A travel photographer who documents coastal towns."));
+        assert!(media_bio(
+            "Maria Lopez is a freelance writer based in Lisbon."
+        ));
+        assert!(media_bio(
+            "Tom Reed (@treed) is a contributing editor at a weekly."
+        ));
+        assert!(bio(
+            "Tom Reed, an editor at a small weekly, covers farming."
+        ));
+        assert!(!media_bio(
+            "Ana Ruiz is a nurse who has worked nights for years."
+        ));
+        assert!(!bio(
+            "Quaycorp, a large producer of nets, has opened a plant."
+        ));
+        assert!(!bio("A spokesperson said the plan would go ahead."));
+        assert!(!bio("The harbour was quiet for the first time in years."));
+        assert!(!bio(
+            "Maria Lopez is a writer, the minister told reporters."
+        ));
+    }
+}

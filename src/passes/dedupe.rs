@@ -1,0 +1,236 @@
+//! Dropping repeats: a heading that repeats the heading just before it or
+//! the document's title, and a block repeated word for word elsewhere in
+//! the same document (scrapers often capture a teaser and the full text, or
+//! a theme prints a heading twice in two typographies).
+
+use std::collections::HashSet;
+
+use crate::document::{Block, Document};
+use crate::pipeline::{Pass, PassContext};
+
+/// Removes repeated headings and repeated blocks, keeping the first.
+pub struct Dedupe;
+
+/// Only blocks with at least this many words count as duplicates: short
+/// list items, table rows and one-word lines repeat legitimately.
+const MIN_DUPLICATE_WORDS: usize = 8;
+
+/// A block repeated away from its first occurrence is a duplicate only
+/// from this many words on: a meal plan or a schedule legitimately repeats
+/// its shorter entries, a captured-twice paragraph is longer.
+const DISTANT_DUPLICATE_WORDS: usize = 25;
+
+impl Pass for Dedupe {
+    fn name(&self) -> &str {
+        "dedupe"
+    }
+
+    fn description(&self) -> &str {
+        "drop a heading repeating the previous one or the title, and blocks repeated verbatim"
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        let title = doc.meta.title.as_deref().map(comparable);
+        let structured = repeats_as_structure(doc);
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut previous_block: Option<String> = None;
+        let mut previous_heading: Option<String> = None;
+        let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            let reason = match block {
+                Block::Heading { text, .. } => {
+                    previous_block = None;
+                    let key = comparable(text);
+                    let reason = if key.is_empty() {
+                        None
+                    } else if title.as_deref() == Some(key.as_str()) {
+                        Some("repeats the title")
+                    } else if previous_heading.as_deref() == Some(key.as_str()) {
+                        Some("repeated heading")
+                    } else {
+                        None
+                    };
+                    if reason.is_none() {
+                        previous_heading = Some(key);
+                    }
+                    reason
+                }
+                _ => {
+                    // Content between two equal headings makes them two
+                    // sections ("Step 1" ... "Step 1" of another part).
+                    previous_heading = None;
+                    let text = block.plain_text();
+                    let words = text.split_whitespace().count();
+                    let key = comparable(&text);
+                    let repeated = !seen.insert(key.clone());
+                    let adjacent = previous_block.as_deref() == Some(key.as_str());
+                    previous_block = Some(key);
+                    if repeated
+                        && ((words >= DISTANT_DUPLICATE_WORDS && !structured)
+                            || (adjacent && words >= MIN_DUPLICATE_WORDS))
+                    {
+                        Some("repeated block")
+                    } else {
+                        None
+                    }
+                }
+            };
+            reasons.push(reason);
+        }
+        cx.remove_blocks(doc, |i, _, _| reasons[i].map(str::to_string));
+    }
+}
+
+/// A document that repeats several different blocks (a week's meal plan,
+/// a schedule by day) repeats them by design; a page captured twice repeats
+/// one or two.
+const STRUCTURED_REPEATS: usize = 3;
+
+/// True when at least [`STRUCTURED_REPEATS`] different long blocks occur
+/// more than once in `doc`.
+fn repeats_as_structure(doc: &Document) -> bool {
+    let mut seen = HashSet::new();
+    let mut repeated = HashSet::new();
+    for block in &doc.blocks {
+        if matches!(block, Block::Heading { .. }) {
+            continue;
+        }
+        let text = block.plain_text();
+        if text.split_whitespace().count() < MIN_DUPLICATE_WORDS {
+            continue;
+        }
+        let key = comparable(&text);
+        if !seen.insert(key.clone()) {
+            repeated.insert(key);
+        }
+    }
+    repeated.len() >= STRUCTURED_REPEATS
+}
+
+/// The words of `text`, lowercase, one space apart: case, white space,
+/// quote style and punctuation do not tell two repeats apart.
+fn comparable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .map(|w| w.trim_matches(['\'', '\u{2019}']))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    fn run(doc: &mut Document) {
+        Pipeline::empty().with_pass(Dedupe).run(doc);
+    }
+
+    fn doc_of(blocks: Vec<Block>) -> Document {
+        Document {
+            blocks,
+            ..Default::default()
+        }
+    }
+
+    fn heading(t: &str) -> Block {
+        Block::Heading {
+            level: 2,
+            text: t.into(),
+        }
+    }
+
+    fn para(t: &str) -> Block {
+        Block::Paragraph { text: t.into() }
+    }
+
+    #[test]
+    fn a_heading_repeated_in_another_typography_goes() {
+        let mut doc = doc_of(vec![
+            heading("The Harbour's Old Lighthouse"),
+            heading("The Harbour\u{2019}s old lighthouse!"),
+            para("It was built in stone."),
+        ]);
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.removed[0].reason, "repeated heading");
+        assert_eq!(doc.removed[0].text, "The Harbour\u{2019}s old lighthouse!");
+    }
+
+    #[test]
+    fn equal_headings_of_two_sections_stay() {
+        let mut doc = doc_of(vec![
+            heading("Method"),
+            para("Mix."),
+            heading("Method"),
+            para("Bake."),
+        ]);
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 4);
+    }
+
+    #[test]
+    fn the_title_repeated_as_a_heading_goes() {
+        let mut doc = doc_of(vec![heading("A day at the quay"), para("Boats came in.")]);
+        doc.meta.title = Some("A Day at the Quay".into());
+        run(&mut doc);
+        assert_eq!(doc.blocks, vec![para("Boats came in.")]);
+        assert_eq!(doc.removed[0].reason, "repeats the title");
+    }
+
+    #[test]
+    fn long_repeated_blocks_go_short_ones_stay() {
+        let long = "The ferry leaves the quay at six every morning in summer, and on Sundays it waits for the church bells before it sails across the bay.";
+        let mut doc = doc_of(vec![para(long), para("Yes."), para("Yes."), para(long)]);
+        run(&mut doc);
+        assert_eq!(doc.blocks, vec![para(long), para("Yes."), para("Yes.")]);
+        assert_eq!(doc.removed[0].reason, "repeated block");
+    }
+
+    #[test]
+    fn a_plan_repeating_its_entries_keeps_them() {
+        let entry = "Breakfast: two eggs, one slice of toast, one cup of tea.";
+        let twice = "The boat leaves at six from the north pier every day.";
+        let mut doc = doc_of(vec![
+            heading("Monday"),
+            para(entry),
+            heading("Tuesday"),
+            para(entry),
+            para(twice),
+            para(twice),
+        ]);
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 5);
+        assert_eq!(doc.removed[0].text, twice);
+    }
+
+    #[test]
+    fn a_schedule_repeating_long_entries_keeps_them() {
+        let long = |what: &str| {
+            format!(
+                "{what}: one boat at six from the north pier, one at noon from the east pier, and the last one at dusk from the quay."
+            )
+        };
+        let (a, b, c) = (long("Ferry"), long("Launch"), long("Barge"));
+        let mut blocks = Vec::new();
+        for day in ["Monday", "Tuesday"] {
+            blocks.extend([heading(day), para(&a), para(&b), para(&c)]);
+        }
+        let mut doc = doc_of(blocks);
+        run(&mut doc);
+        assert_eq!(doc.blocks.len(), 8);
+    }
+}
