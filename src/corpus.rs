@@ -12,6 +12,9 @@ pub struct Corpus {
     documents: usize,
     /// For each normalised block text, how many documents hold it.
     block_frequency: HashMap<String, u32>,
+    /// How the batch writes each word mid-sentence: capitalised standing
+    /// alone against lowercase (see [`crate::passes::casing::CasingCounts`]).
+    pub word_casing: crate::passes::casing::CasingCounts,
 }
 
 impl Corpus {
@@ -25,6 +28,7 @@ impl Corpus {
             for b in &doc.blocks {
                 b.for_each_text(|role, t| {
                     if role != TextRole::Code {
+                        crate::passes::casing::count_word_casing(t, &mut c.word_casing);
                         let key = normalise_line(t);
                         if !key.is_empty() && seen.insert(key.clone()) {
                             *c.block_frequency.entry(key).or_insert(0) += 1;

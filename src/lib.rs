@@ -68,6 +68,7 @@ pub mod options;
 pub mod passes;
 pub mod pipeline;
 pub mod render;
+pub mod text;
 
 pub use corpus::Corpus;
 pub use document::{

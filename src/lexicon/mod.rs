@@ -1,4 +1,7 @@
 //! Word lists and tables the passes read. Each list says where its facts
 //! come from.
 
+pub mod abbreviations;
+pub mod extensions;
 pub mod languages;
+pub mod proper_nouns;
