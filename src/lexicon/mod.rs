@@ -5,3 +5,4 @@ pub mod abbreviations;
 pub mod extensions;
 pub mod languages;
 pub mod proper_nouns;
+pub mod typo_exceptions;

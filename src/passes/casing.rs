@@ -147,6 +147,11 @@ impl Evidence<'_> {
     /// True when `stem` (lowercase) is written capitalised standing alone
     /// at least twice and at least three times as often as lowercase: a name.
     pub fn capitalises(&self, stem: &str) -> bool {
+        // A common word capitalised in a title or a term ("the Force", "The
+        // Plan") is still lowercase in running text: only names count.
+        if crate::passes::typos::is_common_word(stem) {
+            return false;
+        }
         let (mut caps, mut lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
         if let Some((c, l)) = self.folder.and_then(|f| f.get(stem)) {
             caps += c;
@@ -174,11 +179,28 @@ fn first_letter_census<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usiz
 /// is a sentence start (a heading, a label, a capitalised column's cell).
 pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix> {
     let mut fixes = Vec::new();
+    // Lines kept together (a flattened table, verse, an address) are not
+    // running sentences.
+    let first = first && !text.contains('\n');
+    // A text whose sentences mostly start lowercase does so on purpose
+    // (a slogan, verse, a style): only a minority of lowercase starts is
+    // taken for errors.
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
+        if pos == Position::Start && (k > 0 || first) {
+            match w.case {
+                Case::Lower => lower += 1,
+                Case::Title | Case::Upper => upper += 1,
+                _ => {}
+            }
+        }
+    }
+    let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
     for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
         if w.case != Case::Lower || w.kind != WordKind::Alpha {
             continue;
         }
-        let start = pos == Position::Start && (k > 0 || first);
+        let start = starts_are_errors && pos == Position::Start && (k > 0 || first);
         if start || is_proper_noun(w.stem()) || evidence.capitalises(w.stem()) {
             let c = w.text.chars().next().unwrap_or(' ');
             fixes.push(Fix::new(
@@ -225,8 +247,8 @@ mod tests {
     #[test]
     fn sentence_starts_and_proper_nouns() {
         assert_eq!(
-            fixed("the talks ended. then german and moroccan envoys left for europe."),
-            "The talks ended. Then German and Moroccan envoys left for Europe."
+            fixed("The talks ended. Then german and moroccan envoys left for europe. it rained."),
+            "The talks ended. Then German and Moroccan envoys left for Europe. It rained."
         );
         assert_eq!(
             fixed("Ask Dr. smith, e.g. the U.S. officials at 5 p.m. on time."),

@@ -3,6 +3,7 @@
 pub mod casing;
 pub mod language;
 pub mod spacing;
+pub mod typos;
 pub mod unicode;
 
 use std::sync::Arc;
@@ -15,11 +16,16 @@ use crate::pipeline::Pass;
 ///    plain and single, normalises to NFC.
 /// 1. `language`: detects the body's language (whatlang), so that
 ///    language-specific passes run only where they apply.
+/// 1. `spacing`: adds the space lost after punctuation, drops the one before it.
+/// 1. `casing` (English): capitalises sentence starts, headings, labels, cells
+///    and proper nouns.
+/// 1. `typos` (English): corrects known misspellings with one candidate.
 pub fn default_passes() -> Vec<Arc<dyn Pass>> {
     vec![
         Arc::new(unicode::RepairUnicode),
         Arc::new(language::DetectLanguage),
         Arc::new(spacing::RepairSpacing),
         Arc::new(casing::RepairCasing),
+        Arc::new(typos::RepairTypos),
     ]
 }

@@ -55,9 +55,13 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
             let before = text[..r.start - 1].chars().next_back().unwrap_or(' ');
             let wordy = before.is_alphanumeric()
                 || matches!(before, ')' | ']' | '"' | '\u{2019}' | '\u{201D}');
+            // `R : Reply` and `VIP :` may be a layout; a lowercase word
+            // followed by ` :` is a slip.
+            let lowercase_word = before.is_lowercase();
             let allowed = match p {
                 b',' | b'.' => true,
-                b';' | b':' | b'!' | b'?' => !spaced_punctuation,
+                b';' | b':' => !spaced_punctuation && lowercase_word,
+                b'!' | b'?' => !spaced_punctuation,
                 _ => false,
             };
             if wordy && allowed {

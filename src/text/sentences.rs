@@ -96,11 +96,20 @@ fn position_after(text: &str, prev: &Word<'_>, start: usize) -> Position {
                     break;
                 }
             }
+            let mut closed = false;
             while chars.peek().is_some_and(|&c| is_closing(c)) {
+                closed = true;
                 chars.next();
             }
             let mut space = false;
-            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            while let Some(&c) = chars.peek()
+                && c.is_whitespace()
+            {
+                // A line break inside a block separates lines kept together
+                // (verse, a flattened table), not necessarily sentences.
+                if c == '\n' {
+                    return Position::Unknown;
+                }
                 space = true;
                 chars.next();
             }
@@ -111,6 +120,11 @@ fn position_after(text: &str, prev: &Word<'_>, start: usize) -> Position {
                 return Position::Unknown;
             }
             if period_only && (terminators > 1 || !period_ends_sentence(text, prev)) {
+                return Position::Unknown;
+            }
+            // `“Come in!” an officer shouts`: a quotation ending in a
+            // terminator is often followed by its attribution.
+            if closed {
                 return Position::Unknown;
             }
             Position::Start
@@ -167,7 +181,7 @@ mod tests {
     fn periods_after_words_end_sentences() {
         assert_eq!(
             starts("The end. the start! why? “Quoted.” next one"),
-            ["The", "the", "why", "Quoted", "next"]
+            ["The", "the", "why", "Quoted"]
         );
     }
 

@@ -242,8 +242,10 @@ fn segment_after(s: &str, from: usize) -> &str {
 
 fn segment_before(s: &str, to: usize) -> &str {
     let start = s[..to]
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(0, |e| e + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &s[start..to]
 }
 
