@@ -164,7 +164,7 @@ fn damaged_recall(bodies: &[(&str, &str)]) {
         if doc.meta.language.as_deref() != Some("en") {
             continue;
         }
-        let mut counts = CasingCounts::new();
+        let mut counts = CasingCounts::default();
         for b in &doc.blocks {
             b.for_each_text(|_, t| count_word_casing(t, &mut counts));
         }

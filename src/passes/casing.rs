@@ -20,7 +20,7 @@ pub struct RepairCasing;
 /// How often a word is written capitalised standing alone mid-sentence
 /// (`Morocco` in "the forces of Morocco said") against lowercase
 /// mid-sentence, keyed by its lowercase form.
-pub type CasingCounts = HashMap<String, (u32, u32)>;
+pub type CasingCounts = HashMap<String, (u32, u32), crate::text::WordHash>;
 
 impl Pass for RepairCasing {
     fn name(&self) -> &str {
@@ -36,7 +36,7 @@ impl Pass for RepairCasing {
     }
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
-        let mut counts = CasingCounts::new();
+        let mut counts = CasingCounts::default();
         for b in &doc.blocks {
             b.for_each_text(|role, t| {
                 if role != TextRole::Code {
@@ -149,15 +149,12 @@ impl Evidence<'_> {
     pub fn capitalises(&self, stem: &str) -> bool {
         // A common word capitalised in a title or a term ("the Force", "The
         // Plan") is still lowercase in running text: only names count.
-        if crate::passes::typos::is_common_word(stem) {
-            return false;
-        }
         let (mut caps, mut lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
         if let Some((c, l)) = self.folder.and_then(|f| f.get(stem)) {
             caps += c;
             lower += l;
         }
-        caps >= 2 && caps >= 3 * lower
+        caps >= 2 && caps >= 3 * lower && !crate::passes::typos::is_common_word(stem)
     }
 }
 
@@ -185,8 +182,9 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     // A text whose sentences mostly start lowercase does so on purpose
     // (a slogan, verse, a style): only a minority of lowercase starts is
     // taken for errors.
+    let words: Vec<(Word<'_>, Position)> = SentenceWords::new(text).collect();
     let (mut upper, mut lower) = (0usize, 0usize);
-    for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
+    for (k, &(w, pos)) in words.iter().enumerate() {
         if pos == Position::Start && (k > 0 || first) {
             match w.case {
                 Case::Lower => lower += 1,
@@ -196,7 +194,7 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
         }
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
-    for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
+    for (k, &(w, pos)) in words.iter().enumerate() {
         if w.case != Case::Lower || w.kind != WordKind::Alpha {
             continue;
         }
@@ -220,7 +218,7 @@ mod tests {
     use crate::pipeline::Pipeline;
 
     fn fixed(text: &str) -> String {
-        let counts = CasingCounts::new();
+        let counts = CasingCounts::default();
         let ev = Evidence {
             doc: &counts,
             folder: None,

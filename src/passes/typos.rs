@@ -105,8 +105,8 @@ pub fn correction(word: &str) -> Option<&'static str> {
 /// True when `word` (lowercase) is a word typos-dict corrects misspellings
 /// to: a common English word rather than a name.
 pub fn is_common_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    type Words = std::collections::HashSet<&'static str, crate::text::WordHash>;
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
             typos_dict::WORD

@@ -22,3 +22,31 @@ pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     }
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
+
+/// A fast, non-cryptographic hasher for short word keys (the Fx scheme:
+/// multiply and rotate per 8 bytes). Word tables are built from the
+/// document itself, so resistance to crafted collisions buys nothing here
+/// that the default SipHash would be worth its cost for.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;

@@ -138,6 +138,17 @@ fn is_wrapping(c: char) -> bool {
 
 /// Classifies one chunk (no white space inside).
 pub fn chunk_kind(chunk: &str) -> ChunkKind {
+    // Most chunks are plain words with a comma or a final period: decide
+    // those with one byte loop.
+    let b = chunk.as_bytes();
+    let body = b.strip_suffix(b".").unwrap_or(b);
+    if !body.is_empty()
+        && body.iter().all(|&c| {
+            c.is_ascii_alphabetic() || matches!(c, b',' | b';' | b'!' | b'?' | b'\'' | b'"' | b'-')
+        })
+    {
+        return ChunkKind::Prose;
+    }
     let core = chunk.trim_matches(is_wrapping);
     if core.is_empty() {
         return ChunkKind::Prose;
