@@ -20,6 +20,7 @@ impl Pass for RepairUnicode {
     }
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        let mut emptied = false;
         for (i, block) in doc.blocks.iter_mut().enumerate() {
             block.for_each_text_mut(|role, text| {
                 if role == TextRole::Code {
@@ -31,6 +32,14 @@ impl Pass for RepairUnicode {
                     let nfc: String = text.nfc().collect();
                     cx.set_text(i, text, nfc);
                 }
+            });
+            emptied |= block.is_empty();
+        }
+        if emptied {
+            // A block of nothing but invisible characters is no block.
+            cx.remove_blocks(doc, |_, b, _| {
+                b.is_empty()
+                    .then(|| "only invisible characters".to_string())
             });
         }
     }
@@ -198,6 +207,16 @@ fn mojibake_at(text: &str, start: usize) -> Option<(usize, char)> {
         0xF0..=0xF4 => 4,
         _ => return None,
     };
+    // `à` is C3 A0, and A0 (a no-break space) is often turned into a plain
+    // space on the way: `Ã` + two spaces stands for `à` + one space.
+    if lead == 0xC3 && text[start + 2..].starts_with("  ") {
+        return Some((start + 3, 'à'));
+    }
+    // When the spaces were folded too, a lone `Ã` word is that `à`: no
+    // language writes `Ã` as a word of its own.
+    if lead == 0xC3 && text[start + 2..].starts_with(' ') && text[..start].ends_with(' ') {
+        return Some((start + 2, 'à'));
+    }
     let mut buf = [lead, 0, 0, 0];
     let mut end = start + first.len_utf8();
     for slot in buf.iter_mut().take(need).skip(1) {
@@ -237,6 +256,8 @@ mod tests {
         assert_eq!(repair("donâ€™t"), "don’t");
         assert_eq!(repair("cafÃ© and â€œquotesâ€\u{9d}"), "café and “quotes”");
         assert_eq!(repair("naÃ¯ve rÃ©sumÃ©"), "naïve résumé");
+        assert_eq!(repair("ouvre Ã  sept"), "ouvre à sept");
+        assert_eq!(repair("ouvre Ã sept"), "ouvre à sept");
     }
 
     #[test]
