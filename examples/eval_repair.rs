@@ -141,7 +141,25 @@ const KINDS: [&str; 5] = [
     "mojibake",
 ];
 
+/// The first differing stretch of `a` and `b`, with some context.
+fn diff(a: &str, b: &str) -> String {
+    let p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let mut lo = p.saturating_sub(30);
+    while !a.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let cut = |s: &str| {
+        let mut hi = (p + 30).min(s.len());
+        while !s.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        s[lo.min(hi)..hi].to_string()
+    };
+    format!("{:?} vs {:?}", cut(a), cut(b))
+}
+
 fn damaged_recall(bodies: &[(&str, &str)]) {
+    let show_misses = std::env::args().any(|a| a == "--misses");
     // Invert typos-dict: a correct word → one misspelling of it.
     let mut misspell: HashMap<&'static str, &'static str> = HashMap::new();
     for (typo, fixes) in typos_dict::WORD.map.entries() {
@@ -191,6 +209,11 @@ fn damaged_recall(bodies: &[(&str, &str)]) {
                         score.restored += 1;
                     } else if out != damaged {
                         score.wrong += 1;
+                        if show_misses {
+                            println!("  wrong {}: {}", KINDS[k], diff(&damaged, &out));
+                        }
+                    } else if show_misses && score.sites % 7 == 0 {
+                        println!("  missed {}: {}", KINDS[k], diff(&clean, &damaged));
                     }
                 }
             }

@@ -128,7 +128,9 @@ fn lost_space_after(chunk: &str, k: usize) -> bool {
     }
     let left_start = k - left.len();
     // `U.S.Army`, `e.g.The`, `x.y.z`: dotted runs are abbreviations or names.
-    if left_start > 0 && !chunk[..left_start].ends_with(['(', '"', '\u{201C}', '\'', '\u{2018}']) {
+    if left_start > 0
+        && !chunk[..left_start].ends_with(['(', '"', '\u{201C}', '\'', '\u{2018}', '-'])
+    {
         return false;
     }
     let rest = &chunk[k + 1 + right.len()..];
@@ -145,8 +147,9 @@ fn lost_space_after(chunk: &str, k: usize) -> bool {
                 || (chars_right == 1
                     && right.chars().all(char::is_uppercase)
                     && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '.'));
+            // All-capital left sides are acronyms and names (`ASP.NET`).
             chars_left >= 2
-                && is_lower(left)
+                && (is_lower(left) || is_title(left))
                 && right_ok
                 && !(mark == b'.' && is_abbreviation(left))
                 && !is_tld_or_extension(right)

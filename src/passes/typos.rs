@@ -134,6 +134,9 @@ fn in_case_of(original: &str, case: Case, fix: &str) -> String {
     }
 }
 
+/// The longest quotation taken for a mention rather than quoted speech.
+const MENTION_BYTES: usize = 40;
+
 /// Byte ranges of `text` inside quotation marks.
 fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
@@ -163,11 +166,12 @@ pub fn typo_fixes(text: &str, deliberate: &dyn Fn(&str) -> bool) -> Vec<Fix> {
     let mut fixes = Vec::new();
     let mut quotes: Option<Vec<std::ops::Range<usize>>> = None;
     for (w, pos) in SentenceWords::new(text) {
-        if w.kind != WordKind::Alpha || w.text.len() < 3 {
+        if w.kind != WordKind::Alpha || w.text.len() < 2 {
             continue;
         }
         let ok_case = match w.case {
             Case::Lower => true,
+            _ if w.text.len() < 3 => false,
             Case::Upper => w.text.len() >= 4,
             Case::Title => pos == Position::Start,
             _ => false,
@@ -182,7 +186,12 @@ pub fn typo_fixes(text: &str, deliberate: &dyn Fn(&str) -> bool) -> Vec<Fix> {
             continue;
         }
         let quotes = quotes.get_or_insert_with(|| quoted_spans(text));
-        if quotes.iter().any(|q| q.contains(&w.start)) {
+        // A word or short phrase in quotation marks is being mentioned, not
+        // used ("the tag “wiht” is ..."): leave it. Long quotations are prose.
+        if quotes
+            .iter()
+            .any(|q| q.contains(&w.start) && q.len() <= MENTION_BYTES)
+        {
             continue;
         }
         fixes.push(Fix::new(w.start..w.end(), in_case_of(w.text, w.case, fix)));

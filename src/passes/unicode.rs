@@ -231,7 +231,8 @@ fn mojibake_at(text: &str, start: usize) -> Option<(usize, char)> {
     let decoded = std::str::from_utf8(&buf[..need]).ok()?.chars().next()?;
     let u = decoded as u32;
     let plausible = matches!(u,
-        0xA0..=0x17F | 0x370..=0x4FF | 0x2010..=0x2044 | 0x20A0..=0x20BF | 0x2122 | 0x1F300..=0x1FAFF);
+        0xA0..=0x17F | 0x370..=0x4FF | 0x2010..=0x2044 | 0x20A0..=0x20BF | 0x2122 | 0x2190..=0x27BF
+            | 0xFE0F | 0x1F000..=0x1FAFF);
     plausible.then_some((end, decoded))
 }
 
