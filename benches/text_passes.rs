@@ -62,6 +62,30 @@ fn bench(c: &mut Criterion) {
     g.bench_function("unicode+spacing+casing+typos", |b| {
         b.iter(|| repair_all(black_box(&paras)))
     });
+    g.bench_function("tokenize", |b| {
+        b.iter(|| {
+            paras
+                .iter()
+                .map(|p| pristine::text::SentenceWords::new(black_box(p)).count())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("casing fixes", |b| {
+        let mut counts = CasingCounts::default();
+        for p in &paras {
+            count_word_casing(p, &mut counts);
+        }
+        let ev = Evidence {
+            doc: &counts,
+            folder: None,
+        };
+        b.iter(|| {
+            paras
+                .iter()
+                .map(|p| casing_fixes(black_box(p), true, &ev).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("unicode", |b| {
         b.iter(|| {
             paras

@@ -5,7 +5,7 @@
 //! `U.S.`, `p.m.`), an initial (`J.`) or an ellipsis; closing quotes and
 //! brackets may follow the period (`end.” Next`).
 
-use super::words::{Word, WordKind, words};
+use super::words::{Word, WordKind, Words, words};
 use crate::lexicon::abbreviations::is_abbreviation;
 
 /// A word's place in its sentence.
@@ -21,24 +21,24 @@ pub enum Position {
 }
 
 /// Iterator over the words of a text with their [`Position`].
-pub struct SentenceWords<'a, I: Iterator<Item = Word<'a>>> {
+pub struct SentenceWords<'a> {
     text: &'a str,
-    words: I,
+    words: Words<'a>,
     prev: Option<Word<'a>>,
 }
 
-impl<'a> SentenceWords<'a, Box<dyn Iterator<Item = Word<'a>> + 'a>> {
+impl<'a> SentenceWords<'a> {
     /// The words of `text` with their positions.
     pub fn new(text: &'a str) -> Self {
         SentenceWords {
             text,
-            words: Box::new(words(text)),
+            words: words(text),
             prev: None,
         }
     }
 }
 
-impl<'a, I: Iterator<Item = Word<'a>>> Iterator for SentenceWords<'a, I> {
+impl<'a> Iterator for SentenceWords<'a> {
     type Item = (Word<'a>, Position);
 
     fn next(&mut self) -> Option<Self::Item> {

@@ -304,58 +304,187 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// The words of the prose chunks of `text`, in order.
-pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
-    chunks(text)
-        .filter(move |r| chunk_kind(&text[r.clone()]) == ChunkKind::Prose)
-        .flat_map(move |r| words_in_chunk(text, r))
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        next_chunk: 0,
+        cursor: 0,
+        chunk_end: 0,
+    }
 }
 
-fn words_in_chunk(text: &str, r: Range<usize>) -> impl Iterator<Item = Word<'_>> + '_ {
-    let end = r.end;
-    let mut i = r.start;
-    std::iter::from_fn(move || {
-        // Skip to the next letter or digit.
-        let rest = &text[i..end];
-        let off = rest.find(|c: char| c.is_alphanumeric())?;
-        let start = i + off;
-        let mut j = start;
-        let mut letters = false;
-        let mut digits = false;
-        let mut chars = text[start..end].char_indices().peekable();
-        while let Some((k, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                if c.is_numeric() {
-                    digits = true
+/// Iterator over the words of the prose chunks of a text (see [`words`]).
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    /// Where the search for the next chunk resumes.
+    next_chunk: usize,
+    /// Position inside the current prose chunk.
+    cursor: usize,
+    chunk_end: usize,
+}
+
+impl<'a> Words<'a> {
+    /// Moves to the next prose chunk; false at the end of the text.
+    fn advance_chunk(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        loop {
+            let mut i = self.next_chunk;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                } else if bytes[i] >= 0xC0 && starts_with_unicode_space(&self.text[i..]) {
+                    i += self.text[i..].chars().next().map_or(1, char::len_utf8);
                 } else {
-                    letters = true
+                    break;
                 }
-                j = start + k + c.len_utf8();
-            } else if is_apostrophe(c)
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                && letters
-            {
-                continue;
-            } else if c.is_alphabetic() || is_combining(c) {
-                j = start + k + c.len_utf8();
+            }
+            if i >= bytes.len() {
+                self.next_chunk = i;
+                return false;
+            }
+            let start = i;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_whitespace()
+                    || (bytes[i] >= 0xC0 && starts_with_unicode_space(&self.text[i..]))
+                {
+                    break;
+                }
+                i += 1;
+            }
+            self.next_chunk = i;
+            if chunk_kind(&self.text[start..i]) == ChunkKind::Prose {
+                self.cursor = start;
+                self.chunk_end = i;
+                return true;
+            }
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        loop {
+            if self.cursor >= self.chunk_end && !self.advance_chunk() {
+                return None;
+            }
+            if let Some(w) = next_word(self.text, &mut self.cursor, self.chunk_end) {
+                return Some(w);
+            }
+            self.cursor = self.chunk_end;
+        }
+    }
+}
+
+/// The next word in `text[*cursor..end]`, moving `cursor` past it.
+fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'a>> {
+    let bytes = text.as_bytes();
+    // ASCII fast path: bytes only, case counted on the way.
+    let mut i = *cursor;
+    while i < end && bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    if i >= end {
+        *cursor = end;
+        return None;
+    }
+    if bytes[i] < 0x80 {
+        let start = i;
+        let (mut letters, mut digits, mut upper, mut lower) = (false, false, 0usize, 0usize);
+        let first_upper = bytes[i].is_ascii_uppercase();
+        let mut j = i;
+        let mut ascii = true;
+        while j < end {
+            let c = bytes[j];
+            if c.is_ascii_alphabetic() {
+                letters = true;
+                if c.is_ascii_uppercase() {
+                    upper += 1;
+                } else {
+                    lower += 1;
+                }
+                j += 1;
+            } else if c.is_ascii_digit() {
+                digits = true;
+                j += 1;
+            } else if c == b'\'' && letters && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() {
+                j += 1;
+            } else if c >= 0x80 {
+                ascii = false;
+                break;
             } else {
                 break;
             }
         }
-        i = j.max(start + 1);
-        while i < end && !text.is_char_boundary(i) {
-            i += 1;
+        if ascii {
+            *cursor = j;
+            let w = &text[start..j];
+            let case = if !letters {
+                Case::Uncased
+            } else if upper == 0 {
+                Case::Lower
+            } else if first_upper && upper == 1 {
+                Case::Title
+            } else if lower == 0 {
+                Case::Upper
+            } else {
+                Case::Mixed
+            };
+            return Some(Word {
+                start,
+                text: w,
+                case,
+                kind: match (letters, digits) {
+                    (true, true) => WordKind::AlphaNum,
+                    (false, true) => WordKind::Number,
+                    _ => WordKind::Alpha,
+                },
+            });
         }
-        let w = &text[start..j];
-        Some(Word {
-            start,
-            text: w,
-            case: Case::of(w),
-            kind: match (letters, digits) {
-                (true, true) => WordKind::AlphaNum,
-                (false, true) => WordKind::Number,
-                _ => WordKind::Alpha,
-            },
-        })
+    }
+    // General path: any script.
+    let rest = &text[i..end];
+    let off = rest.find(|c: char| c.is_alphanumeric())?;
+    let start = i + off;
+    let mut j = start;
+    let mut letters = false;
+    let mut digits = false;
+    let mut chars = text[start..end].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if c.is_numeric() {
+                digits = true
+            } else {
+                letters = true
+            }
+            j = start + k + c.len_utf8();
+        } else if is_apostrophe(c)
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            && letters
+        {
+            continue;
+        } else if is_combining(c) {
+            j = start + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    *cursor = j.max(start + 1);
+    while *cursor < end && !text.is_char_boundary(*cursor) {
+        *cursor += 1;
+    }
+    let w = &text[start..j];
+    Some(Word {
+        start,
+        text: w,
+        case: Case::of(w),
+        kind: match (letters, digits) {
+            (true, true) => WordKind::AlphaNum,
+            (false, true) => WordKind::Number,
+            _ => WordKind::Alpha,
+        },
     })
 }
 
