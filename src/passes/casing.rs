@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::document::{Block, Document, TextRole};
 use crate::lexicon::proper_nouns::is_proper_noun;
+use crate::passes::typos::is_common_word;
 use crate::pipeline::{Fix, Pass, PassContext};
 use crate::text::{Case, Position, SentenceWords, Word, WordKind};
 
@@ -115,17 +116,27 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
                             && matches!(x.case, Case::Title | Case::Upper | Case::Mixed)
                     })
                 };
+                // The word before is in the same sentence (this one is
+                // mid-sentence), whatever its own position: "Islamic State".
                 let prev_capital =
-                    k > 0 && capital_neighbour(Some(&words[k - 1])) && words[k].1 == Position::Mid;
+                    k > 0 && matches!(words[k - 1].0.case, Case::Title | Case::Upper | Case::Mixed);
                 let next_capital = capital_neighbour(words.get(k + 1));
                 if prev_capital || next_capital {
                     continue;
                 }
-                let key = stem.to_lowercase();
+                let mut buf = [0u8; 32];
+                let lower = crate::text::ascii_lower(stem, &mut buf);
+                // Common words are never taken for names (see
+                // `Evidence::capitalises`): not counting them keeps the table small.
+                if lower.is_some_and(is_common_word) {
+                    continue;
+                }
+                let key = lower.map_or_else(|| stem.to_lowercase(), str::to_string);
                 counts.entry(key).or_insert((0, 0)).0 += 1;
             }
             Case::Lower => match counts.get_mut(stem) {
                 Some(e) => e.1 += 1,
+                None if is_common_word(stem) => {}
                 None => {
                     counts.insert(stem.to_string(), (0, 1));
                 }
@@ -154,7 +165,7 @@ impl Evidence<'_> {
             caps += c;
             lower += l;
         }
-        caps >= 2 && caps >= 3 * lower && !crate::passes::typos::is_common_word(stem)
+        caps >= 2 && caps >= 3 * lower && !is_common_word(stem)
     }
 }
 

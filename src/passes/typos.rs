@@ -93,7 +93,11 @@ impl Pass for RepairTypos {
 /// The single correction typos-dict offers for `word`, unless it is a real
 /// word the dictionary lists as a typo.
 pub fn correction(word: &str) -> Option<&'static str> {
-    if !word.is_ascii() || is_real_word(word) {
+    let mut buf = [0u8; 32];
+    let lower = crate::text::ascii_lower(word, &mut buf)?;
+    // A word typos-dict corrects other words to is a word, whatever else
+    // the dictionary says about it; and asking this first is cheaper.
+    if is_common_word(lower) || is_real_word(lower) {
         return None;
     }
     match typos_dict::WORD.find(&UniCase::new(word)) {
