@@ -134,9 +134,8 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
                 let key = lower.map_or_else(|| stem.to_lowercase(), str::to_string);
                 counts.entry(key).or_insert((0, 0)).0 += 1;
             }
-            Case::Lower => match counts.get_mut(stem) {
+            Case::Lower if !is_common_word(stem) => match counts.get_mut(stem) {
                 Some(e) => e.1 += 1,
-                None if is_common_word(stem) => {}
                 None => {
                     counts.insert(stem.to_string(), (0, 1));
                 }
