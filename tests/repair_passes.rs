@@ -125,3 +125,31 @@ fn seed_fixes_when_present() {
         assert!(text.contains(keep), "{keep}");
     }
 }
+
+#[test]
+fn folder_casing_restores_a_name_the_document_never_capitalises() {
+    let opts = pristine::Options::default();
+    let a = pristine::ingest::text::ingest(
+        "The ferry to Tangier left at noon, and the port of Tangier was busy. Traders from Tangier \
+         sold salt and spices along the quay all afternoon.",
+        &opts,
+    )
+    .unwrap();
+    let mut b = pristine::ingest::text::ingest(
+        "Many visitors took the early boat to tangier and spent the whole day in the old market \
+         before the evening crossing back home.",
+        &opts,
+    )
+    .unwrap();
+    let corpus = pristine::Corpus::learn([&a, &b]);
+    let pipeline = Pipeline::default();
+    let mut alone = b.clone();
+    pipeline.run(&mut alone);
+    assert!(paragraphs(&alone)[0].contains("to tangier and"));
+    pipeline.run_in_batch(&mut b, Some(&corpus));
+    assert!(
+        paragraphs(&b)[0].contains("to Tangier and"),
+        "{:?}",
+        paragraphs(&b)
+    );
+}

@@ -160,9 +160,11 @@ impl Evidence<'_> {
         // A common word capitalised in a title or a term ("the Force", "The
         // Plan") is still lowercase in running text: only names count.
         let (mut caps, mut lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
-        if let Some((c, l)) = self.folder.and_then(|f| f.get(stem)) {
-            caps += c;
-            lower += l;
+        // The folder's counts normally include this document's: take the
+        // larger of each rather than counting the document twice.
+        if let Some(&(c, l)) = self.folder.and_then(|f| f.get(stem)) {
+            caps = caps.max(c);
+            lower = lower.max(l);
         }
         caps >= 2 && caps >= 3 * lower && !is_common_word(stem)
     }
