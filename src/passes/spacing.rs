@@ -129,7 +129,7 @@ fn lost_space_after(chunk: &str, k: usize) -> bool {
     let left_start = k - left.len();
     // `U.S.Army`, `e.g.The`, `x.y.z`: dotted runs are abbreviations or names.
     if left_start > 0
-        && !chunk[..left_start].ends_with(['(', '"', '\u{201C}', '\'', '\u{2018}', '-'])
+        && !chunk[..left_start].ends_with(['(', '"', '\u{201C}', '\'', '\u{2018}', '-', ',', ';'])
     {
         return false;
     }
