@@ -193,33 +193,42 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     let first = first && !text.contains('\n');
     // A text whose sentences mostly start lowercase does so on purpose
     // (a slogan, verse, a style): only a minority of lowercase starts is
-    // taken for errors.
-    let words: Vec<(Word<'_>, Position)> = SentenceWords::new(text).collect();
+    // taken for errors. Lowercase starts wait until the census is known;
+    // `true` marks one that is also a name.
     let (mut upper, mut lower) = (0usize, 0usize);
-    for (k, &(w, pos)) in words.iter().enumerate() {
-        if pos == Position::Start && (k > 0 || first) {
+    let mut starts: Vec<(usize, char, bool)> = Vec::new();
+    for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
+        let sentence_start = pos == Position::Start && (k > 0 || first);
+        if sentence_start {
             match w.case {
                 Case::Lower => lower += 1,
                 Case::Title | Case::Upper => upper += 1,
                 _ => {}
             }
         }
-    }
-    let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
-    for (k, &(w, pos)) in words.iter().enumerate() {
         if w.case != Case::Lower || w.kind != WordKind::Alpha {
             continue;
         }
-        let start = starts_are_errors && pos == Position::Start && (k > 0 || first);
-        if start || is_proper_noun(w.stem()) || evidence.capitalises(w.stem()) {
-            let c = w.text.chars().next().unwrap_or(' ');
-            fixes.push(Fix::new(
-                w.start..w.start + c.len_utf8(),
-                c.to_uppercase().to_string(),
-            ));
+        let name = is_proper_noun(w.stem()) || evidence.capitalises(w.stem());
+        let c = w.text.chars().next().unwrap_or(' ');
+        if sentence_start {
+            starts.push((w.start, c, name));
+        } else if name {
+            fixes.push(capital(w.start, c));
+        }
+    }
+    let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
+    for (at, c, name) in starts {
+        if starts_are_errors || name {
+            fixes.push(capital(at, c));
         }
     }
     fixes
+}
+
+/// The fix that capitalises the character `c` at byte `at`.
+fn capital(at: usize, c: char) -> Fix {
+    Fix::new(at..at + c.len_utf8(), c.to_uppercase().to_string())
 }
 
 #[cfg(test)]
