@@ -99,9 +99,11 @@ impl Pass for RepairCasing {
 /// Counts, in `text`, each capitalised word standing alone mid-sentence and
 /// each lowercase word mid-sentence (see [`CasingCounts`]).
 pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
-    let words: Vec<(Word<'_>, Position)> = SentenceWords::new(text).collect();
-    for (k, (w, pos)) in words.iter().enumerate() {
-        if *pos != Position::Mid || w.kind != WordKind::Alpha {
+    let mut words = SentenceWords::new(text).peekable();
+    let mut prev: Option<Word<'_>> = None;
+    while let Some((w, pos)) = words.next() {
+        let before = prev.replace(w);
+        if pos != Position::Mid || w.kind != WordKind::Alpha {
             continue;
         }
         let stem = w.stem();
@@ -118,9 +120,9 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
                 };
                 // The word before is in the same sentence (this one is
                 // mid-sentence), whatever its own position: "Islamic State".
-                let prev_capital =
-                    k > 0 && matches!(words[k - 1].0.case, Case::Title | Case::Upper | Case::Mixed);
-                let next_capital = capital_neighbour(words.get(k + 1));
+                let prev_capital = before
+                    .is_some_and(|p| matches!(p.case, Case::Title | Case::Upper | Case::Mixed));
+                let next_capital = capital_neighbour(words.peek());
                 if prev_capital || next_capital {
                     continue;
                 }
