@@ -240,6 +240,43 @@ mod tests {
     }
 
     #[test]
+    fn british_and_variant_spellings_stay() {
+        let corrected: Vec<_> = [
+            "colour",
+            "favour",
+            "organise",
+            "centre",
+            "analyse",
+            "travelled",
+            "grey",
+            "programme",
+            "licence",
+            "defence",
+            "behaviour",
+            "realise",
+            "catalogue",
+            "judgement",
+            "learnt",
+            "whilst",
+            "amongst",
+            "dialogue",
+            "cancelled",
+            "fulfil",
+            "enrol",
+            "dialog",
+            "spelt",
+            "towards",
+            "acknowledgement",
+            "ageing",
+            "cheque",
+        ]
+        .into_iter()
+        .filter_map(|w| correction(w).map(|c| (w, c)))
+        .collect();
+        assert!(corrected.is_empty(), "{corrected:?}");
+    }
+
+    #[test]
     fn deliberate_words_stay() {
         let s = "wiht";
         assert!(typo_fixes(s, &|w| w == "wiht").is_empty());
