@@ -49,6 +49,9 @@ pub struct Corpus {
     site_line_frequency: HashMap<u64, u32>,
     /// Documents per site (hashed site key).
     site_documents: HashMap<u64, u32>,
+    /// How the batch writes each word mid-sentence: capitalised standing
+    /// alone against lowercase (see [`crate::passes::casing::CasingCounts`]).
+    pub word_casing: crate::passes::casing::CasingCounts,
 }
 
 impl Corpus {
@@ -69,6 +72,11 @@ impl Corpus {
                     let key = normalise_line(line);
                     if !key.is_empty() {
                         seen.insert(hash_str(&key));
+                    }
+                });
+                b.for_each_text(|role, t| {
+                    if role != TextRole::Code {
+                        crate::passes::casing::count_word_casing(t, &mut c.word_casing);
                     }
                 });
             }

@@ -69,6 +69,7 @@ pub mod options;
 pub mod passes;
 pub mod pipeline;
 pub mod render;
+pub mod text;
 
 pub use corpus::Corpus;
 pub use document::{

@@ -1,6 +1,10 @@
 //! Word lists and tables the passes read. Each list says where its facts
 //! come from.
 
+pub mod abbreviations;
 pub mod chrome;
+pub mod extensions;
 pub mod languages;
+pub mod proper_nouns;
 pub mod stopwords;
+pub mod typo_exceptions;

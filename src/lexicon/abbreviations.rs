@@ -1,0 +1,39 @@
+//! Abbreviations written with a final period that does not end a sentence
+//! ("Dr. Smith", "approx. ten").
+//!
+//! Source: common English abbreviations as listed in general style guides
+//! (titles, Latin abbreviations, months, units, company suffixes), written
+//! down by hand. Compared case-insensitively; dotted forms such as `e.g.` and
+//! `U.S.` are recognised by their inner dots and single letters, not listed.
+
+/// Sorted, lowercase.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "al", "approx", "apr", "assn", "aug", "ave", "blvd", "brig", "capt", "cf", "cmdr", "co",
+    "col", "corp", "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fig", "figs", "fri", "ft",
+    "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
+    "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pp", "prof", "rep", "rev",
+    "sat", "sen", "sep", "sept", "sgt", "sr", "st", "sun", "supt", "thu", "thurs", "tue", "tues",
+    "vol", "vols", "vs", "wed",
+];
+
+/// True when `word` (without its period) is a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    match crate::text::ascii_lower(word, &mut buf) {
+        Some(w) => ABBREVIATIONS.binary_search(&w).is_ok(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_is_sorted_and_lookup_ignores_case() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_abbreviation("Dr"));
+        assert!(is_abbreviation("etc"));
+        assert!(!is_abbreviation("terrorism"));
+    }
+}

@@ -1,0 +1,345 @@
+//! English capitalisation: the first word of a sentence, a heading, a list
+//! label, a list item's text and a table cell whose column is otherwise
+//! capitalised; proper nouns from the built-in lexicon; and words the
+//! document (or its folder) capitalises everywhere else.
+//!
+//! It only ever raises a lowercase first letter: it never lowercases, and
+//! never touches mixed-case words (`iPhone`, `eBay`), URLs, e-mail
+//! addresses, code, hashtags or handles (the tokenizer yields no words there).
+
+use std::collections::HashMap;
+
+use crate::document::{Block, Document, TextRole};
+use crate::lexicon::proper_nouns::is_proper_noun;
+use crate::passes::typos::is_common_word;
+use crate::pipeline::{Fix, Pass, PassContext};
+use crate::text::{Case, Position, SentenceWords, Word, WordKind};
+
+/// Capitalises sentence starts, labels, headings, cells and proper nouns.
+pub struct RepairCasing;
+
+/// How often a word is written capitalised standing alone mid-sentence
+/// (`Morocco` in "the forces of Morocco said") against lowercase
+/// mid-sentence, keyed by its lowercase form.
+pub type CasingCounts = HashMap<String, (u32, u32), crate::text::WordHash>;
+
+impl Pass for RepairCasing {
+    fn name(&self) -> &str {
+        "casing"
+    }
+
+    fn description(&self) -> &str {
+        "capitalise sentence starts, headings, labels, cells and proper nouns (English)"
+    }
+
+    fn languages(&self) -> Option<&[&str]> {
+        Some(&["en"])
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        let mut counts = CasingCounts::default();
+        for b in &doc.blocks {
+            b.for_each_text(|role, t| {
+                if role != TextRole::Code {
+                    count_word_casing(t, &mut counts);
+                }
+            });
+        }
+        let evidence = Evidence {
+            doc: &counts,
+            folder: cx.corpus().map(|c| &c.word_casing),
+        };
+        for (i, block) in doc.blocks.iter_mut().enumerate() {
+            match block {
+                Block::Code { .. } => {}
+                Block::List { items, .. } => {
+                    let (upper, lower) =
+                        first_letter_census(items.iter().map(|it| it.text.as_str()));
+                    let capitalised_list = upper >= 2 && upper >= 2 * lower;
+                    for item in items.iter_mut() {
+                        if let Some(label) = &mut item.label {
+                            let fixes = casing_fixes(label, true, &evidence);
+                            cx.apply_fixes(i, label, fixes);
+                        }
+                        let first = item.label.is_some() || capitalised_list;
+                        let fixes = casing_fixes(&item.text, first, &evidence);
+                        cx.apply_fixes(i, &mut item.text, fixes);
+                    }
+                }
+                Block::Table(t) => {
+                    let width = t.columns.len();
+                    let mut capitalised_column = vec![false; width];
+                    for (c, flag) in capitalised_column.iter_mut().enumerate() {
+                        let (upper, lower) = first_letter_census(
+                            t.rows.iter().filter_map(|r| r.get(c).map(String::as_str)),
+                        );
+                        *flag = upper >= 2 && upper >= 2 * lower;
+                    }
+                    if let Some(caption) = &mut t.caption {
+                        let fixes = casing_fixes(caption, true, &evidence);
+                        cx.apply_fixes(i, caption, fixes);
+                    }
+                    for row in &mut t.rows {
+                        for (c, cell) in row.iter_mut().enumerate() {
+                            let first = capitalised_column.get(c).copied().unwrap_or(false);
+                            let fixes = casing_fixes(cell, first, &evidence);
+                            cx.apply_fixes(i, cell, fixes);
+                        }
+                    }
+                }
+                _ => block.for_each_text_mut(|_, text| {
+                    let fixes = casing_fixes(text, true, &evidence);
+                    cx.apply_fixes(i, text, fixes);
+                }),
+            }
+        }
+    }
+}
+
+/// Counts, in `text`, each capitalised word standing alone mid-sentence and
+/// each lowercase word mid-sentence (see [`CasingCounts`]).
+pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
+    let mut words = SentenceWords::new(text).peekable();
+    let mut prev: Option<Word<'_>> = None;
+    while let Some((w, pos)) = words.next() {
+        let before = prev.replace(w);
+        if pos != Position::Mid || w.kind != WordKind::Alpha {
+            continue;
+        }
+        let stem = w.stem();
+        if stem.len() < 3 {
+            continue;
+        }
+        match w.case {
+            Case::Title => {
+                let capital_neighbour = |n: Option<&(Word<'_>, Position)>| {
+                    n.is_some_and(|(x, p)| {
+                        *p == Position::Mid
+                            && matches!(x.case, Case::Title | Case::Upper | Case::Mixed)
+                    })
+                };
+                // The word before is in the same sentence (this one is
+                // mid-sentence), whatever its own position: "Islamic State".
+                let prev_capital = before
+                    .is_some_and(|p| matches!(p.case, Case::Title | Case::Upper | Case::Mixed));
+                let next_capital = capital_neighbour(words.peek());
+                if prev_capital || next_capital {
+                    continue;
+                }
+                let mut buf = [0u8; 32];
+                let lower = crate::text::ascii_lower(stem, &mut buf);
+                // Common words are never taken for names (see
+                // `Evidence::capitalises`): not counting them keeps the table small.
+                if lower.is_some_and(is_common_word) {
+                    continue;
+                }
+                let key = lower.map_or_else(|| stem.to_lowercase(), str::to_string);
+                counts.entry(key).or_insert((0, 0)).0 += 1;
+            }
+            Case::Lower if !is_common_word(stem) => match counts.get_mut(stem) {
+                Some(e) => e.1 += 1,
+                None => {
+                    counts.insert(stem.to_string(), (0, 1));
+                }
+            },
+            _ => {}
+        }
+    }
+}
+
+/// What the document and its folder say about how a word is written.
+pub struct Evidence<'a> {
+    /// Counts over this document.
+    pub doc: &'a CasingCounts,
+    /// Counts over the whole folder, in a batch run.
+    pub folder: Option<&'a CasingCounts>,
+}
+
+impl Evidence<'_> {
+    /// True when `stem` (lowercase) is written capitalised standing alone
+    /// at least twice and at least three times as often as lowercase: a name.
+    pub fn capitalises(&self, stem: &str) -> bool {
+        // A common word capitalised in a title or a term ("the Force", "The
+        // Plan") is still lowercase in running text: only names count.
+        let (mut caps, mut lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
+        // The folder's counts normally include this document's: take the
+        // larger of each rather than counting the document twice.
+        if let Some(&(c, l)) = self.folder.and_then(|f| f.get(stem)) {
+            caps = caps.max(c);
+            lower = lower.max(l);
+        }
+        caps >= 2 && caps >= 3 * lower && !is_common_word(stem)
+    }
+}
+
+/// How many of `texts` start with an uppercase letter, and how many with a
+/// lowercase one.
+fn first_letter_census<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
+    let (mut upper, mut lower) = (0, 0);
+    for t in texts {
+        match t.trim_start().chars().next() {
+            Some(c) if c.is_uppercase() => upper += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    (upper, lower)
+}
+
+/// The capitalisation fixes for `text`. With `first`, the text's first word
+/// is a sentence start (a heading, a label, a capitalised column's cell).
+pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    // Lines kept together (a flattened table, verse, an address) are not
+    // running sentences.
+    let first = first && !text.contains('\n');
+    // A text whose sentences mostly start lowercase does so on purpose
+    // (a slogan, verse, a style): only a minority of lowercase starts is
+    // taken for errors. Lowercase starts wait until the census is known;
+    // `true` marks one that is also a name.
+    let (mut upper, mut lower) = (0usize, 0usize);
+    let mut starts: Vec<(usize, char, bool)> = Vec::new();
+    for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
+        let sentence_start = pos == Position::Start && (k > 0 || first);
+        if sentence_start {
+            match w.case {
+                Case::Lower => lower += 1,
+                Case::Title | Case::Upper => upper += 1,
+                _ => {}
+            }
+        }
+        if w.case != Case::Lower || w.kind != WordKind::Alpha {
+            continue;
+        }
+        let name = is_proper_noun(w.stem()) || evidence.capitalises(w.stem());
+        let c = w.text.chars().next().unwrap_or(' ');
+        if sentence_start {
+            starts.push((w.start, c, name));
+        } else if name {
+            fixes.push(capital(w.start, c));
+        }
+    }
+    let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
+    for (at, c, name) in starts {
+        if starts_are_errors || name {
+            fixes.push(capital(at, c));
+        }
+    }
+    fixes
+}
+
+/// The fix that capitalises the character `c` at byte `at`.
+fn capital(at: usize, c: char) -> Fix {
+    Fix::new(at..at + c.len_utf8(), c.to_uppercase().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{ListItem, Table};
+    use crate::options::Options;
+    use crate::pipeline::Pipeline;
+
+    fn fixed(text: &str) -> String {
+        let counts = CasingCounts::default();
+        let ev = Evidence {
+            doc: &counts,
+            folder: None,
+        };
+        let mut out = String::new();
+        let mut last = 0;
+        for f in casing_fixes(text, true, &ev) {
+            out.push_str(&text[last..f.range.start]);
+            out.push_str(&f.replacement);
+            last = f.range.end;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+
+    fn run(doc: &mut Document) {
+        doc.meta.language = Some("en".into());
+        let p = Pipeline::empty()
+            .with_options(Options::default())
+            .with_pass(RepairCasing);
+        p.run(doc);
+    }
+
+    #[test]
+    fn sentence_starts_and_proper_nouns() {
+        assert_eq!(
+            fixed("The talks ended. Then german and moroccan envoys left for europe. it rained."),
+            "The talks ended. Then German and Moroccan envoys left for Europe. It rained."
+        );
+        assert_eq!(
+            fixed("Ask Dr. smith, e.g. the U.S. officials at 5 p.m. on time."),
+            "Ask Dr. smith, e.g. the U.S. officials at 5 p.m. on time."
+        );
+    }
+
+    #[test]
+    fn ambiguous_and_mixed_words_stay() {
+        let s = "We may march in august with turkey and china, polish the iPhone and eBay.";
+        assert_eq!(fixed(s), s);
+        let s = "See example.com, #france and @spain.";
+        assert_eq!(fixed(s), s);
+    }
+
+    #[test]
+    fn document_casing_restores_names() {
+        let mut doc = Document::default();
+        doc.blocks.push(Block::Paragraph {
+            text:
+                "The port of Tangier grew. Traders in Tangier sold salt. Ships left Tangier daily."
+                    .into(),
+        });
+        doc.blocks.push(Block::Paragraph {
+            text: "Many came to tangier’s markets.".into(),
+        });
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks[1],
+            Block::Paragraph {
+                text: "Many came to Tangier’s markets.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn labels_items_and_cells() {
+        let mut doc = Document::default();
+        doc.blocks.push(Block::List {
+            ordered: false,
+            items: vec![
+                ListItem {
+                    label: Some("soil Care".into()),
+                    text: "adding compost every spring.".into(),
+                },
+                ListItem::plain("apples"),
+            ],
+        });
+        doc.blocks.push(Block::Table(Table::new(
+            None,
+            vec!["Crop".into(), "Note".into()],
+            vec![
+                vec!["Wheat".into(), "Sown in autumn.".into()],
+                vec!["barley".into(), "Hardy in cold.".into()],
+                vec!["Oats".into(), "grow fast.".into()],
+                vec!["rye".into(), "Likes sand.".into()],
+            ],
+        )));
+        run(&mut doc);
+        let Block::List { items, .. } = &doc.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(items[0].label.as_deref(), Some("Soil Care"));
+        assert_eq!(items[0].text, "Adding compost every spring.");
+        assert_eq!(items[1].text, "apples");
+        let Block::Table(t) = &doc.blocks[1] else {
+            panic!()
+        };
+        // Column 0 is half lowercase: left alone; column 1 is capitalised.
+        assert_eq!(t.rows[1][0], "barley");
+        assert_eq!(t.rows[2][1], "Grow fast.");
+    }
+}

@@ -1,0 +1,224 @@
+//! Language-neutral spacing around punctuation: a space lost after `, ; : .
+//! ! ?` before a word ("fear,destabilizing", "terrorism.A strategic"), and a
+//! stray space before `, . ; : ! ?` ("word , next").
+//!
+//! Names, numbers and codes keep their punctuation tight: URLs, e-mail
+//! addresses, domains and file names (`example.com`, `Node.js`), numbers and
+//! times (`3.5`, `1,000`, `10:30`), abbreviations and initials (`U.S.`,
+//! `e.g.`), ellipses, versions and short code lists (`en,fr`). A period is
+//! only taken for a lost sentence break when a lowercase word precedes it
+//! and a capitalised word follows.
+
+use crate::document::{Document, TextRole};
+use crate::lexicon::abbreviations::is_abbreviation;
+use crate::lexicon::extensions::is_tld_or_extension;
+use crate::pipeline::{Fix, Pass, PassContext};
+use crate::text::{ChunkKind, chunk_kind, chunks};
+
+/// Fixes the spaces around punctuation.
+pub struct RepairSpacing;
+
+impl Pass for RepairSpacing {
+    fn name(&self) -> &str {
+        "spacing"
+    }
+
+    fn description(&self) -> &str {
+        "add the space lost after punctuation, drop the space before it"
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        // French sets a space before ; : ! ? on purpose.
+        let spaced_punctuation = doc.meta.language.as_deref() == Some("fr");
+        for (i, block) in doc.blocks.iter_mut().enumerate() {
+            block.for_each_text_mut(|role, text| {
+                if role != TextRole::Code {
+                    let fixes = spacing_fixes(text, spaced_punctuation);
+                    cx.apply_fixes(i, text, fixes);
+                }
+            });
+        }
+    }
+}
+
+/// The spacing repairs `text` needs, in offset order. With
+/// `spaced_punctuation` (French) a space before `; : ! ?` is kept.
+pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let bytes = text.as_bytes();
+    for r in chunks(text) {
+        let chunk = &text[r.clone()];
+        // Stray space before punctuation: the chunk is the punctuation mark
+        // alone, right after a word and a single space.
+        if chunk.len() == 1 && r.start >= 2 && bytes[r.start - 1] == b' ' {
+            let p = bytes[r.start];
+            let before = text[..r.start - 1].chars().next_back().unwrap_or(' ');
+            let wordy = before.is_alphanumeric()
+                || matches!(before, ')' | ']' | '"' | '\u{2019}' | '\u{201D}');
+            // `R : Reply` and `VIP :` may be a layout; a lowercase word
+            // followed by ` :` is a slip.
+            let lowercase_word = before.is_lowercase();
+            let allowed = match p {
+                b',' | b'.' => true,
+                b';' | b':' => !spaced_punctuation && lowercase_word,
+                b'!' | b'?' => !spaced_punctuation,
+                _ => false,
+            };
+            if wordy && allowed {
+                fixes.push(Fix::new(r.start - 1..r.start, ""));
+            }
+            continue;
+        }
+        if !chunk
+            .bytes()
+            .any(|b| matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?'))
+        {
+            continue;
+        }
+        if chunk_kind(chunk) != ChunkKind::Prose {
+            continue;
+        }
+        for (k, &b) in chunk.as_bytes().iter().enumerate() {
+            if matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?') && lost_space_after(chunk, k) {
+                let at = r.start + k + 1;
+                fixes.push(Fix::new(at..at, " "));
+            }
+        }
+    }
+    fixes
+}
+
+/// Letters directly before byte `at` of `s` (a run of alphabetic chars).
+fn letters_before(s: &str, at: usize) -> &str {
+    let start = s[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(at, |(i, _)| i);
+    &s[start..at]
+}
+
+/// Letters directly from byte `at` of `s`.
+fn letters_after(s: &str, at: usize) -> &str {
+    let end = s[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| at + i);
+    &s[at..end]
+}
+
+fn is_title(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+}
+
+fn is_lower(word: &str) -> bool {
+    word.chars().all(char::is_lowercase)
+}
+
+/// True when the punctuation mark at byte `k` of prose chunk `chunk` lost
+/// the space that should follow it.
+fn lost_space_after(chunk: &str, k: usize) -> bool {
+    let mark = chunk.as_bytes()[k];
+    let left = letters_before(chunk, k);
+    let right = letters_after(chunk, k + 1);
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    let left_start = k - left.len();
+    // `U.S.Army`, `e.g.The`, `x.y.z`: dotted runs are abbreviations or names.
+    if left_start > 0
+        && !chunk[..left_start].ends_with(['(', '"', '\u{201C}', '\'', '\u{2018}', '-', ',', ';'])
+    {
+        return false;
+    }
+    let rest = &chunk[k + 1 + right.len()..];
+    let chars_left = left.chars().count();
+    let chars_right = right.chars().count();
+    match mark {
+        b',' | b';' => {
+            // `en,fr,de` and `a,b` are code lists, not prose.
+            chars_left >= 2 && chars_right >= 2 && chars_left.max(chars_right) >= 4
+        }
+        b':' => chars_left >= 3 && is_title(right) && chars_right >= 2,
+        b'.' | b'!' | b'?' => {
+            let right_ok = is_title(right)
+                || (chars_right == 1
+                    && right.chars().all(char::is_uppercase)
+                    && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '.'));
+            // All-capital left sides are acronyms and names (`ASP.NET`).
+            chars_left >= 2
+                && (is_lower(left) || is_title(left))
+                && right_ok
+                && !(mark == b'.' && is_abbreviation(left))
+                && !is_tld_or_extension(right)
+                && !rest.contains('.')
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for f in spacing_fixes(s, false) {
+            out.push_str(&s[last..f.range.start]);
+            out.push_str(&f.replacement);
+            last = f.range.end;
+        }
+        out.push_str(&s[last..]);
+        out
+    }
+
+    #[test]
+    fn lost_spaces_are_restored() {
+        assert_eq!(
+            fix("a climate of fear,destabilizing x"),
+            "a climate of fear, destabilizing x"
+        );
+        assert_eq!(
+            fix("against terrorism.A strategic"),
+            "against terrorism. A strategic"
+        );
+        assert_eq!(
+            fix("empower citizens.Initiatives aimed"),
+            "empower citizens. Initiatives aimed"
+        );
+        assert_eq!(fix("really?Yes"), "really? Yes");
+    }
+
+    #[test]
+    fn stray_spaces_are_removed() {
+        assert_eq!(fix("one , two ; three ."), "one, two; three.");
+        assert_eq!(fix("see the end ..."), "see the end ...");
+    }
+
+    #[test]
+    fn names_numbers_and_codes_stay_tight() {
+        for s in [
+            "visit example.com or index.html with Node.js today",
+            "it costs 3.5 or 1,000 at 10.30 or 10:30",
+            "the U.S. and e.g. J.R.R. Tolkien, i.e. him",
+            "wait... what",
+            "version 1.2.3 and v2.0",
+            "codes en,fr,de and a,b",
+            "mail me@example.org or https://x.org/a,b.Html",
+            "call foo.Bar() now",
+            "the file README.TXT and site Example.COM",
+            "St.Louis and etc.The",
+        ] {
+            assert_eq!(fix(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn french_keeps_space_before_high_punctuation() {
+        let s = "Pourquoi ? Parce que : voilà !";
+        assert!(spacing_fixes(s, true).is_empty());
+    }
+}

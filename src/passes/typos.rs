@@ -1,0 +1,284 @@
+//! English misspellings corrected from the typos-dict dictionary, only when
+//! it offers exactly one correction, with the original case kept
+//! (`wiht` → `with`, `Wiht` → `With`, `WIHT` → `WITH`).
+//!
+//! Left alone: capitalised words mid-sentence (likely names), words inside
+//! quotation marks, URLs, e-mail addresses and code, words the document
+//! uses on purpose (three times or more and never in the corrected form),
+//! and the dictionary entries listed in [`crate::lexicon::typo_exceptions`]
+//! that are real words.
+
+use std::collections::HashMap;
+
+use unicase::UniCase;
+
+use crate::document::{Document, TextRole};
+use crate::lexicon::typo_exceptions::is_real_word;
+use crate::pipeline::{Fix, Pass, PassContext};
+use crate::text::{Case, Position, SentenceWords, WordKind};
+
+/// Corrects known misspellings.
+pub struct RepairTypos;
+
+impl Pass for RepairTypos {
+    fn name(&self) -> &str {
+        "typos"
+    }
+
+    fn description(&self) -> &str {
+        "correct known misspellings with exactly one candidate (English)"
+    }
+
+    fn languages(&self) -> Option<&[&str]> {
+        Some(&["en"])
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        // Words the document writes the same misspelled way again and again
+        // are deliberate (a name, a term of art): count the candidates and
+        // their corrections first.
+        let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut corrections: HashMap<String, String> = HashMap::new();
+        for b in &doc.blocks {
+            b.for_each_text(|role, t| {
+                if role == TextRole::Code {
+                    return;
+                }
+                for (w, _) in SentenceWords::new(t) {
+                    if w.kind != WordKind::Alpha {
+                        continue;
+                    }
+                    if let Some(fix) = correction(w.text) {
+                        let e = seen.entry(w.text.to_lowercase()).or_insert((0, 0));
+                        e.0 += 1;
+                        corrections.insert(fix.to_lowercase(), w.text.to_lowercase());
+                    }
+                }
+            });
+        }
+        if seen.is_empty() {
+            return;
+        }
+        for b in &doc.blocks {
+            b.for_each_text(|role, t| {
+                if role == TextRole::Code {
+                    return;
+                }
+                for (w, _) in SentenceWords::new(t) {
+                    if w.kind == WordKind::Alpha
+                        && w.text.len() >= 2
+                        && let Some(typo) = corrections.get(&w.text.to_lowercase())
+                        && let Some(e) = seen.get_mut(typo)
+                    {
+                        e.1 += 1;
+                    }
+                }
+            });
+        }
+        let deliberate = |word: &str| {
+            seen.get(&word.to_lowercase())
+                .is_some_and(|&(n, fixed)| n >= 3 && fixed == 0)
+        };
+        for (i, block) in doc.blocks.iter_mut().enumerate() {
+            block.for_each_text_mut(|role, text| {
+                if role != TextRole::Code {
+                    let fixes = typo_fixes(text, &deliberate);
+                    cx.apply_fixes(i, text, fixes);
+                }
+            });
+        }
+    }
+}
+
+/// The single correction typos-dict offers for `word`, unless it is a real
+/// word the dictionary lists as a typo.
+pub fn correction(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 32];
+    let lower = crate::text::ascii_lower(word, &mut buf)?;
+    // A word typos-dict corrects other words to is a word, whatever else
+    // the dictionary says about it; and asking this first is cheaper.
+    if is_common_word(lower) || is_real_word(lower) {
+        return None;
+    }
+    match typos_dict::WORD.find(&UniCase::new(word)) {
+        Some(&[one]) => Some(one),
+        _ => None,
+    }
+}
+
+/// True when `word` (lowercase) is a word typos-dict corrects misspellings
+/// to: a common English word rather than a name.
+pub fn is_common_word(word: &str) -> bool {
+    type Words = std::collections::HashSet<&'static str, crate::text::WordHash>;
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            typos_dict::WORD
+                .map
+                .values()
+                .flat_map(|v| v.iter().copied())
+                .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+                .collect()
+        })
+        .contains(word)
+}
+
+/// `fix` written in the case of `original`.
+fn in_case_of(original: &str, case: Case, fix: &str) -> String {
+    match case {
+        Case::Upper => fix.to_uppercase(),
+        Case::Title => {
+            let mut cs = fix.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        }
+        _ if original.is_empty() => String::new(),
+        _ => fix.to_string(),
+    }
+}
+
+/// The longest quotation taken for a mention rather than quoted speech.
+const MENTION_BYTES: usize = 40;
+
+/// Byte ranges of `text` inside quotation marks.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\u{201C}' => open = Some(i),
+            '\u{201D}' => {
+                if let Some(s) = open.take() {
+                    spans.push(s..i);
+                }
+            }
+            '"' => match straight.take() {
+                Some(s) => spans.push(s..i),
+                None => straight = Some(i),
+            },
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// The typo fixes for `text`; `deliberate` says which words the document
+/// uses on purpose.
+pub fn typo_fixes(text: &str, deliberate: &dyn Fn(&str) -> bool) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let mut quotes: Option<Vec<std::ops::Range<usize>>> = None;
+    for (w, pos) in SentenceWords::new(text) {
+        if w.kind != WordKind::Alpha || w.text.len() < 2 {
+            continue;
+        }
+        let ok_case = match w.case {
+            Case::Lower => true,
+            _ if w.text.len() < 3 => false,
+            Case::Upper => w.text.len() >= 4,
+            Case::Title => pos == Position::Start,
+            _ => false,
+        };
+        if !ok_case {
+            continue;
+        }
+        let Some(fix) = correction(w.text) else {
+            continue;
+        };
+        if deliberate(w.text) {
+            continue;
+        }
+        let quotes = quotes.get_or_insert_with(|| quoted_spans(text));
+        // A word or short phrase in quotation marks is being mentioned, not
+        // used ("the tag “wiht” is ..."): leave it. Long quotations are prose.
+        if quotes
+            .iter()
+            .any(|q| q.contains(&w.start) && q.len() <= MENTION_BYTES)
+        {
+            continue;
+        }
+        fixes.push(Fix::new(w.start..w.end(), in_case_of(w.text, w.case, fix)));
+    }
+    fixes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for f in typo_fixes(text, &|_| false) {
+            out.push_str(&text[last..f.range.start]);
+            out.push_str(&f.replacement);
+            last = f.range.end;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+
+    #[test]
+    fn single_candidates_are_applied_in_case() {
+        assert_eq!(
+            fixed("Wiht care, wiht love, WIHT ALL."),
+            "With care, with love, WITH ALL."
+        );
+        assert_eq!(fixed("for exmaple this"), "for example this");
+    }
+
+    #[test]
+    fn names_quotes_and_urls_stay() {
+        for s in [
+            "We met Wiht yesterday.",
+            "He wrote “wiht” on the board.",
+            "see https://x.org/wiht and wiht.com",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn british_and_variant_spellings_stay() {
+        let corrected: Vec<_> = [
+            "colour",
+            "favour",
+            "organise",
+            "centre",
+            "analyse",
+            "travelled",
+            "grey",
+            "programme",
+            "licence",
+            "defence",
+            "behaviour",
+            "realise",
+            "catalogue",
+            "judgement",
+            "learnt",
+            "whilst",
+            "amongst",
+            "dialogue",
+            "cancelled",
+            "fulfil",
+            "enrol",
+            "dialog",
+            "spelt",
+            "towards",
+            "acknowledgement",
+            "ageing",
+            "cheque",
+        ]
+        .into_iter()
+        .filter_map(|w| correction(w).map(|c| (w, c)))
+        .collect();
+        assert!(corrected.is_empty(), "{corrected:?}");
+    }
+
+    #[test]
+    fn deliberate_words_stay() {
+        let s = "wiht";
+        assert!(typo_fixes(s, &|w| w == "wiht").is_empty());
+    }
+}

@@ -1,0 +1,155 @@
+//! The text repair passes end to end, through the default pipeline.
+
+use pristine::{Block, Pipeline};
+
+fn clean(text: &str) -> pristine::Document {
+    Pipeline::default().clean_text(text).expect("clean")
+}
+
+fn paragraphs(doc: &pristine::Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn english_paragraph_is_repaired_and_every_edit_logged() {
+    let doc = clean(
+        "The ferry left the harbour at dawn. the crew of moroccan and spanish sailors \
+         worked wiht care,despite the weather.Later the sea calmed and the ferry \
+         reached europe before noon.\n",
+    );
+    let text = paragraphs(&doc).join("\n");
+    assert_eq!(
+        text,
+        "The ferry left the harbour at dawn. The crew of Moroccan and Spanish sailors \
+         worked with care, despite the weather. Later the sea calmed and the ferry \
+         reached Europe before noon."
+    );
+    for e in &doc.edits {
+        assert_ne!(e.before, e.after);
+    }
+    let passes: Vec<&str> = doc.edits.iter().map(|e| e.pass.as_str()).collect();
+    for p in ["spacing", "casing", "typos"] {
+        assert!(passes.contains(&p), "{p} made no edit: {passes:?}");
+    }
+}
+
+#[test]
+fn other_languages_get_only_language_neutral_fixes() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/repair/other_languages.txt"
+    );
+    let src = std::fs::read_to_string(path).expect("fixture");
+    // Each paragraph on its own, so each is detected in its own language.
+    for para in src.split("\n\n").filter(|p| !p.starts_with('#')) {
+        let doc = clean(para);
+        assert_ne!(doc.meta.language.as_deref(), Some("en"));
+        assert!(doc.edits.is_empty(), "{:?}", doc.edits);
+        assert_eq!(paragraphs(&doc).join("\n"), para.trim());
+    }
+}
+
+#[test]
+fn other_languages_still_get_spacing_and_unicode_fixes() {
+    let doc = clean(
+        "Der Wochenmarkt findet jeden Donnerstag statt,die Händler verkaufen Obst und  Gemüse \
+         aus der Region, und viele Kunden kommen mit dem Fahrrad zum Markt.",
+    );
+    assert_eq!(doc.meta.language.as_deref(), Some("de"));
+    assert_eq!(
+        paragraphs(&doc)[0],
+        "Der Wochenmarkt findet jeden Donnerstag statt, die Händler verkaufen Obst und Gemüse \
+         aus der Region, und viele Kunden kommen mit dem Fahrrad zum Markt."
+    );
+}
+
+#[test]
+fn mojibake_is_repaired_in_any_language() {
+    let doc = clean(
+        "Le cafÃ© du village ouvre Ã\u{a0} sept heures et ferme Ã\u{a0} midi, mÃªme le dimanche.",
+    );
+    assert_eq!(
+        paragraphs(&doc)[0],
+        "Le café du village ouvre à sept heures et ferme à midi, même le dimanche."
+    );
+}
+
+#[test]
+fn repairs_are_idempotent() {
+    let src = "the port grew. traders from spain came wiht salt,spice and silk.Prices rose.";
+    let once = clean(src);
+    let again = clean(&paragraphs(&once).join("\n\n"));
+    assert!(again.edits.is_empty(), "{:?}", again.edits);
+}
+
+#[test]
+fn bad_input_does_not_panic() {
+    for s in [
+        "Ã", "â€", ". . .", "a.B", "x ,", "\u{00AD}", "é.É", "’s", "U.S.A.b", "wiht’",
+    ] {
+        let _ = Pipeline::default().clean_text(s);
+    }
+}
+
+#[test]
+fn seed_fixes_when_present() {
+    let path = "../shared/seed/000_23dd4c978b7edfae.txt";
+    let Ok(src) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not found");
+        return;
+    };
+    let doc = clean(&src);
+    let text = doc.text();
+    for bad in [
+        "wiht",
+        "exmaple",
+        "fear,destabilizing",
+        "terrorism.A",
+        "citizens.Initiatives",
+    ] {
+        assert!(!text.contains(bad), "{bad}");
+    }
+    for keep in [
+        "counter-terrorism",
+        "socio-political",
+        "Islamic State (IS)",
+        "real-time",
+        "dialog",
+    ] {
+        assert!(text.contains(keep), "{keep}");
+    }
+}
+
+#[test]
+fn folder_casing_restores_a_name_the_document_never_capitalises() {
+    let opts = pristine::Options::default();
+    let a = pristine::ingest::text::ingest(
+        "The ferry to Tangier left at noon, and the port of Tangier was busy. Traders from Tangier \
+         sold salt and spices along the quay all afternoon.",
+        &opts,
+    )
+    .unwrap();
+    let mut b = pristine::ingest::text::ingest(
+        "Many visitors took the early boat to tangier and spent the whole day in the old market \
+         before the evening crossing back home.",
+        &opts,
+    )
+    .unwrap();
+    let corpus = pristine::Corpus::learn([&a, &b]);
+    let pipeline = Pipeline::default();
+    let mut alone = b.clone();
+    pipeline.run(&mut alone);
+    assert!(paragraphs(&alone)[0].contains("to tangier and"));
+    pipeline.run_in_batch(&mut b, Some(&corpus));
+    assert!(
+        paragraphs(&b)[0].contains("to Tangier and"),
+        "{:?}",
+        paragraphs(&b)
+    );
+}
