@@ -132,6 +132,14 @@ fn is_period(word: &str) -> bool {
 
 fn date(cell: &[Token<'_>]) -> Option<f32> {
     use Class::{Month, Year};
+    // `Monday`, `Friday 3 May`: a weekday alone or before a date.
+    if cell[0].class == Class::Weekday {
+        return if cell.len() == 1 {
+            Some(2.0)
+        } else {
+            date(&cell[1..])
+        };
+    }
     let c: Vec<Class> = cell.iter().map(|t| t.class).collect();
     let ok = match c.as_slice() {
         [Year] | [Month] | [Month, Year] => true,
@@ -166,7 +174,13 @@ fn quantity(cell: &[Token<'_>]) -> Option<f32> {
 fn name(cell: &[Token<'_>]) -> Option<f32> {
     let first = cell[0];
     let last = cell[cell.len() - 1];
-    if first.class == Class::Function || last.class == Class::Function {
+    // `The Home Depot` is a name; `of the harbour` is not.
+    let the_name = first.class == Class::Function
+        && first.capitalised
+        && cell
+            .get(1)
+            .is_some_and(|t| t.capitalised && t.class != Class::Function);
+    if (first.class == Class::Function && !the_name) || last.class == Class::Function {
         return None;
     }
     if first.class == Class::Symbol {
@@ -176,7 +190,7 @@ fn name(cell: &[Token<'_>]) -> Option<f32> {
     for t in cell {
         match t.class {
             Class::Lower => slips += 1,
-            Class::Cap | Class::Function | Class::Month | Class::Symbol => {}
+            Class::Cap | Class::Function | Class::Month | Class::Weekday | Class::Symbol => {}
             Class::Number | Class::Year => {}
         }
     }
@@ -207,7 +221,7 @@ fn sentence(cell: &[Token<'_>]) -> Option<f32> {
     }
     let first = cell[0];
     let mut score = match first.class {
-        Class::Cap | Class::Month => 1.5,
+        Class::Cap | Class::Month | Class::Weekday => 1.5,
         Class::Number | Class::Year => 1.0,
         Class::Lower => SENTENCE_LOWER_START,
         // `The ...` may open a sentence cell; a lowercase `in ...` may not.

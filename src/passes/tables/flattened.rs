@@ -108,6 +108,16 @@ fn header_candidate(line: &[Token<'_>]) -> bool {
         && !line[line.len() - 1].full_stop
 }
 
+/// Three or more words in capitals, and more of them than other words.
+fn shouting(row: &[Token<'_>]) -> bool {
+    let words = row
+        .iter()
+        .filter(|t| !matches!(t.class, Class::Number | Class::Year | Class::Symbol))
+        .count();
+    let caps = row.iter().filter(|t| t.acronym).count();
+    caps >= 3 && caps * 2 > words
+}
+
 struct Fitted {
     score: f32,
     header: Vec<String>,
@@ -133,6 +143,15 @@ impl<'t, 'a> RowSpans<'t, 'a> {
     }
 }
 
+/// Where the search for a column profile starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seed {
+    /// From each row's best cut on its own.
+    Free,
+    /// From a first column of one-word names.
+    KeyColumn,
+}
+
 /// One column's shape as read from the current cuts.
 #[derive(Debug, Clone)]
 struct Column {
@@ -144,15 +163,26 @@ struct Column {
 type Cuts = Vec<usize>;
 
 fn fit_table(header: &[Token<'_>], rows: &[Vec<Token<'_>>], casing: &Casing) -> Option<Fitted> {
+    // Cuts between words follow their case; rows written mostly in capitals
+    // carry no such evidence, so they are not cut at all.
+    if rows.iter().any(|r| shouting(r)) {
+        return None;
+    }
     let spans: Vec<RowSpans<'_, '_>> = rows.iter().map(|r| RowSpans::new(r)).collect();
     let min_row = rows.iter().map(Vec::len).min()?;
     let kmax = MAX_COLUMNS.min(header.len()).min(min_row);
     let mut best: Option<Fitted> = None;
     for k in 2..=kmax {
-        if let Some(f) = fit_columns(k, header, &spans, casing)
-            && best.as_ref().is_none_or(|b| f.score > b.score)
-        {
-            best = Some(f);
+        // Two starting points: the rows' own best cuts, and the guess that
+        // the first column holds one-word keys (a country, a surname). The
+        // cuts settle under the column profile from either; the better
+        // table wins.
+        for seed in [Seed::Free, Seed::KeyColumn] {
+            if let Some(f) = fit_columns(k, header, &spans, casing, seed)
+                && best.as_ref().is_none_or(|b| f.score > b.score)
+            {
+                best = Some(f);
+            }
         }
     }
     best
@@ -163,6 +193,7 @@ fn fit_columns(
     header: &[Token<'_>],
     rows: &[RowSpans<'_, '_>],
     casing: &Casing,
+    seed: Seed,
 ) -> Option<Fitted> {
     let mut profile: Vec<Column> = vec![
         Column {
@@ -171,6 +202,12 @@ fn fit_columns(
         };
         k
     ];
+    if seed == Seed::KeyColumn {
+        profile[0] = Column {
+            kind: Some(CellType::Name),
+            lengths: vec![1; rows.len() + 1],
+        };
+    }
     let mut cuts: Vec<Cuts> = Vec::with_capacity(rows.len());
     for _ in 0..PROFILE_ROUNDS {
         let mut next = Vec::with_capacity(rows.len());
@@ -182,6 +219,16 @@ fn fit_columns(
         }
         cuts = next;
         profile = read_profile(k, rows, &cuts);
+        // The header's cut counts as one more observation of a name
+        // column's length: between two equally good cuts of a run of
+        // capitalised words, the one matching the column names wins.
+        if let Some((_, hc)) = cut_header(k, header, &profile) {
+            for (j, col) in profile.iter_mut().enumerate() {
+                if matches!(col.kind, Some(CellType::Name | CellType::Lower)) {
+                    col.lengths.push(hc[j + 1] - hc[j]);
+                }
+            }
+        }
     }
     // Every cell must fit its column's type.
     let mut score = 0.0;
@@ -201,7 +248,7 @@ fn fit_columns(
         slips += usize::from(slipped);
     }
     let cuts = final_cuts;
-    if slips * 3 > rows.len().max(3) {
+    if slips * 3 > rows.len() {
         return None;
     }
     let kinds: Vec<CellType> = profile.iter().filter_map(|c| c.kind).collect();
@@ -209,11 +256,6 @@ fn fit_columns(
         return None;
     }
     let (header_score, header_cuts) = cut_header(k, header, &profile)?;
-    if std::env::var_os("TABLES_DEBUG").is_some() {
-        eprintln!(
-            "k={k} score={score} header={header_score} kinds={kinds:?} cuts={cuts:?} hcuts={header_cuts:?}"
-        );
-    }
     // A "header" whose typed cells have the columns' own types is a row of a
     // table without a header: not rebuilt, since inventing names is worse.
     let typed_header = profile.iter().enumerate().any(|(j, col)| {
@@ -222,7 +264,7 @@ fn fit_columns(
                 [cells::index(col.kind.unwrap_or(CellType::Name))]
             .is_some()
     });
-    if typed_header {
+    if typed_header || !name_boundaries_agree(&profile, &cuts, &header_cuts) {
         return None;
     }
     score += header_score + key_column_bonus(rows, &cuts, &profile, casing);
@@ -250,6 +292,21 @@ fn plausible_columns(kinds: &[CellType]) -> bool {
         .any(|k| matches!(k, CellType::Date | CellType::Quantity | CellType::Sentence));
     let sentence_inside = kinds[..kinds.len() - 1].contains(&CellType::Sentence);
     typed && !sentence_inside
+}
+
+/// Where two name columns meet, only lengths place the boundary between
+/// them; it is trusted only when the first column's name is as long as at
+/// least one of its cells (a one-word `Ticker` over cells of two and three
+/// words means the capitalised run was cut in the wrong place).
+fn name_boundaries_agree(profile: &[Column], cuts: &[Cuts], header_cuts: &Cuts) -> bool {
+    (0..profile.len().saturating_sub(1)).all(|j| {
+        let names = |c: &Column| c.kind == Some(CellType::Name);
+        if !(names(&profile[j]) && names(&profile[j + 1])) {
+            return true;
+        }
+        let h = header_cuts[j + 1] - header_cuts[j];
+        cuts.iter().any(|c| c[j + 1] - c[j] == h)
+    })
 }
 
 /// The dominant type and the lengths of each column under `cuts`.

@@ -5,6 +5,8 @@
 pub enum Class {
     /// A month name (`October`, `Sept`).
     Month,
+    /// A day of the week (`Monday`, `Tue`).
+    Weekday,
     /// A four-digit year (1000–2199).
     Year,
     /// A number, money (`$1.2m`, `€5`), percentage or numeric date.
@@ -41,6 +43,26 @@ pub struct Token<'a> {
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
     "or", "over", "per", "than", "the", "to", "under", "via", "vs", "with", "without",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 const MONTHS: &[&str] = &[
@@ -107,6 +129,8 @@ fn classify(text: &str) -> Token<'_> {
         Class::Symbol
     } else if is_month(core) {
         Class::Month
+    } else if capitalised && in_list(WEEKDAYS, core) {
+        Class::Weekday
     } else if is_function_word(core) {
         Class::Function
     } else if capitalised {
@@ -143,6 +167,13 @@ fn is_number(core: &str) -> bool {
         .count();
     let suffix: String = body.chars().skip(digits).collect();
     suffix.chars().count() <= 3 && suffix.chars().all(|c| c.is_alphabetic() || c == '%')
+}
+
+fn in_list(list: &[&str], core: &str) -> bool {
+    core.len() <= 9 && {
+        let lower = core.to_lowercase();
+        list.contains(&lower.as_str())
+    }
 }
 
 fn is_month(core: &str) -> bool {
