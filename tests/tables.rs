@@ -122,3 +122,43 @@ fn textdump_tables_are_listed() {
     }
     println!("tables made from {} text dumps: {count}", files.len());
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words of every class the cell typing tells apart, and some odd ones.
+    const WORDS: &[&str] = &[
+        "May", "2023", "12", "$1.2m", "45%", "€", "Harbour", "USA", "the", "in", "and", "boats",
+        "—", "é", "Monday", "Q1", "The", "of", "x.", "a,", "", "2:21:14", "N/A",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_lines_are_handled(lines in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(WORDS), 0..12), 3..10)) {
+            let text: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+            let doc = only_tables().clean_text(&text.join("\n")).unwrap_or_default();
+            for b in &doc.blocks {
+                if let Block::Table(t) = b {
+                    prop_assert!(t.rows.iter().all(|r| r.len() == t.columns.len()));
+                }
+            }
+        }
+    }
+
+    /// A long run of short capitalised lines: the search is bounded, so this
+    /// finishes, and such a run is not a table.
+    #[test]
+    fn a_long_run_of_title_lines_is_not_a_table() {
+        let line = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu";
+        let text = vec![line; 80].join("\n");
+        let doc = only_tables().clean_text(&text).unwrap();
+        assert!(tables_of(&doc).is_empty());
+        // With numbers and lowercase words in every line the search runs in
+        // full, within its budget.
+        let line = "Alpha Beta gamma 12 delta Epsilon 3 zeta Eta theta Iota 7 kappa Mu";
+        let text = vec![line; 80].join("\n");
+        let _ = only_tables().clean_text(&text).unwrap();
+    }
+}

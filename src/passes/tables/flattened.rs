@@ -23,6 +23,11 @@ const MAX_COLUMNS: usize = 6;
 const MAX_HEADER_TOKENS: usize = 14;
 /// Longest row, in tokens: longer lines are prose, and the search stays bounded.
 const MAX_ROW_TOKENS: usize = 40;
+/// Most rows a table is searched with.
+const MAX_TABLE_ROWS: usize = 40;
+/// Most (header, last row) pairs tried in one candidate: keeps a long run of
+/// short lines from costing more than a handful of real tables.
+const MAX_TRIALS: usize = 48;
 /// Rounds of re-cutting rows under the column profile.
 const PROFILE_ROUNDS: usize = 4;
 /// Score a cell loses when it does not fit its column's type.
@@ -75,20 +80,36 @@ pub struct Found {
 /// `None` when no run of lines is a table with strong evidence.
 pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
     let toks: Vec<Vec<Token<'_>>> = lines.iter().map(|l| tokenize(l)).collect();
+    // Each line's spans are typed once, whichever table they are tried in.
+    let spans: Vec<Option<RowSpans<'_, '_>>> = toks
+        .iter()
+        .map(|t| {
+            (2..=MAX_ROW_TOKENS)
+                .contains(&t.len())
+                .then(|| RowSpans::new(t))
+        })
+        .collect();
     let n = toks.len();
+    let mut budget = MAX_TRIALS;
     for h in 0..n.saturating_sub(2) {
         if !header_candidate(&toks[h]) {
             continue;
         }
-        let rows_after = toks[h + 1..]
+        let rows_after = spans[h + 1..]
             .iter()
-            .take_while(|r| (2..=MAX_ROW_TOKENS).contains(&r.len()))
+            .take(MAX_TABLE_ROWS)
+            .take_while(|r| r.is_some())
             .count();
         let max_end = h + 1 + rows_after;
         // The longest run of rows first; a few trailing lines may be prose.
         let min_end = (h + 3).max(max_end.saturating_sub(3));
         for end in (min_end..=max_end).rev() {
-            if let Some(t) = fit_table(&toks[h], &toks[h + 1..end], casing) {
+            if budget == 0 {
+                return None;
+            }
+            budget -= 1;
+            let rows: Vec<&RowSpans<'_, '_>> = spans[h + 1..end].iter().flatten().collect();
+            if let Some(t) = fit_table(&toks[h], &rows, casing) {
                 return Some(Found {
                     start: h,
                     end,
@@ -156,20 +177,48 @@ enum Seed {
 #[derive(Debug, Clone)]
 struct Column {
     kind: Option<CellType>,
+    /// Each row's cell length, then the header's when it was observed.
     lengths: Vec<usize>,
+    /// `lengths`, sorted.
+    sorted: Vec<usize>,
+}
+
+impl Column {
+    fn new(kind: Option<CellType>, lengths: Vec<usize>) -> Self {
+        let mut sorted = lengths.clone();
+        sorted.sort_unstable();
+        Column {
+            kind,
+            lengths,
+            sorted,
+        }
+    }
 }
 
 /// Cut positions of a row: `k + 1` token offsets from 0 to the row's length.
 type Cuts = Vec<usize>;
 
-fn fit_table(header: &[Token<'_>], rows: &[Vec<Token<'_>>], casing: &Casing) -> Option<Fitted> {
+fn fit_table(header: &[Token<'_>], rows: &[&RowSpans<'_, '_>], casing: &Casing) -> Option<Fitted> {
     // Cuts between words follow their case; rows written mostly in capitals
     // carry no such evidence, so they are not cut at all.
-    if rows.iter().any(|r| shouting(r)) {
+    if rows.iter().any(|r| shouting(r.toks)) {
         return None;
     }
-    let spans: Vec<RowSpans<'_, '_>> = rows.iter().map(|r| RowSpans::new(r)).collect();
-    let min_row = rows.iter().map(Vec::len).min()?;
+    // A date, quantity or sentence column needs numbers, dates or lowercase
+    // words somewhere in the rows; without them no table is reported, so
+    // none is searched for.
+    let typed = rows.iter().any(|r| {
+        r.toks.iter().any(|t| {
+            matches!(
+                t.class,
+                Class::Number | Class::Year | Class::Month | Class::Weekday | Class::Lower
+            )
+        })
+    });
+    if !typed {
+        return None;
+    }
+    let min_row = rows.iter().map(|r| r.toks.len()).min()?;
     let kmax = MAX_COLUMNS.min(header.len()).min(min_row);
     let mut best: Option<Fitted> = None;
     for k in 2..=kmax {
@@ -178,7 +227,7 @@ fn fit_table(header: &[Token<'_>], rows: &[Vec<Token<'_>>], casing: &Casing) -> 
         // cuts settle under the column profile from either; the better
         // table wins.
         for seed in [Seed::Free, Seed::KeyColumn] {
-            if let Some(f) = fit_columns(k, header, &spans, casing, seed)
+            if let Some(f) = fit_columns(k, header, rows, casing, seed)
                 && best.as_ref().is_none_or(|b| f.score > b.score)
             {
                 best = Some(f);
@@ -191,22 +240,13 @@ fn fit_table(header: &[Token<'_>], rows: &[Vec<Token<'_>>], casing: &Casing) -> 
 fn fit_columns(
     k: usize,
     header: &[Token<'_>],
-    rows: &[RowSpans<'_, '_>],
+    rows: &[&RowSpans<'_, '_>],
     casing: &Casing,
     seed: Seed,
 ) -> Option<Fitted> {
-    let mut profile: Vec<Column> = vec![
-        Column {
-            kind: None,
-            lengths: Vec::new()
-        };
-        k
-    ];
+    let mut profile: Vec<Column> = vec![Column::new(None, Vec::new()); k];
     if seed == Seed::KeyColumn {
-        profile[0] = Column {
-            kind: Some(CellType::Name),
-            lengths: vec![1; rows.len() + 1],
-        };
+        profile[0] = Column::new(Some(CellType::Name), vec![1; rows.len() + 1]);
     }
     let mut cuts: Vec<Cuts> = Vec::with_capacity(rows.len());
     for _ in 0..PROFILE_ROUNDS {
@@ -225,7 +265,11 @@ fn fit_columns(
         if let Some((_, hc)) = cut_header(k, header, &profile) {
             for (j, col) in profile.iter_mut().enumerate() {
                 if matches!(col.kind, Some(CellType::Name | CellType::Lower)) {
-                    col.lengths.push(hc[j + 1] - hc[j]);
+                    *col = Column::new(col.kind, {
+                        let mut l = std::mem::take(&mut col.lengths);
+                        l.push(hc[j + 1] - hc[j]);
+                        l
+                    });
                 }
             }
         }
@@ -310,7 +354,7 @@ fn name_boundaries_agree(profile: &[Column], cuts: &[Cuts], header_cuts: &Cuts) 
 }
 
 /// The dominant type and the lengths of each column under `cuts`.
-fn read_profile(k: usize, rows: &[RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Column> {
+fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Column> {
     (0..k)
         .map(|j| {
             let mut votes = [0usize; 6];
@@ -340,7 +384,7 @@ fn read_profile(k: usize, rows: &[RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colum
                 .iter()
                 .copied()
                 .find(|t| top > 0 && votes[cells::index(*t)] == top);
-            Column { kind, lengths }
+            Column::new(kind, lengths)
         })
         .collect()
 }
@@ -363,12 +407,8 @@ fn cut_row(k: usize, row: &RowSpans<'_, '_>, r: usize, profile: &[Column]) -> Op
             }
             // Leave at least one token for each later cell.
             let last_b = n - (k - j - 1);
-            let bs: Box<dyn Iterator<Item = usize>> = if j + 1 == k {
-                Box::new(std::iter::once(n))
-            } else {
-                Box::new(a + 1..=last_b)
-            };
-            for b in bs {
+            let (lo, hi) = if j + 1 == k { (n, n) } else { (a + 1, last_b) };
+            for b in lo..=hi {
                 let Some(s) = cell_score(row, r, j, a, b, profile) else {
                     continue;
                 };
@@ -410,24 +450,14 @@ fn cell_score(
     };
     // Short cells of one column have like lengths: measured against the
     // other rows, strongly when those all agree.
-    if matches!(
+    let short = matches!(
         col.kind,
         Some(CellType::Name | CellType::Lower | CellType::Date | CellType::Quantity)
-    ) {
-        let mut others: Vec<usize> = col
-            .lengths
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != r)
-            .map(|(_, l)| *l)
-            .collect();
-        if !others.is_empty() {
-            others.sort_unstable();
-            let median = others[others.len() / 2] as f32;
-            let agree = others.iter().all(|l| *l == others[0]);
-            let w = if agree { 1.5 } else { 0.5 };
-            s -= w * ((b - a) as f32 / median).ln().abs();
-        }
+    );
+    if short && let Some((median, agree)) = others_median(&col.sorted, col.lengths.get(r).copied())
+    {
+        let w = if agree { 1.5 } else { 0.5 };
+        s -= w * ((b - a) as f32 / median as f32).ln().abs();
     }
     // A month is not cut from its day or year.
     if a > 0
@@ -437,6 +467,21 @@ fn cell_score(
         s -= 3.0;
     }
     Some(s)
+}
+
+/// The (upper) median of `sorted` without one occurrence of `own`, and
+/// whether the remaining lengths all agree; `None` when nothing remains.
+fn others_median(sorted: &[usize], own: Option<usize>) -> Option<(usize, bool)> {
+    let skip = own.and_then(|l| sorted.iter().position(|x| *x == l));
+    let len = sorted.len() - usize::from(skip.is_some());
+    if len == 0 {
+        return None;
+    }
+    let at = |i: usize| match skip {
+        Some(p) if i >= p => sorted[i + 1],
+        _ => sorted[i],
+    };
+    Some((at(len / 2).max(1), at(0) == at(len - 1)))
 }
 
 /// Best cut of the header into `k` column names agreeing with the columns.
@@ -495,7 +540,7 @@ fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32
 /// the document, and some of them acronyms or seen capitalised mid-sentence.
 /// Such a column is its own column even where the next one is title case.
 fn key_column_bonus(
-    rows: &[RowSpans<'_, '_>],
+    rows: &[&RowSpans<'_, '_>],
     cuts: &[Cuts],
     profile: &[Column],
     casing: &Casing,
