@@ -18,6 +18,14 @@ fn tables_of(doc: &Document) -> Vec<&Block> {
         .collect()
 }
 
+/// Multi-line paragraphs: the candidates the pass judges.
+fn candidates(doc: &Document) -> usize {
+    doc.blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { text } if text.contains('\n')))
+        .count()
+}
+
 fn only_tables() -> Pipeline {
     Pipeline::empty().with_pass(RebuildTables)
 }
@@ -71,6 +79,7 @@ fn ground_truth_bodies_make_no_tables() {
     let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&raw).unwrap();
     let pipeline = Pipeline::default();
     let mut made = Vec::new();
+    let mut seen = 0;
     for (id, page) in &truth {
         let Some(body) = page.get("articleBody").and_then(|b| b.as_str()) else {
             continue;
@@ -78,13 +87,14 @@ fn ground_truth_bodies_make_no_tables() {
         let Ok(mut doc) = pristine::ingest::text::ingest(body, pipeline.options()) else {
             continue;
         };
+        seen += candidates(&doc);
         pipeline.run(&mut doc);
         for t in tables_of(&doc) {
             made.push(format!("{id}: {}", t.plain_text()));
         }
     }
     println!(
-        "tables made from {} ground-truth bodies: {}",
+        "tables made from {} ground-truth bodies ({seen} candidate paragraphs): {}",
         truth.len(),
         made.len()
     );
@@ -108,11 +118,13 @@ fn textdump_tables_are_listed() {
     files.sort();
     let pipeline = Pipeline::default();
     let mut count = 0;
+    let mut seen = 0;
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         let Ok(mut doc) = pristine::ingest::text::ingest_bytes(&bytes, pipeline.options()) else {
             continue;
         };
+        seen += candidates(&doc);
         pipeline.run(&mut doc);
         for t in tables_of(&doc) {
             count += 1;
@@ -120,7 +132,10 @@ fn textdump_tables_are_listed() {
             println!("== {}\n{}\n", &name[..12.min(name.len())], t.plain_text());
         }
     }
-    println!("tables made from {} text dumps: {count}", files.len());
+    println!(
+        "table blocks after the pipeline on {} text dumps ({seen} candidate paragraphs): {count}",
+        files.len()
+    );
 }
 
 mod no_panic {
@@ -160,5 +175,36 @@ mod no_panic {
         let line = "Alpha Beta gamma 12 delta Epsilon 3 zeta Eta theta Iota 7 kappa Mu";
         let text = vec![line; 80].join("\n");
         let _ = only_tables().clean_text(&text).unwrap();
+    }
+}
+
+/// Lines around a table stay paragraphs, in place, with their text as it was.
+#[test]
+fn lines_around_a_table_stay_paragraphs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tables");
+    for (case, kinds) in [
+        (
+            "table_between_prose",
+            &["paragraph", "table", "paragraph"][..],
+        ),
+        (
+            "six_columns_league",
+            &["paragraph", "table", "paragraph"][..],
+        ),
+        ("dates_names_quantities", &["paragraph", "table"][..]),
+    ] {
+        let input = std::fs::read_to_string(root.join(case).join("input.txt")).unwrap();
+        let doc = only_tables().clean_text(&input).unwrap();
+        let got: Vec<&str> = doc.blocks.iter().map(Block::kind).collect();
+        assert_eq!(got, kinds, "{case}");
+        assert_eq!(doc.origins.len(), doc.blocks.len());
+        let first_line = input.lines().next().unwrap();
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph {
+                text: first_line.to_string()
+            }
+        );
+        assert_eq!(doc.edits.len(), 1, "{case}: one logged rebuild");
     }
 }
