@@ -5,6 +5,7 @@ pub mod casing;
 pub mod dedupe;
 pub mod language;
 pub mod spacing;
+pub mod tables;
 pub mod typos;
 pub mod unicode;
 
@@ -22,6 +23,8 @@ use crate::pipeline::Pass;
 ///    language-specific passes run only where they apply.
 /// 1. `dedupe`: drops a heading repeating the previous one or the title, and
 ///    blocks repeated verbatim.
+/// 1. `tables`: rebuilds tables from text dumps (tabs, aligned spaces, or
+///    flattened rows whose separators were lost) as records keyed by column.
 /// 1. `spacing`: adds the space lost after punctuation, drops the one before it.
 /// 1. `casing` (English): capitalises sentence starts, headings, labels, cells
 ///    and proper nouns.
@@ -32,6 +35,7 @@ pub fn default_passes() -> Vec<Arc<dyn Pass>> {
         Arc::new(boilerplate::Boilerplate),
         Arc::new(language::DetectLanguage),
         Arc::new(dedupe::Dedupe),
+        Arc::new(tables::RebuildTables),
         Arc::new(spacing::RepairSpacing),
         Arc::new(casing::RepairCasing),
         Arc::new(typos::RepairTypos),

@@ -1,0 +1,333 @@
+//! Cell typing: how well a run of tokens reads as a date, a quantity, a name,
+//! a sentence or a short lowercase phrase.
+//!
+//! Scores are additive evidence (higher is better); `None` means the run
+//! cannot be a cell of that type at all.
+
+use super::tokens::{Class, Token};
+
+/// The kinds of cell a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellType {
+    /// `October 2023`, `2021`, `12 May`, `2023-10-05`.
+    Date,
+    /// `5`, `5 members`, `$1.2m`, `45%`.
+    Quantity,
+    /// A capitalised name or title-case phrase (`Regional Leader in Security`).
+    Name,
+    /// A sentence-case phrase or sentence (`Joint task forces with partners`).
+    Sentence,
+    /// A short lowercase phrase (`yes`, `high`, `not known`).
+    Lower,
+    /// A lone symbol (`—`, `✓`).
+    Symbol,
+}
+
+/// Every cell type, in the order of [`Fits`].
+pub const TYPES: [CellType; 6] = [
+    CellType::Date,
+    CellType::Quantity,
+    CellType::Name,
+    CellType::Sentence,
+    CellType::Lower,
+    CellType::Symbol,
+];
+
+/// The score of a token run for each type of [`TYPES`].
+pub type Fits = [Option<f32>; 6];
+
+/// Score of a name cell whose one lowercase word is a slip of the writer
+/// (`border Security` in a title-case column).
+const NAME_SLIP: f32 = 0.2;
+/// Score of a sentence cell starting in lowercase: its first letter is a slip
+/// (another pass fixes the case), but the run more often belongs to the cell
+/// before it, so it scores below a clean sentence.
+const SENTENCE_LOWER_START: f32 = 0.8;
+
+/// Index of `t` in [`TYPES`].
+pub fn index(t: CellType) -> usize {
+    TYPES.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+/// True for a cell that was read with a slip (a lowercase word in a name,
+/// a sentence starting in lowercase).
+pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
+    match t {
+        CellType::Name => cell.iter().any(|x| x.class == Class::Lower),
+        CellType::Sentence => cell.first().is_some_and(|x| !x.capitalised),
+        _ => false,
+    }
+}
+
+/// How well `cell` fits each type.
+pub fn fits(cell: &[Token<'_>]) -> Fits {
+    let mut out: Fits = [None; 6];
+    if cell.is_empty() {
+        return out;
+    }
+    // A cell ending on a comma or colon is cut mid-clause.
+    let open = if cell[cell.len() - 1].open_end {
+        -1.0
+    } else {
+        0.0
+    };
+    out[0] = date(cell).map(|s| s + open);
+    out[1] = quantity(cell).map(|s| s + open);
+    out[2] = name(cell).map(|s| s + open);
+    out[3] = sentence(cell).map(|s| s + open);
+    out[4] = lower(cell).map(|s| s + open);
+    out[5] = symbol(cell);
+    out
+}
+
+/// The best type of `cell` and its score.
+pub fn best(f: &Fits) -> Option<(CellType, f32)> {
+    let mut best: Option<(CellType, f32)> = None;
+    for (t, s) in TYPES.iter().zip(f) {
+        if let Some(s) = *s
+            && best.is_none_or(|(_, b)| s > b)
+        {
+            best = Some((*t, s));
+        }
+    }
+    best
+}
+
+fn is_day(t: &Token<'_>) -> bool {
+    t.class == Class::Number && {
+        let d = t.text.trim_end_matches([',', '.']);
+        let d = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+    }
+}
+
+fn is_numeric_date(t: &Token<'_>) -> bool {
+    t.class == Class::Number
+        && t.text
+            .chars()
+            .filter(|c| matches!(c, '-' | '/' | '.'))
+            .count()
+            == 2
+        && t.text.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
+/// A part of a year written before it: a quarter, a half, a season.
+fn is_period(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    matches!(
+        w,
+        "Q1" | "Q2"
+            | "Q3"
+            | "Q4"
+            | "H1"
+            | "H2"
+            | "FY"
+            | "Spring"
+            | "Summer"
+            | "Autumn"
+            | "Fall"
+            | "Winter"
+    )
+}
+
+fn date(cell: &[Token<'_>]) -> Option<f32> {
+    use Class::{Month, Year};
+    // `Monday`, `Friday 3 May`: a weekday alone or before a date.
+    if cell[0].class == Class::Weekday {
+        return if cell.len() == 1 {
+            Some(2.0)
+        } else {
+            date(&cell[1..])
+        };
+    }
+    let c: Vec<Class> = cell.iter().map(|t| t.class).collect();
+    let ok = match c.as_slice() {
+        [Year] | [Month] | [Month, Year] => true,
+        [Month, _] | [Month, _, Year] => is_day(&cell[1]),
+        [_, Month] | [_, Month, Year] => is_day(&cell[0]),
+        [_] => is_numeric_date(&cell[0]),
+        // `Q3 2024`, `H1 2023`, `FY 2022`, `Spring 2022`.
+        [_, Year] => is_period(cell[0].text),
+        _ => false,
+    };
+    ok.then_some(2.0)
+}
+
+fn quantity(cell: &[Token<'_>]) -> Option<f32> {
+    if cell[0].class != Class::Number || is_numeric_date(&cell[0]) {
+        return None;
+    }
+    match cell.len() {
+        1 => Some(2.0),
+        // A number and its unit: `5 members`, `12 km`, `3 per cent`.
+        2 | 3 => {
+            let units = &cell[1..];
+            let unit_ok = units.iter().all(|t| {
+                t.class == Class::Lower || (t.class == Class::Function && t.text == "per")
+            });
+            (unit_ok && units[units.len() - 1].class == Class::Lower).then_some(1.8)
+        }
+        _ => None,
+    }
+}
+
+fn name(cell: &[Token<'_>]) -> Option<f32> {
+    let first = cell[0];
+    let last = cell[cell.len() - 1];
+    // `The Home Depot` is a name; `of the harbour` is not.
+    let the_name = first.class == Class::Function
+        && first.capitalised
+        && cell
+            .get(1)
+            .is_some_and(|t| t.capitalised && t.class != Class::Function);
+    if (first.class == Class::Function && !the_name) || last.class == Class::Function {
+        return None;
+    }
+    if first.class == Class::Symbol {
+        return None;
+    }
+    let mut slips = 0;
+    for t in cell {
+        match t.class {
+            Class::Lower => slips += 1,
+            Class::Cap | Class::Function | Class::Month | Class::Weekday | Class::Symbol => {}
+            Class::Number | Class::Year => {}
+        }
+    }
+    if cell
+        .iter()
+        .all(|t| matches!(t.class, Class::Number | Class::Year))
+    {
+        return None;
+    }
+    // Names are short; a long title-case run is more likely two cells.
+    let len = cell.len() as f32;
+    let base = match cell.len() {
+        1 => 1.2,
+        2 | 3 => 1.5,
+        4 => 1.3,
+        _ => 1.3 - 0.4 * (len - 4.0),
+    };
+    match slips {
+        0 => Some(base),
+        1 if cell.len() >= 2 => Some(NAME_SLIP + base - 1.5),
+        _ => None,
+    }
+}
+
+fn sentence(cell: &[Token<'_>]) -> Option<f32> {
+    if cell.len() < 2 {
+        return None;
+    }
+    let first = cell[0];
+    let mut score = match first.class {
+        Class::Cap | Class::Month | Class::Weekday => 1.5,
+        Class::Number | Class::Year => 1.0,
+        Class::Lower => SENTENCE_LOWER_START,
+        // `The ...` may open a sentence cell; a lowercase `in ...` may not.
+        Class::Function if first.capitalised => 0.8,
+        _ => return None,
+    };
+    // A sentence needs lowercase words after its first.
+    let first_lower = cell[1..]
+        .iter()
+        .position(|t| matches!(t.class, Class::Lower))?
+        + 1;
+    if first.capitalised {
+        // Capitalised words before the first lowercase one (other than function
+        // words) mean the cell probably began too early: `Security Collaborative
+        // policing` holds the end of the previous cell.
+        let caps = cell[1..first_lower]
+            .iter()
+            .filter(|t| t.class != Class::Function)
+            .count();
+        score -= 1.2 * caps as f32;
+    }
+    let last = cell[cell.len() - 1];
+    if last.class == Class::Function && !last.full_stop {
+        score -= 1.5;
+    }
+    if last.full_stop {
+        score += 0.2;
+    }
+    Some(score)
+}
+
+fn lower(cell: &[Token<'_>]) -> Option<f32> {
+    if cell.len() > 3 || cell[0].class != Class::Lower {
+        return None;
+    }
+    let last = cell[cell.len() - 1];
+    if last.class == Class::Function {
+        return None;
+    }
+    cell.iter()
+        .all(|t| matches!(t.class, Class::Lower | Class::Function))
+        .then_some(0.8)
+}
+
+fn symbol(cell: &[Token<'_>]) -> Option<f32> {
+    (cell.len() == 1 && cell[0].class == Class::Symbol).then_some(1.0)
+}
+
+/// How well `cell` reads as a column name, or `None` when it cannot be one:
+/// a header cell never starts or ends with a function word, starts with a
+/// capital or a digit, holds at most one lowercase word and no sentence
+/// punctuation.
+pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
+    let first = cell.first()?;
+    let last = cell[cell.len() - 1];
+    if cell.len() > 4 {
+        return None;
+    }
+    if (first.class == Class::Function && !first.capitalised) || last.class == Class::Function {
+        return None;
+    }
+    if !(first.capitalised || matches!(first.class, Class::Number | Class::Year)) {
+        return None;
+    }
+    if cell.iter().any(|t| t.open_end || t.full_stop) {
+        return None;
+    }
+    let lowers = cell.iter().filter(|t| t.class == Class::Lower).count();
+    if lowers > 1 {
+        return None;
+    }
+    Some(match cell.len() {
+        1 | 2 => 1.0,
+        3 => 0.6,
+        _ => 0.0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn best_type(s: &str) -> Option<CellType> {
+        best(&fits(&tokenize(s))).map(|(t, _)| t)
+    }
+
+    #[test]
+    fn typical_cells_are_typed() {
+        assert_eq!(best_type("March 2021"), Some(CellType::Date));
+        assert_eq!(best_type("14 June"), Some(CellType::Date));
+        assert_eq!(best_type("12 vessels"), Some(CellType::Quantity));
+        assert_eq!(best_type("€4.5bn"), Some(CellType::Quantity));
+        assert_eq!(best_type("Harbour Master of Leith"), Some(CellType::Name));
+        assert_eq!(
+            best_type("Weekly checks of the sea wall"),
+            Some(CellType::Sentence)
+        );
+        assert_eq!(best_type("pending"), Some(CellType::Lower));
+        assert_eq!(best_type("—"), Some(CellType::Symbol));
+    }
+
+    #[test]
+    fn cells_never_start_with_a_lowercase_function_word() {
+        assert_eq!(best_type("of the harbour"), None);
+        assert_eq!(header_fit(&tokenize("Role in")), None);
+        assert!(header_fit(&tokenize("Start date")).is_some());
+    }
+}

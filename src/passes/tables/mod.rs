@@ -1,0 +1,221 @@
+//! The `tables` pass: rebuilds tables from text dumps as records keyed by
+//! column.
+//!
+//! The text ingest keeps runs of three or more short plain lines together as
+//! one multi-line paragraph. This pass reads each such paragraph and, when
+//! the evidence is strong, replaces the lines that form a table by a
+//! [`Block::Table`]: lines still separated by tabs or aligned spaces
+//! ([`delimited`]), or a header and rows whose separators were lost
+//! ([`flattened`], typed by [`cells`] over [`tokens`]). Lines around the
+//! table (a lead-in, a closing remark) stay paragraphs. A candidate that is
+//! not a table is left untouched. Cell typing reads English function words
+//! and month names; elsewhere it only demands consistent shapes, so other
+//! languages are left alone unless their tables are as clear.
+
+pub mod cells;
+pub mod delimited;
+pub mod flattened;
+pub mod tokens;
+
+use crate::document::{Block, Document, Origin, Table};
+use crate::pipeline::{Pass, PassContext};
+
+use flattened::Casing;
+
+/// Candidates with more lines than this are page chrome or prose, and are
+/// skipped so the search stays bounded.
+const MAX_CANDIDATE_LINES: usize = 80;
+
+/// Rebuilds tables from multi-line paragraphs of text dumps.
+pub struct RebuildTables;
+
+impl Pass for RebuildTables {
+    fn name(&self) -> &str {
+        "tables"
+    }
+
+    fn description(&self) -> &str {
+        "rebuild tables from tab, space-aligned or flattened lines as records keyed by column"
+    }
+
+    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        let casing = learn_casing(doc);
+        // Backwards, so splitting a block never moves one not yet visited.
+        for i in (0..doc.blocks.len()).rev() {
+            let Block::Paragraph { text } = &doc.blocks[i] else {
+                continue;
+            };
+            if !text.contains('\n') {
+                continue;
+            }
+            let text = text.clone();
+            let lines: Vec<&str> = text.split('\n').collect();
+            if lines.len() > MAX_CANDIDATE_LINES {
+                continue;
+            }
+            let pieces = split_pieces(&lines, &casing);
+            if !pieces.iter().any(|p| matches!(p, Piece::Table { .. })) {
+                continue;
+            }
+            apply(doc, cx, i, &lines, pieces);
+        }
+    }
+}
+
+/// A stretch of a candidate's lines: plain text, or a table.
+#[derive(Debug)]
+enum Piece {
+    Text {
+        start: usize,
+        end: usize,
+    },
+    Table {
+        start: usize,
+        end: usize,
+        table: Table,
+    },
+}
+
+/// Cuts a candidate's lines into text and tables, tables taken greedily
+/// from the top.
+fn split_pieces(lines: &[&str], casing: &Casing) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    while pos < lines.len() {
+        let rest = &lines[pos..];
+        let delimited = delimited::find(rest).map(|f| (f.start, f.end, f.header, f.rows));
+        let flattened = flattened::find(rest, casing).map(|f| (f.start, f.end, f.header, f.rows));
+        let found = match (delimited, flattened) {
+            (Some(d), Some(f)) => Some(if f.0 < d.0 { f } else { d }),
+            (d, f) => d.or(f),
+        };
+        let Some((start, end, header, rows)) = found else {
+            pieces.push(Piece::Text {
+                start: pos,
+                end: lines.len(),
+            });
+            break;
+        };
+        if start > 0 {
+            pieces.push(Piece::Text {
+                start: pos,
+                end: pos + start,
+            });
+        }
+        pieces.push(Piece::Table {
+            start: pos + start,
+            end: pos + end,
+            table: Table::new(None, header, rows),
+        });
+        pos += end;
+    }
+    pieces
+}
+
+/// Replaces block `i` by `pieces`.
+///
+/// The block is first split into one paragraph per piece, holding the
+/// piece's lines as they were: that split changes no text, so it is not an
+/// edit. Each table piece then replaces its paragraph through the context,
+/// which logs the rebuild with both texts.
+fn apply(
+    doc: &mut Document,
+    cx: &mut PassContext<'_>,
+    i: usize,
+    lines: &[&str],
+    pieces: Vec<Piece>,
+) {
+    doc.origins.resize(doc.blocks.len(), Origin::default());
+    let origin = doc.origins[i].clone();
+    let total_chars = origin.chars.max(1);
+    let mut blocks = Vec::with_capacity(pieces.len());
+    let mut origins = Vec::with_capacity(pieces.len());
+    let mut tables = Vec::new();
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let (start, end) = match &piece {
+            Piece::Text { start, end } | Piece::Table { start, end, .. } => (*start, *end),
+        };
+        let text = lines[start..end].join("\n");
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        origins.push(Origin {
+            line: origin.line + start as u32,
+            chars,
+            // Link characters are known for the whole block only: shared out
+            // by size so link density stays what it was.
+            link_chars: (u64::from(origin.link_chars) * u64::from(chars) / u64::from(total_chars))
+                as u32,
+            links: if k == 0 { origin.links } else { 0 },
+            images: if k == 0 { origin.images } else { 0 },
+            ..origin.clone()
+        });
+        blocks.push(Block::Paragraph { text });
+        if let Piece::Table { table, .. } = piece {
+            tables.push((i + k, table));
+        }
+    }
+    doc.blocks.splice(i..=i, blocks);
+    doc.origins.splice(i..=i, origins);
+    for (at, table) in tables {
+        cx.replace_block(doc, at, Block::Table(table));
+    }
+}
+
+/// What the document's running text says about how words are written,
+/// read from every block but the multi-line candidates themselves.
+fn learn_casing(doc: &Document) -> Casing {
+    let mut casing = Casing::default();
+    for b in &doc.blocks {
+        if matches!(b, Block::Paragraph { text } if text.contains('\n')) {
+            continue;
+        }
+        b.for_each_text(|role, t| {
+            if role.is_prose() {
+                casing.learn(t);
+            }
+        });
+    }
+    casing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    fn clean(text: &str) -> Document {
+        let mut p = Pipeline::empty().with_pass(RebuildTables);
+        p.enable("tables").unwrap();
+        p.clean_text(text).unwrap()
+    }
+
+    #[test]
+    fn lead_in_stays_a_paragraph_and_origins_stay_aligned() {
+        let doc = clean(
+            "Figures for the two ports are below:\nPort Opened Berths\nDover 1606 12 berths\nHull 1778 9 berths\n",
+        );
+        assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph {
+                text: "Figures for the two ports are below:".into()
+            }
+        );
+        let Block::Table(t) = &doc.blocks[1] else {
+            panic!("{:?}", doc.blocks[1])
+        };
+        assert_eq!(t.columns, ["Port", "Opened", "Berths"]);
+        assert_eq!(t.rows[0], ["Dover", "1606", "12 berths"]);
+        assert_eq!(doc.origins.len(), 2);
+        assert_eq!(doc.origins[1].line, 2);
+        assert_eq!(doc.edits.len(), 1);
+        assert_eq!(doc.edits[0].block, 1);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_not_a_table_is_untouched() {
+        let text = "Roses climb the old wall\nand bees work the lavender\nwhile the kettle sings";
+        let doc = clean(text);
+        assert_eq!(doc.blocks, vec![Block::Paragraph { text: text.into() }]);
+        assert!(doc.edits.is_empty());
+    }
+}

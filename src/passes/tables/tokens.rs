@@ -1,0 +1,222 @@
+//! Word tokens of a table candidate line, with the classes cell typing reads.
+
+/// What a token looks like, as far as cell typing cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A month name (`October`, `Sept`).
+    Month,
+    /// A day of the week (`Monday`, `Tue`).
+    Weekday,
+    /// A four-digit year (1000–2199).
+    Year,
+    /// A number, money (`$1.2m`, `€5`), percentage or numeric date.
+    Number,
+    /// A capitalised word or acronym (not a function word).
+    Cap,
+    /// A lowercase word (not a function word).
+    Lower,
+    /// A function word (`in`, `and`, `of`, `The`), in either case.
+    Function,
+    /// Punctuation or a symbol standing alone (`-`, `—`, `✓`).
+    Symbol,
+}
+
+/// One white-space-delimited token of a line.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// Its class.
+    pub class: Class,
+    /// Starts with an uppercase letter (a capitalised function word has this set).
+    pub capitalised: bool,
+    /// Two or more letters, all uppercase (`USA`).
+    pub acronym: bool,
+    /// Ends with a comma, colon or semicolon: a clause goes on after it.
+    pub open_end: bool,
+    /// Ends with `.`, `!` or `?`.
+    pub full_stop: bool,
+}
+
+/// Lowercase English function words: they glue words inside a cell and so
+/// never start a row cell nor start or end a header cell.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "per", "than", "the", "to", "under", "via", "vs", "with", "without",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Splits `line` on white space into classified tokens.
+pub fn tokenize(line: &str) -> Vec<Token<'_>> {
+    line.split_whitespace().map(classify).collect()
+}
+
+fn classify(text: &str) -> Token<'_> {
+    let core = text.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '\'' | '\u{201c}' | '\u{201d}'
+        )
+    });
+    let open_end = text.ends_with([',', ';', ':']);
+    let full_stop = text.ends_with(['.', '!', '?']);
+    let first = core.chars().next();
+    let capitalised = first.is_some_and(char::is_uppercase);
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = letters >= 2
+        && core
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let class = if first.is_none() {
+        Class::Symbol
+    } else if is_number(core) {
+        if core.len() == 4
+            && core.bytes().all(|b| b.is_ascii_digit())
+            && (core.starts_with('1') || core.starts_with("20") || core.starts_with("21"))
+        {
+            Class::Year
+        } else {
+            Class::Number
+        }
+    } else if letters == 0 {
+        Class::Symbol
+    } else if is_month(core) {
+        Class::Month
+    } else if capitalised && in_list(WEEKDAYS, core) {
+        Class::Weekday
+    } else if is_function_word(core) {
+        Class::Function
+    } else if capitalised {
+        Class::Cap
+    } else if first.is_some_and(char::is_lowercase) {
+        Class::Lower
+    } else {
+        Class::Symbol
+    };
+    Token {
+        text,
+        class,
+        capitalised,
+        acronym,
+        open_end,
+        full_stop,
+    }
+}
+
+/// A number, possibly signed, with a currency sign, grouping, a decimal part,
+/// a percent sign, a short suffix (`m`, `bn`, `km`, `th`) or date separators.
+fn is_number(core: &str) -> bool {
+    let body = core.trim_start_matches(['$', '€', '£', '¥', '₹', '+', '-', '−', '~', '≈']);
+    let body = body.strip_prefix("US$").unwrap_or(body);
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    if !first.is_ascii_digit() {
+        return false;
+    }
+    let digits = body
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-' | '–' | '%' | ':'))
+        .count();
+    let suffix: String = body.chars().skip(digits).collect();
+    suffix.chars().count() <= 3 && suffix.chars().all(|c| c.is_alphabetic() || c == '%')
+}
+
+fn in_list(list: &[&str], core: &str) -> bool {
+    core.len() <= 9 && {
+        let lower = core.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
+fn is_month(core: &str) -> bool {
+    core.len() <= 9 && {
+        let lower = core.to_lowercase();
+        MONTHS.contains(&lower.as_str())
+    }
+}
+
+/// True for an English function word, in any case.
+pub fn is_function_word(core: &str) -> bool {
+    core.len() <= 7 && {
+        let lower = core.to_lowercase();
+        FUNCTION_WORDS.contains(&lower.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(line: &str) -> Vec<Class> {
+        tokenize(line).iter().map(|t| t.class).collect()
+    }
+
+    #[test]
+    fn classes_of_typical_cells() {
+        use Class::*;
+        assert_eq!(
+            classes("March 2024 $1.2m 45% 3rd in The Harbour rates —"),
+            [
+                Month, Year, Number, Number, Number, Function, Function, Cap, Lower, Symbol
+            ]
+        );
+        assert!(tokenize("NATO")[0].acronym);
+        assert!(!tokenize("Nato")[0].acronym);
+        assert!(tokenize("stop,")[0].open_end);
+    }
+
+    #[test]
+    fn odd_tokens_do_not_panic() {
+        for s in ["", "$", "€", "…", "1e9999", "é", "%%", "US$"] {
+            let _ = tokenize(s);
+        }
+    }
+}
