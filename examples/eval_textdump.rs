@@ -126,10 +126,10 @@ fn main() {
     if patterns {
         print_patterns(&learned, &truth_of);
     }
-    if let Some(id) = explain {
-        if let Some((_, doc)) = learned.iter().find(|(i, _)| *i == id) {
-            explain_page(doc, &truth_of(&id));
-        }
+    if let Some(id) = explain
+        && let Some((_, doc)) = learned.iter().find(|(i, _)| *i == id)
+    {
+        explain_page(doc, &truth_of(&id));
     }
 
     let mut ranked: Vec<&(String, PageScore)> = learned_scores.iter().collect();

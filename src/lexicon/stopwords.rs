@@ -5,6 +5,11 @@
 //! grammar or frequency dictionary lists them; kept short on purpose (a
 //! high share of these words marks running prose, not an exhaustive list).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::document::Block;
+
 /// Languages with a stopword list, ISO 639-1.
 pub const LANGUAGES: &[&str] = &["en", "fr", "es", "de", "it", "pt", "nl"];
 
@@ -79,4 +84,90 @@ pub fn for_language(language: &str) -> Option<&'static [&'static str]> {
         "nl" => NL,
         _ => return None,
     })
+}
+
+/// Every stopword with the set of languages (bit `k` for
+/// `LANGUAGES[k]`) it is a stopword of: one lookup a word.
+static STOPWORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (k, &l) in LANGUAGES.iter().enumerate() {
+        for &w in for_language(l).unwrap_or(&[]) {
+            *map.entry(w).or_insert(0u8) |= 1 << k;
+        }
+    }
+    map
+});
+
+/// The languages `word` is a stopword of, as a bit set (0 for none).
+/// `lower` is a scratch buffer.
+pub fn stopword_mask(word: &str, lower: &mut String) -> u8 {
+    // No stopword is longer than this: long words need no lookup.
+    const MAX_STOPWORD_BYTES: usize = 10;
+    if word.len() > MAX_STOPWORD_BYTES {
+        return 0;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return STOPWORDS.get(word).copied().unwrap_or(0);
+    }
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    STOPWORDS.get(lower.as_str()).copied().unwrap_or(0)
+}
+
+/// Calls `f` on each word of `text` (letters and digits, apostrophes split).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            f(w);
+        }
+    }
+}
+
+/// The stopword language (an index into [`LANGUAGES`]) that best fits the
+/// document's text (its first 5,000 words or so): see [`StopwordTally`].
+pub fn guess_language(blocks: &[Block]) -> Option<usize> {
+    let mut tally = StopwordTally::default();
+    for b in blocks {
+        b.for_each_text(|_, t| tally.add(t));
+        if tally.words > 5_000 {
+            break;
+        }
+    }
+    tally.best()
+}
+
+/// Counts, over some text, the words that are stopwords of each language.
+#[derive(Debug, Default)]
+pub struct StopwordTally {
+    hits: [usize; 8],
+    words: usize,
+    lower: String,
+}
+
+impl StopwordTally {
+    /// Counts the words of `text`.
+    pub fn add(&mut self, text: &str) {
+        for_each_word(text, |w| {
+            self.words += 1;
+            let mask = stopword_mask(w, &mut self.lower);
+            for (k, h) in self.hits.iter_mut().enumerate() {
+                if mask & (1 << k) != 0 {
+                    *h += 1;
+                }
+            }
+        });
+    }
+
+    /// The language (an index into [`LANGUAGES`]) whose stopwords are the
+    /// most frequent, if they make at least a tenth of the words; `None`
+    /// for other languages.
+    pub fn best(&self) -> Option<usize> {
+        let (best, &n) = self
+            .hits
+            .iter()
+            .enumerate()
+            .take(LANGUAGES.len())
+            .max_by_key(|&(k, n)| (n, usize::MAX - k))?;
+        (self.words > 0 && n * 10 >= self.words).then_some(best)
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::lexicon::languages::iso639_1;
+use crate::lexicon::stopwords::{self, StopwordTally};
 use crate::pipeline::{Pass, PassContext};
 
 /// How much prose detection reads: enough for a confident verdict, bounded
@@ -51,11 +52,26 @@ pub fn detect(text: &str) -> Option<String> {
         return None;
     }
     let info = whatlang::detect(text)?;
-    if !info.is_reliable() {
-        return None;
-    }
     let code3 = info.lang().code();
-    Some(iso639_1(code3).unwrap_or(code3).to_string())
+    let code = iso639_1(code3).unwrap_or(code3);
+    if info.is_reliable() || confirmed_by_stopwords(text, code, info.confidence()) {
+        return Some(code.to_string());
+    }
+    None
+}
+
+/// whatlang's confidence stays low on short texts even when its first choice
+/// is right (a 150-word English article can score 0.8). Below its reliable
+/// mark, a fair confidence is accepted when the text's function words point
+/// at the same language.
+fn confirmed_by_stopwords(text: &str, code: &str, confidence: f64) -> bool {
+    const FAIR_CONFIDENCE: f64 = 0.3;
+    if confidence < FAIR_CONFIDENCE {
+        return false;
+    }
+    let mut tally = StopwordTally::default();
+    tally.add(text);
+    tally.best().map(|k| stopwords::LANGUAGES[k]) == Some(code)
 }
 
 /// `en-GB` → `en`; lowercase.

@@ -79,7 +79,9 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
             continue;
         }
         for (k, &b) in chunk.as_bytes().iter().enumerate() {
-            if matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?') && lost_space_after(chunk, k) {
+            if matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?')
+                && lost_space_after(chunk, k, &text[r.end..])
+            {
                 let at = r.start + k + 1;
                 fixes.push(Fix::new(at..at, " "));
             }
@@ -118,8 +120,8 @@ fn is_lower(word: &str) -> bool {
 }
 
 /// True when the punctuation mark at byte `k` of prose chunk `chunk` lost
-/// the space that should follow it.
-fn lost_space_after(chunk: &str, k: usize) -> bool {
+/// the space that should follow it; `after` is the text after the chunk.
+fn lost_space_after(chunk: &str, k: usize, after: &str) -> bool {
     let mark = chunk.as_bytes()[k];
     let left = letters_before(chunk, k);
     let right = letters_after(chunk, k + 1);
@@ -138,8 +140,17 @@ fn lost_space_after(chunk: &str, k: usize) -> bool {
     let chars_right = right.chars().count();
     match mark {
         b',' | b';' => {
-            // `en,fr,de` and `a,b` are code lists, not prose.
-            chars_left >= 2 && chars_right >= 2 && chars_left.max(chars_right) >= 4
+            // `en,fr,de` and `a,b` are code lists, not prose. A one-letter
+            // word ("council,a process") counts after a long lowercase word
+            // when a word follows it.
+            let one_letter_word = chars_right == 1
+                && chars_left >= 4
+                && is_lower(left)
+                && rest.is_empty()
+                && after.starts_with(' ')
+                && after[1..].starts_with(char::is_alphabetic);
+            (chars_left >= 2 && chars_right >= 2 && chars_left.max(chars_right) >= 4)
+                || one_letter_word
         }
         b':' => chars_left >= 3 && is_title(right) && chars_right >= 2,
         b'.' | b'!' | b'?' => {
@@ -177,6 +188,8 @@ mod tests {
 
     #[test]
     fn lost_spaces_are_restored() {
+        assert_eq!(fix("the council,a process"), "the council, a process");
+        assert_eq!(fix("points a,b and c"), "points a,b and c");
         assert_eq!(
             fix("a climate of fear,destabilizing x"),
             "a climate of fear, destabilizing x"

@@ -1,11 +1,8 @@
 //! What a block looks like, measured once: length, link share, sentence
 //! punctuation and stopword share — the facts the content score weighs.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use crate::document::{Block, Origin};
-use crate::lexicon::stopwords;
+use crate::lexicon::stopwords::{for_each_word, stopword_mask};
 
 /// Measured facts about one block.
 #[derive(Debug, Clone, Default)]
@@ -31,76 +28,8 @@ pub struct Features {
     pub truncated: bool,
 }
 
-/// Every stopword with the set of languages (bit `k` for
-/// `stopwords::LANGUAGES[k]`) it is a stopword of: one lookup a word.
-static STOPWORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    for (k, &l) in stopwords::LANGUAGES.iter().enumerate() {
-        for &w in stopwords::for_language(l).unwrap_or(&[]) {
-            *map.entry(w).or_insert(0u8) |= 1 << k;
-        }
-    }
-    map
-});
-
-/// The languages `word` is a stopword of, as a bit set (0 for none).
-/// `lower` is a scratch buffer.
-fn stopword_mask(word: &str, lower: &mut String) -> u8 {
-    // No stopword is longer than this: long words need no lookup.
-    const MAX_STOPWORD_BYTES: usize = 10;
-    if word.len() > MAX_STOPWORD_BYTES {
-        return 0;
-    }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return STOPWORDS.get(word).copied().unwrap_or(0);
-    }
-    lower.clear();
-    lower.extend(word.chars().flat_map(char::to_lowercase));
-    STOPWORDS.get(lower.as_str()).copied().unwrap_or(0)
-}
-
-/// Calls `f` on each word of `text` (letters and digits, apostrophes split).
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if !w.is_empty() {
-            f(w);
-        }
-    }
-}
-
-/// The stopword language that best fits the document's text: the language
-/// whose stopwords are the most frequent, if they make at least a tenth of
-/// the words. `None` for other languages.
-pub fn guess_stopword_language(blocks: &[Block]) -> Option<usize> {
-    let mut hits = [0usize; 8];
-    let mut total = 0usize;
-    let mut lower = String::new();
-    for b in blocks {
-        b.for_each_text(|_, t| {
-            for_each_word(t, |w| {
-                total += 1;
-                let mask = stopword_mask(w, &mut lower);
-                for (k, h) in hits.iter_mut().enumerate() {
-                    if mask & (1 << k) != 0 {
-                        *h += 1;
-                    }
-                }
-            });
-        });
-        if total > 5_000 {
-            break;
-        }
-    }
-    let (best, &n) = hits
-        .iter()
-        .enumerate()
-        .take(stopwords::LANGUAGES.len())
-        .max_by_key(|&(k, n)| (n, usize::MAX - k))?;
-    (total > 0 && n * 10 >= total).then_some(best)
-}
-
 /// Measures `block` (with its source `origin`); `language` is the index
-/// given by [`guess_stopword_language`].
+/// given by [`crate::lexicon::stopwords::guess_language`].
 pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Features {
     let mut f = Features {
         link_density: origin.link_density().min(1.0),

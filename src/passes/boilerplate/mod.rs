@@ -57,7 +57,7 @@ impl Pass for Boilerplate {
         if doc.blocks.is_empty() {
             return;
         }
-        let language = features::guess_stopword_language(&doc.blocks);
+        let language = crate::lexicon::stopwords::guess_language(&doc.blocks);
         let feats: Vec<Features> = doc
             .blocks
             .iter()
