@@ -4,7 +4,7 @@
 //! starts; documents are cleaned in parallel; each output is rendered whole
 //! in memory and written atomically (temp file + rename).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -283,6 +283,7 @@ fn write_outputs(
     format: Format,
     summary: &mut Summary,
 ) {
+    let targets = output_names(files, format.extension());
     // JSON Lines inputs: all records of one file go into one output file.
     let mut lines: BTreeMap<usize, String> = BTreeMap::new();
     for (owner, o) in outcomes {
@@ -297,7 +298,7 @@ fn write_outputs(
             continue;
         }
         let Ok(doc) = &o.document else { continue };
-        let target = dir.join(output_name(&file.relative, format.extension()));
+        let target = dir.join(&targets[*owner]);
         if same_file(&target, &file.path) {
             let err = pristine::Error::new(
                 pristine::ErrorKind::Io,
@@ -323,7 +324,7 @@ fn write_outputs(
     }
     for (owner, text) in lines {
         let file = &files[owner];
-        let target = dir.join(output_name(&file.relative, "jsonl"));
+        let target = dir.join(&targets[owner]);
         if let Err(e) = write_atomically(&target, text.as_bytes()) {
             let err = pristine::Error::new(
                 pristine::ErrorKind::Io,
@@ -340,6 +341,48 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
+}
+
+/// The output path of each file, relative to the output folder: its input
+/// path with the extension replaced (see [`output_name`]). Inputs that would
+/// share an output (`page.html` and `page.txt`, or two inputs given by
+/// files of the same name) keep their whole file name (`page.html.json`),
+/// then a counter in input order: no output silently overwrites another.
+fn output_names(files: &[batch::InputFile], ext: &str) -> Vec<PathBuf> {
+    let ext_of = |f: &batch::InputFile| {
+        if f.kind == InputKind::JsonLines {
+            "jsonl"
+        } else {
+            ext
+        }
+    };
+    let plain: Vec<PathBuf> = files
+        .iter()
+        .map(|f| output_name(&f.relative, ext_of(f)))
+        .collect();
+    let mut count: HashMap<&Path, usize> = HashMap::new();
+    for p in &plain {
+        *count.entry(p.as_path()).or_insert(0) += 1;
+    }
+    let mut taken: HashSet<PathBuf> = HashSet::new();
+    let mut out = Vec::with_capacity(files.len());
+    for (f, p) in files.iter().zip(&plain) {
+        let mut name = if count[p.as_path()] > 1 {
+            let full = f.relative.file_name().unwrap_or_default().to_string_lossy();
+            f.relative.with_file_name(format!("{full}.{}", ext_of(f)))
+        } else {
+            p.clone()
+        };
+        let stem = name.clone();
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            let file = stem.file_name().unwrap_or_default().to_string_lossy();
+            name = stem.with_file_name(format!("{n}-{file}"));
+            n += 1;
+        }
+        out.push(name);
+    }
+    out
 }
 
 /// `site/page.html.gz` → `site/page.EXT`.
@@ -385,6 +428,31 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clashing_outputs_keep_their_whole_name() {
+        let file = |rel: &str, kind| batch::InputFile {
+            path: PathBuf::from(rel),
+            relative: PathBuf::from(rel),
+            kind,
+        };
+        let files = [
+            file("page.html", InputKind::Html),
+            file("page.txt", InputKind::Text),
+            file("other.txt", InputKind::Text),
+            file("other.txt", InputKind::Text),
+        ];
+        let names = output_names(&files, "json");
+        assert_eq!(
+            names,
+            [
+                PathBuf::from("page.html.json"),
+                PathBuf::from("page.txt.json"),
+                PathBuf::from("other.txt.json"),
+                PathBuf::from("2-other.txt.json"),
+            ]
+        );
+    }
 
     #[test]
     fn output_names_mirror_inputs() {
