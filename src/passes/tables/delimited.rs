@@ -1,18 +1,7 @@
 //! Tables whose cells are still separated: by tabs, or by runs of two or
 //! more spaces that line up in the same column positions line after line.
 
-/// A table found among the lines of a candidate.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    /// Index of the header line.
-    pub start: usize,
-    /// One past the last row's line.
-    pub end: usize,
-    /// Column names.
-    pub header: Vec<String>,
-    /// Cells, row by row.
-    pub rows: Vec<Vec<String>>,
-}
+use super::Found;
 
 /// Most a cell's start may drift from the header's column position in a
 /// space-aligned table (right-aligned numbers, a one-character slip).

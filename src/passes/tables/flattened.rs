@@ -14,6 +14,7 @@
 
 use std::collections::HashSet;
 
+use super::Found;
 use super::cells::{self, CellType, Fits};
 use super::tokens::{Class, Token, tokenize};
 
@@ -61,19 +62,6 @@ impl Casing {
             sentence_start = raw.ends_with(['.', '!', '?', ':']);
         }
     }
-}
-
-/// A table found among the lines of a candidate.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    /// Index of the header line.
-    pub start: usize,
-    /// One past the last row's line.
-    pub end: usize,
-    /// Column names.
-    pub header: Vec<String>,
-    /// Cells, row by row.
-    pub rows: Vec<Vec<String>>,
 }
 
 /// Finds the first table among `lines` (a header and two or more rows), or
@@ -371,14 +359,7 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
                 }
             }
             // Most votes wins; ties go to the more specific type.
-            let order = [
-                CellType::Date,
-                CellType::Quantity,
-                CellType::Name,
-                CellType::Sentence,
-                CellType::Lower,
-                CellType::Symbol,
-            ];
+            let order = cells::TYPES;
             let top = votes.iter().copied().max().unwrap_or(0);
             let kind = order
                 .iter()
@@ -420,17 +401,7 @@ fn cut_row(k: usize, row: &RowSpans<'_, '_>, r: usize, profile: &[Column]) -> Op
             }
         }
     }
-    if best[k][n] == NONE {
-        return None;
-    }
-    let mut cuts = vec![0; k + 1];
-    cuts[k] = n;
-    let mut t = n;
-    for j in (1..=k).rev() {
-        t = back[j][t];
-        cuts[j - 1] = t;
-    }
-    Some((best[k][n], cuts))
+    trace_cuts(&best, &back, k, n)
 }
 
 fn cell_score(
@@ -522,17 +493,7 @@ fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32
             }
         }
     }
-    if best[k][n] == NONE {
-        return None;
-    }
-    let mut cuts = vec![0; k + 1];
-    cuts[k] = n;
-    let mut t = n;
-    for j in (1..=k).rev() {
-        t = back[j][t];
-        cuts[j - 1] = t;
-    }
-    Some((best[k][n], cuts))
+    trace_cuts(&best, &back, k, n)
 }
 
 /// Evidence that the first column holds single proper names (countries,
@@ -570,6 +531,24 @@ fn key_column_bonus(
     } else {
         0.0
     }
+}
+
+/// Follows the back pointers of a cutting table (`best[j][t]`: best score
+/// of `j` cells over the first `t` tokens; `back[j][t]`: where the `j`-th
+/// cell starts) from `k` cells over all `n` tokens to the cuts, with the
+/// score; `None` when no cut was possible.
+fn trace_cuts(best: &[Vec<f32>], back: &[Vec<usize>], k: usize, n: usize) -> Option<(f32, Cuts)> {
+    if best[k][n] == f32::NEG_INFINITY {
+        return None;
+    }
+    let mut cuts = vec![0; k + 1];
+    cuts[k] = n;
+    let mut t = n;
+    for j in (1..=k).rev() {
+        t = back[j][t];
+        cuts[j - 1] = t;
+    }
+    Some((best[k][n], cuts))
 }
 
 #[cfg(test)]

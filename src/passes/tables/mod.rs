@@ -22,6 +22,19 @@ use crate::pipeline::{Pass, PassContext};
 
 use flattened::Casing;
 
+/// A table found among the lines of a candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Index of the header line.
+    pub start: usize,
+    /// One past the last row's line.
+    pub end: usize,
+    /// Column names.
+    pub header: Vec<String>,
+    /// Cells, row by row.
+    pub rows: Vec<Vec<String>>,
+}
+
 /// Candidates with more lines than this are page chrome or prose, and are
 /// skipped so the search stays bounded.
 const MAX_CANDIDATE_LINES: usize = 80;
