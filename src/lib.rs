@@ -58,6 +58,11 @@
 //! ```
 #![warn(missing_docs)]
 
+// The README's library example runs as a doc test, so it cannot go stale.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod batch;
 pub mod corpus;
 pub mod document;
