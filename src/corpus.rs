@@ -49,8 +49,9 @@ pub struct Corpus {
     site_line_frequency: HashMap<u64, u32>,
     /// Documents per site (hashed site key).
     site_documents: HashMap<u64, u32>,
-    /// How the batch writes each word mid-sentence: capitalised standing
-    /// alone against lowercase (see [`crate::passes::casing::CasingCounts`]).
+    /// How many documents of the batch write each word capitalised standing
+    /// alone mid-sentence, and how many write it lowercase mid-sentence
+    /// (keyed as [`crate::passes::casing::CasingCounts`]).
     pub word_casing: crate::passes::casing::CasingCounts,
 }
 
@@ -60,6 +61,7 @@ impl Corpus {
     pub fn learn<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
         let mut c = Corpus::default();
         let mut seen = HashSet::new();
+        let mut doc_casing = crate::passes::casing::CasingCounts::default();
         for doc in docs {
             c.documents += 1;
             let site = site_key(doc).map(|s| hash_str(&s));
@@ -74,11 +76,20 @@ impl Corpus {
                         seen.insert(hash_str(&key));
                     }
                 });
+                // Only running prose counts: menus, titles and teasers of a
+                // raw page capitalise words that are common nouns elsewhere.
                 b.for_each_text(|role, t| {
-                    if role != TextRole::Code {
-                        crate::passes::casing::count_word_casing(t, &mut c.word_casing);
+                    if role != TextRole::Code && reads_as_prose(t) {
+                        crate::passes::casing::count_word_casing(t, &mut doc_casing);
                     }
                 });
+            }
+            // Word casing is counted in documents, not occurrences: one page
+            // repeating a product name is not a folder's usage.
+            for (word, (caps, lower)) in doc_casing.drain() {
+                let e = c.word_casing.entry(word).or_insert((0, 0));
+                e.0 += u32::from(caps > 0);
+                e.1 += u32::from(lower > 0);
             }
             for &h in &seen {
                 *c.line_frequency.entry(h).or_insert(0) += 1;
@@ -152,6 +163,15 @@ pub fn site_key(doc: &Document) -> Option<String> {
     let source = doc.meta.source.as_deref()?;
     let (dir, _) = source.rsplit_once(['/', '\\'])?;
     (!dir.is_empty()).then(|| dir.to_string())
+}
+
+/// True when `text` is running prose: a dozen words or more, ending like a
+/// sentence.
+fn reads_as_prose(text: &str) -> bool {
+    const MIN_WORDS: usize = 12;
+    let t = text.trim_end();
+    t.ends_with(['.', '!', '?', '"', '\u{201D}'])
+        && t.split_whitespace().nth(MIN_WORDS - 1).is_some()
 }
 
 /// FNV-1a: a fixed hash, so what is learned is the same on every run.

@@ -135,13 +135,18 @@ fn folder_casing_restores_a_name_the_document_never_capitalises() {
         &opts,
     )
     .unwrap();
+    let c = pristine::ingest::text::ingest(
+        "The large ferries from Spain now dock at Tangier, in the new harbour east of the town.",
+        &opts,
+    )
+    .unwrap();
     let mut b = pristine::ingest::text::ingest(
         "Many visitors took the early boat to tangier and spent the whole day in the old market \
          before the evening crossing back home.",
         &opts,
     )
     .unwrap();
-    let corpus = pristine::Corpus::learn([&a, &b]);
+    let corpus = pristine::Corpus::learn([&a, &c, &b]);
     let pipeline = Pipeline::default();
     let mut alone = b.clone();
     pipeline.run(&mut alone);
@@ -152,4 +157,26 @@ fn folder_casing_restores_a_name_the_document_never_capitalises() {
         "{:?}",
         paragraphs(&b)
     );
+}
+
+#[test]
+fn folder_casing_leaves_a_word_that_is_also_a_common_noun() {
+    let opts = pristine::Options::default();
+    let texts = [
+        "The new phone from Apple went on sale, and shops said Apple had sold out by noon.",
+        "Analysts expect Apple to report higher sales, while rivals wait for Apple to cut prices.",
+        "The cake needs one grated apple and a spoon of honey, and the apple should be ripe.",
+        "Add the apple slices to the pan and stir until they turn soft and golden.",
+    ];
+    let mut docs: Vec<_> = texts
+        .iter()
+        .map(|t| pristine::ingest::text::ingest(t, &opts).unwrap())
+        .collect();
+    let corpus = pristine::Corpus::learn(&docs);
+    let pipeline = Pipeline::default();
+    for doc in &mut docs {
+        pipeline.run_in_batch(doc, Some(&corpus));
+    }
+    assert!(paragraphs(&docs[2])[0].contains("grated apple and"));
+    assert!(paragraphs(&docs[3])[0].contains("the apple slices"));
 }

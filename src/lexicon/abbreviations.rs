@@ -8,12 +8,13 @@
 
 /// Sorted, lowercase.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "al", "approx", "apr", "assn", "aug", "ave", "blvd", "brig", "capt", "cf", "cmdr", "co",
-    "col", "corp", "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fig", "figs", "fri", "ft",
-    "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
-    "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pp", "prof", "rep", "rev",
-    "sat", "sen", "sep", "sept", "sgt", "sr", "st", "sun", "supt", "thu", "thurs", "tue", "tues",
-    "vol", "vols", "vs", "wed",
+    "adm", "al", "approx", "apr", "assn", "assoc", "aug", "ave", "blvd", "brig", "bros", "capt",
+    "cf", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fig",
+    "figs", "fri", "ft", "gal", "gen", "gov", "govt", "hon", "hwy", "inc", "intl", "jan", "jr",
+    "jul", "jun", "lb", "lbs", "lt", "ltd", "maj", "mar", "messrs", "mon", "mr", "mrs", "ms", "mt",
+    "natl", "no", "nos", "nov", "oct", "op", "oz", "pp", "prof", "qt", "rd", "rep", "rev", "sat",
+    "sen", "sep", "sept", "sgt", "sr", "st", "sun", "supt", "tbsp", "thu", "thurs", "tsp", "tue",
+    "tues", "viz", "vol", "vols", "vs", "wed", "yd",
 ];
 
 /// True when `word` (without its period) is a known abbreviation.

@@ -49,7 +49,11 @@ impl Pass for RepairCasing {
             doc: &counts,
             folder: cx.corpus().map(|c| &c.word_casing),
         };
+        let mut open_sentence = false;
         for (i, block) in doc.blocks.iter_mut().enumerate() {
+            // A paragraph after one that stops mid-sentence (split by an
+            // image or a page break) continues that sentence.
+            let continues = std::mem::replace(&mut open_sentence, ends_open(block));
             match block {
                 Block::Code { .. } => {}
                 Block::List { items, .. } => {
@@ -87,12 +91,31 @@ impl Pass for RepairCasing {
                         }
                     }
                 }
-                _ => block.for_each_text_mut(|_, text| {
+                Block::Paragraph { text } | Block::Quote { text } => {
+                    // One word alone is a slogan or a fragment, not a sentence.
+                    let first = !continues && text.trim().contains(char::is_whitespace);
+                    let fixes = casing_fixes(text, first, &evidence);
+                    cx.apply_fixes(i, text, fixes);
+                }
+                Block::Heading { text, .. } => {
                     let fixes = casing_fixes(text, true, &evidence);
                     cx.apply_fixes(i, text, fixes);
-                }),
+                }
             }
         }
+    }
+}
+
+/// True when `block` is a paragraph whose last sentence has no end: its
+/// text stops on a letter, a digit or a comma.
+fn ends_open(block: &Block) -> bool {
+    match block {
+        Block::Paragraph { text } => text
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ','),
+        _ => false,
     }
 }
 
@@ -147,6 +170,16 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
     }
 }
 
+/// Words written capitalised as names in some senses and lowercase in
+/// others (the West and west of the city, Earth and the face of the earth,
+/// Turkey and turkey): no count of either usage says which one a sentence
+/// means.
+const SOMETIMES_NAMES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "earth", "sun",
+    "moon", "internet", "web", "may", "march", "august", "turkey", "china", "polish", "chad",
+    "guinea", "jersey", "chile", "wed", "mon", "sat",
+];
+
 /// What the document and its folder say about how a word is written.
 pub struct Evidence<'a> {
     /// Counts over this document.
@@ -156,19 +189,31 @@ pub struct Evidence<'a> {
 }
 
 impl Evidence<'_> {
-    /// True when `stem` (lowercase) is written capitalised standing alone
-    /// at least twice and at least three times as often as lowercase: a name.
+    /// True when `stem` (lowercase) is a name: the document writes it
+    /// capitalised standing alone at least twice and at least three times
+    /// as often as lowercase; or, in a batch, at least two other documents
+    /// capitalise it and no other document writes it lowercase (a word
+    /// that is also a common noun, apple and Apple, is left as written).
     pub fn capitalises(&self, stem: &str) -> bool {
         // A common word capitalised in a title or a term ("the Force", "The
         // Plan") is still lowercase in running text: only names count.
-        let (mut caps, mut lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
-        // The folder's counts normally include this document's: take the
-        // larger of each rather than counting the document twice.
-        if let Some(&(c, l)) = self.folder.and_then(|f| f.get(stem)) {
-            caps = caps.max(c);
-            lower = lower.max(l);
+        if is_common_word(stem) || SOMETIMES_NAMES.contains(&stem) {
+            return false;
         }
-        caps >= 2 && caps >= 3 * lower && !is_common_word(stem)
+        let (caps, lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
+        if caps >= 2 && caps >= 3 * lower {
+            return true;
+        }
+        // The folder counts documents, this one included.
+        let Some(&(caps_docs, lower_docs)) = self.folder.and_then(|f| f.get(stem)) else {
+            return false;
+        };
+        let other_caps = caps_docs.saturating_sub(u32::from(caps > 0));
+        let other_lower = lower_docs.saturating_sub(u32::from(lower > 0));
+        // A document writing the word lowercase again and again does so on
+        // purpose (a brand, a common noun): its own usage wins.
+        let deliberate = lower >= 2 && caps == 0;
+        other_caps >= 2 && other_lower == 0 && !deliberate
     }
 }
 
@@ -213,6 +258,10 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
         }
         let name = is_proper_noun(w.stem()) || evidence.capitalises(w.stem());
         let c = w.text.chars().next().unwrap_or(' ');
+        // `(credit: …)`, `(source: …)`: a label opening a parenthesis.
+        if sentence_start && text[..w.start].ends_with('(') && text[w.end()..].starts_with(':') {
+            continue;
+        }
         if sentence_start {
             starts.push((w.start, c, name));
         } else if name {

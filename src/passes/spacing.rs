@@ -78,12 +78,16 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
         if chunk_kind(chunk) != ChunkKind::Prose {
             continue;
         }
+        // The mark fixed last: a word right after it starts afresh, as it
+        // will on a second run.
+        let mut split_at = None;
         for (k, &b) in chunk.as_bytes().iter().enumerate() {
             if matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?')
-                && lost_space_after(chunk, k, &text[r.end..])
+                && lost_space_after(chunk, k, &text[r.end..], split_at)
             {
                 let at = r.start + k + 1;
                 fixes.push(Fix::new(at..at, " "));
+                split_at = Some(k + 1);
             }
         }
     }
@@ -120,8 +124,9 @@ fn is_lower(word: &str) -> bool {
 }
 
 /// True when the punctuation mark at byte `k` of prose chunk `chunk` lost
-/// the space that should follow it; `after` is the text after the chunk.
-fn lost_space_after(chunk: &str, k: usize, after: &str) -> bool {
+/// the space that should follow it; `after` is the text after the chunk,
+/// `split_at` where a space is added before this mark.
+fn lost_space_after(chunk: &str, k: usize, after: &str, split_at: Option<usize>) -> bool {
     let mark = chunk.as_bytes()[k];
     let left = letters_before(chunk, k);
     let right = letters_after(chunk, k + 1);
@@ -131,6 +136,7 @@ fn lost_space_after(chunk: &str, k: usize, after: &str) -> bool {
     let left_start = k - left.len();
     // `U.S.Army`, `e.g.The`, `x.y.z`: dotted runs are abbreviations or names.
     if left_start > 0
+        && split_at != Some(left_start)
         && !chunk[..left_start].ends_with(['(', '"', '\u{201C}', '\'', '\u{2018}', '-', ',', ';'])
     {
         return false;
@@ -189,6 +195,7 @@ mod tests {
     #[test]
     fn lost_spaces_are_restored() {
         assert_eq!(fix("the council,a process"), "the council, a process");
+        assert_eq!(fix("he said:Yes;then left"), "he said: Yes; then left");
         assert_eq!(fix("points a,b and c"), "points a,b and c");
         assert_eq!(
             fix("a climate of fear,destabilizing x"),
