@@ -78,6 +78,11 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
         if chunk_kind(chunk) != ChunkKind::Prose {
             continue;
         }
+        // Three or more commas without a space are a packed list (tags,
+        // keywords, CSV), written so on purpose.
+        if chunk.bytes().filter(|&b| b == b',').count() >= 3 {
+            continue;
+        }
         // The mark fixed last: a word right after it starts afresh, as it
         // will on a second run.
         let mut split_at = None;
@@ -196,6 +201,10 @@ mod tests {
     fn lost_spaces_are_restored() {
         assert_eq!(fix("the council,a process"), "the council, a process");
         assert_eq!(fix("he said:Yes;then left"), "he said: Yes; then left");
+        assert_eq!(
+            fix("Tags: Savings,Retirement,Taxes,Pensions"),
+            "Tags: Savings,Retirement,Taxes,Pensions"
+        );
         assert_eq!(fix("points a,b and c"), "points a,b and c");
         assert_eq!(
             fix("a climate of fear,destabilizing x"),
