@@ -325,3 +325,68 @@ fn links_inside_a_sentence_are_kept() {
         doc.text()
     );
 }
+
+/// Hand-written pages in the shapes of common site templates, each with the
+/// main text a reader would call the article. Every page must keep its
+/// precision and recall (word 4-gram shingles, as the benchmark scores) at
+/// or above the floor, so a rule tuned on one kind of page cannot quietly
+/// break another kind.
+const TEMPLATE_PAGES: &[&str] = &[
+    "wordpress-sidebar",
+    "news-teasers",
+    "cookie-newsletter",
+    "blog-toc-code",
+    "forum-thread",
+    "docs-leftnav",
+    "recipe",
+    "split-ads",
+    "amp-page",
+    "main-no-article",
+    "short-article",
+    "german-news",
+];
+
+/// Lowest precision and recall accepted on a template page.
+const TEMPLATE_FLOOR: f64 = 0.95;
+
+/// Pages where the extraction is known to keep some chrome, with the lower
+/// precision floor they are held to, and why.
+const KNOWN_WEAK: &[(&str, f64)] = &[
+    // Per-post author panels ("Posts: 212") and repeated "Re:" titles stay.
+    ("forum-thread", 0.70),
+    // The recipe card's time and nutrition rows and a "Jump to" button stay.
+    ("recipe", 0.90),
+    // A "Read also: <link>" line stays: real articles keep such lines too.
+    ("german-news", 0.90),
+];
+
+#[test]
+fn template_pages_keep_the_article_and_only_it() {
+    let pipeline = pristine::Pipeline::default();
+    let mut failures = Vec::new();
+    let mut scores = Vec::new();
+    for name in TEMPLATE_PAGES {
+        let html = fixture(&format!("{name}.html"));
+        let expected = fixture(&format!("{name}.expected.txt"));
+        let got = pipeline
+            .clean_html(&html)
+            .map(|d| d.text())
+            .unwrap_or_default();
+        let s = pristine::eval::score_page(&expected, &got);
+        println!("{name:20} P {:.3}  R {:.3}", s.precision, s.recall);
+        let floor = KNOWN_WEAK
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(TEMPLATE_FLOOR, |&(_, f)| f);
+        if s.precision < floor || s.recall < TEMPLATE_FLOOR {
+            failures.push(format!(
+                "{name}: precision {:.3}, recall {:.3}\n--- extracted ---\n{got}\n",
+                s.precision, s.recall
+            ));
+        }
+        scores.push(s);
+    }
+    let (p, r, f1) = pristine::eval::aggregate(&scores);
+    println!("all template pages: F1 {f1:.4}  P {p:.4}  R {r:.4}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

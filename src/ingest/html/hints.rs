@@ -69,6 +69,15 @@ const NEGATIVE_PREFIX: &[(&str, &str)] = &[
     ("skiplink", "navigation"),
     ("outbrain", "related links"),
     ("taboola", "related links"),
+    ("signature", "signature"),
+    // The same chrome named in other languages' class names.
+    ("kommentar", "comments"),
+    ("comentario", "comments"),
+    ("werbung", "advert"),
+    ("anzeige", "advert"),
+    ("publicit", "advert"),
+    ("teilen", "share bar"),
+    ("partage", "share bar"),
 ];
 
 /// Whole words marking chrome (too short or too common to match as prefixes).

@@ -270,6 +270,12 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec
             out.push(s);
         } else if n.chars > 0 {
             headings.clear();
+            if s < top {
+                // A loose paragraph parted from the article by text left out
+                // (a byline, a captioned photo) is the standfirst under the
+                // title, not prose continuing into the article.
+                out.retain(|&k| nodes[k].tag != Tag::P);
+            }
         }
     }
     out
