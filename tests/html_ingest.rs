@@ -390,3 +390,76 @@ fn template_pages_keep_the_article_and_only_it() {
     println!("all template pages: F1 {f1:.4}  P {p:.4}  R {r:.4}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_twenty_megabyte_page_is_read_whole() {
+    let para = "<p>The committee met again on Thursday and, after a long debate about the budget, agreed to publish the full report next spring.</p>\n";
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>{}</article><footer>Contact us</footer></body></html>",
+        para.repeat(20_000_000 / para.len())
+    );
+    assert!(page.len() >= 20_000_000);
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert_eq!(doc.blocks.len(), 20_000_000 / para.len());
+    assert!(!doc.text().contains("Contact us"));
+    // Past the configured limit the answer is a clear error, before any parsing.
+    let small = Options {
+        max_input_bytes: Some(1 << 20),
+        ..Options::default()
+    };
+    let err = ingest_str(&page, &small).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    assert_eq!(
+        ingest_bytes(page.as_bytes(), &small).unwrap_err().kind(),
+        ErrorKind::TooLarge
+    );
+}
+
+#[test]
+fn deep_lists_tables_and_formatting_do_not_stall_the_parser() {
+    let tail = "<p>The sentence at the bottom of it all survives the nesting.</p>";
+    for unit in [
+        "<ul><li>",
+        "<dl><dt>",
+        "<table><tr><td>",
+        "<b><i>",
+        "<div><section><ul><li><blockquote><span>",
+    ] {
+        let page = format!("<html><body>{}{tail}</body></html>", unit.repeat(100_000));
+        let doc = ingest_str(&page, &Options::default()).unwrap();
+        assert!(
+            doc.text().contains("survives the nesting"),
+            "{unit}: {}",
+            doc.text()
+        );
+    }
+}
+
+#[test]
+fn a_tag_with_a_flood_of_attributes_is_read() {
+    let attrs: String = (0..100_000)
+        .map(|i| format!(" data-x{i}=\"{i}\""))
+        .collect();
+    let page = format!(
+        "<html><body><article{attrs}><p>One plain sentence sits inside the flooded element, with a comma.</p></article></body></html>"
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(doc.text().contains("One plain sentence"), "{}", doc.text());
+}
+
+#[test]
+fn binary_bytes_inside_a_page_give_a_document_or_a_clear_error() {
+    let mut page = b"<html><body><p>".to_vec();
+    page.extend((0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+    page.extend_from_slice(b"</p></body></html>");
+    match ingest_bytes(&page, &Options::default()) {
+        Ok(doc) => assert!(doc.blocks.iter().all(|b| !b.is_empty())),
+        Err(e) => assert!(matches!(
+            e.kind(),
+            ErrorKind::Binary | ErrorKind::InvalidUtf8
+        )),
+    }
+    // NUL bytes and lone control characters in otherwise good text.
+    let page = "<html><body><p>Text with a \u{0} NUL and a \u{7} bell, then more words after them.</p></body></html>";
+    ingest_str(page, &Options::default()).unwrap();
+}
