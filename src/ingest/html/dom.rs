@@ -519,3 +519,15 @@ pub fn truncate(s: &str, max: usize) -> &str {
     }
     &s[..end]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_classed_header_is_a_heading() {
+        assert!(names_itself(Tag::H(3), "header"));
+        assert!(!names_itself(Tag::Div, "header"));
+        assert!(!names_itself(Tag::H(3), "navigation"));
+    }
+}

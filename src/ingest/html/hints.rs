@@ -281,6 +281,23 @@ mod tests {
     }
 
     #[test]
+    fn chrome_named_in_other_languages() {
+        for (class, reason) in [
+            ("kommentare", "comments"),
+            ("bloc-commentaires", "comments"),
+            ("werbung-oben", "advert"),
+            ("artikel-teilen", "share bar"),
+            ("post-signature", "signature"),
+        ] {
+            assert_eq!(
+                hint_of(Some(class), None, None, None).negative,
+                Some(reason),
+                "{class}"
+            );
+        }
+    }
+
+    #[test]
     fn microdata_and_roles() {
         assert!(hint_of(None, None, None, Some("articleBody")).body);
         assert_eq!(

@@ -208,7 +208,7 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
         if p == 0 || nodes[p].unlikely {
             break;
         }
-        if nodes[top].chars as f32 >= nodes[p].chars as f32 * 0.95 {
+        if nodes[top].chars as f32 >= nodes[p].chars as f32 * 0.99 {
             top = p;
         } else {
             break;
