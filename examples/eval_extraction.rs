@@ -4,7 +4,8 @@
 //! Reads `../shared/corpus/extraction/html/*.html.gz` and `ground-truth.json`,
 //! cleans every page with the default pipeline, and prints the benchmark's
 //! F1, precision and recall, the ten worst pages, and the median time per
-//! page against a bare parse that keeps all text. Set `EVAL_DUMP=DIR` to
+//! page against a bare parse that keeps all text; then the same score on the
+//! hand-written template pages of `fixtures/html`. Set `EVAL_DUMP=DIR` to
 //! write each page's prediction to `DIR/<id>.txt`.
 
 use std::collections::HashMap;
@@ -60,6 +61,7 @@ fn main() {
     let (p, r, f1) = pristine::eval::aggregate(&only);
     println!("pages {}", scores.len());
     println!("F1 {f1:.4}  precision {p:.4}  recall {r:.4}");
+    template_pages(&pipeline);
     let mut worst = scores.clone();
     worst.sort_by(|a, b| {
         let fa = page_f1(&a.1);
@@ -106,6 +108,53 @@ fn main() {
         median(&mut ours),
         median(&mut bare),
         median(&mut ratios)
+    );
+}
+
+/// Scores the hand-written pages of `fixtures/html` that come with an
+/// `.expected.txt`: page shapes the corpus lacks, a check that a change
+/// helping the corpus does not hurt other kinds of page.
+fn template_pages(pipeline: &pristine::Pipeline) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/html");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let n = e.file_name().to_string_lossy().to_string();
+                    n.strip_suffix(".expected.txt").map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut scores = Vec::new();
+    let mut weak = Vec::new();
+    for name in &names {
+        let (Ok(html), Ok(expected)) = (
+            std::fs::read_to_string(dir.join(format!("{name}.html"))),
+            std::fs::read_to_string(dir.join(format!("{name}.expected.txt"))),
+        ) else {
+            continue;
+        };
+        let got = pipeline
+            .clean_html(&html)
+            .map(|d| d.text())
+            .unwrap_or_default();
+        let s = pristine::eval::score_page(&expected, &got);
+        if s.precision < 0.95 || s.recall < 0.95 {
+            weak.push(format!("{name} {:.3}/{:.3}", s.precision, s.recall));
+        }
+        scores.push(s);
+    }
+    let (p, r, f1) = pristine::eval::aggregate(&scores);
+    println!(
+        "template pages {}: F1 {f1:.4}  precision {p:.4}  recall {r:.4}  below 0.95: {}",
+        scores.len(),
+        if weak.is_empty() {
+            "none".to_string()
+        } else {
+            weak.join(", ")
+        }
     );
 }
 

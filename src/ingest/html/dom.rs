@@ -445,8 +445,16 @@ pub fn looks_like_chrome(n: &Node<'_>, total: u32) -> bool {
     if n.hint.positive || n.hint.body || matches!(n.tag, Tag::Article | Tag::Main | Tag::Body) {
         return false;
     }
-    let named = n.hint.negative.is_some() || matches!(n.tag, Tag::Nav | Tag::Aside | Tag::Footer);
+    let named = n.hint.negative.is_some_and(|r| !names_itself(n.tag, r))
+        || matches!(n.tag, Tag::Nav | Tag::Aside | Tag::Footer);
     named && (n.chars as f32) < total as f32 * CHROME_MAX_SHARE
+}
+
+/// True when a chrome `reason` read from the class of a `tag` element only
+/// names the element's own role: a heading classed `section-header` or
+/// `group-header` is a heading, not the page's header.
+pub fn names_itself(tag: Tag, reason: &str) -> bool {
+    matches!(tag, Tag::H(_)) && reason == "header"
 }
 
 /// Marks the subtrees of chrome boxes as unlikely content, parents first.
@@ -510,4 +518,16 @@ pub fn truncate(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_classed_header_is_a_heading() {
+        assert!(names_itself(Tag::H(3), "header"));
+        assert!(!names_itself(Tag::Div, "header"));
+        assert!(!names_itself(Tag::H(3), "navigation"));
+    }
 }

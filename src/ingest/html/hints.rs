@@ -69,6 +69,15 @@ const NEGATIVE_PREFIX: &[(&str, &str)] = &[
     ("skiplink", "navigation"),
     ("outbrain", "related links"),
     ("taboola", "related links"),
+    ("signature", "signature"),
+    // The same chrome named in other languages' class names.
+    ("kommentar", "comments"),
+    ("comentario", "comments"),
+    ("werbung", "advert"),
+    ("anzeige", "advert"),
+    ("publicit", "advert"),
+    ("teilen", "share bar"),
+    ("partage", "share bar"),
 ];
 
 /// Whole words marking chrome (too short or too common to match as prefixes).
@@ -269,6 +278,23 @@ mod tests {
             hint_of(Some("SHARE"), None, None, None).negative,
             Some("share bar")
         );
+    }
+
+    #[test]
+    fn chrome_named_in_other_languages() {
+        for (class, reason) in [
+            ("kommentare", "comments"),
+            ("bloc-commentaires", "comments"),
+            ("werbung-oben", "advert"),
+            ("artikel-teilen", "share bar"),
+            ("post-signature", "signature"),
+        ] {
+            assert_eq!(
+                hint_of(Some(class), None, None, None).negative,
+                Some(reason),
+                "{class}"
+            );
+        }
     }
 
     #[test]

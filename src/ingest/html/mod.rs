@@ -100,6 +100,14 @@ fn tidy(doc: &mut Document) {
         };
         remove_block(doc, 0, reason);
     }
+    // The article's last lines, likewise: a filing line, a section link.
+    while doc.blocks.len() > 1 && doc.origins.len() == doc.blocks.len() {
+        let last = doc.blocks.len() - 1;
+        if !trailing_link_line(&doc.blocks[last], &doc.origins[last]) {
+            break;
+        }
+        remove_block(doc, last, "trailing link line");
+    }
     while let Some(Block::Heading { .. }) = doc.blocks.last() {
         remove_block(doc, doc.blocks.len() - 1, "heading without content");
     }
@@ -150,6 +158,19 @@ fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'stati
         return Some("label");
     }
     None
+}
+
+/// True when the article's last block is a short line made mostly of links
+/// and not a sentence ("Filed under: Travel |", "Gift guides"): a pointer
+/// elsewhere left over from the page's furniture.
+fn trailing_link_line(block: &Block, origin: &crate::document::Origin) -> bool {
+    let Block::Paragraph { text } = block else {
+        return false;
+    };
+    origin.links >= 1
+        && origin.link_density() >= 0.3
+        && text.split_whitespace().count() <= 6
+        && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '。'])
 }
 
 /// Lower-case letters and digits only, for comparing lines loosely.
@@ -210,6 +231,27 @@ mod tests {
         assert!(!looks_like_date_line("The bridge opened in 2021."));
         assert!(!looks_like_date_line("Chapter 12345"));
         assert!(!looks_like_date_line(""));
+    }
+
+    #[test]
+    fn trailing_link_lines_are_told_from_closing_sentences() {
+        let linked = crate::document::Origin {
+            chars: 20,
+            link_chars: 12,
+            links: 1,
+            ..Default::default()
+        };
+        let p = |t: &str| Block::Paragraph { text: t.into() };
+        assert!(trailing_link_line(&p("Filed under: Travel |"), &linked));
+        assert!(!trailing_link_line(&p("Read the report here."), &linked));
+        assert!(!trailing_link_line(
+            &p("Filed under: Travel |"),
+            &crate::document::Origin::default()
+        ));
+        assert!(!trailing_link_line(
+            &p("one two three four five six seven"),
+            &linked
+        ));
     }
 
     #[test]

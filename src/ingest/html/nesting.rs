@@ -81,20 +81,39 @@ fn scan(html: &str, max: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let name = &b[name_start..name_start + name_len];
-        let gt = tag_end(html, name_start + name_len);
+        let name_end = name_start + name_len;
+        let gt = tag_end(html, name_end);
         i = gt;
+        // The tokenizer checks every attribute against all earlier ones of
+        // the tag: thousands of them cost time quadratic in their number.
+        // Such an element stays, without its attributes.
+        let flood = gt - name_end > ATTRIBUTE_BYTES_CHECKED
+            && b[name_end..gt].iter().filter(|&&c| c == b'=').count() > MAX_ATTRIBUTES;
+        // Cuts stay in order and never overlap: a tag goes whole or loses
+        // its attributes, not both.
+        let mut cut = |whole: bool| {
+            if whole {
+                cuts.push((lt, gt));
+            } else if flood {
+                cuts.push((name_end, gt - 1));
+            }
+        };
         let kind = kind(name);
         if kind == Kind::Flat {
+            // Below the limit a list item or paragraph would still open one
+            // more level (`<ul><li><ul><li>...`, where only the lists are
+            // counted), and every tag the parser meets scans that deep a
+            // stack: it goes too, its text staying.
+            cut(depth > max);
             continue;
         }
         if closing {
-            if depth > max {
-                cuts.push((lt, gt));
-            }
+            cut(depth > max);
             depth = depth.saturating_sub(1);
             continue;
         }
         if kind == Kind::RawText {
+            cut(false);
             // Skip to the matching end tag; the element itself does not nest.
             let mut j = gt;
             loop {
@@ -118,15 +137,21 @@ fn scan(html: &str, max: usize) -> Vec<(usize, usize)> {
             continue;
         }
         if b[..gt].ends_with(b"/>") {
+            cut(false);
             continue;
         }
         depth += 1;
-        if depth > max {
-            cuts.push((lt, gt));
-        }
+        cut(depth > max);
     }
     cuts
 }
+
+/// Tags shorter than this (bytes after the name) are not checked for
+/// attribute floods: they cannot hold enough attributes to matter.
+const ATTRIBUTE_BYTES_CHECKED: usize = 4096;
+
+/// Most attributes (counted by their `=` signs) a tag keeps.
+const MAX_ATTRIBUTES: usize = 256;
 
 /// Index just past the `>` closing the tag whose attributes start at
 /// `from`. A `>` inside a quoted attribute value ends the tag early here;
@@ -153,6 +178,25 @@ mod tests {
             out,
             format!("{}deep text{}", "<div>".repeat(4), "</div>".repeat(4))
         );
+    }
+
+    #[test]
+    fn list_items_below_the_limit_go_too() {
+        let page = format!("{}deep", "<ul><li>".repeat(10));
+        let out = limit_nesting(&page, 4);
+        assert_eq!(out, format!("{}deep", "<ul><li>".repeat(4)));
+    }
+
+    #[test]
+    fn attribute_floods_are_dropped() {
+        let attrs: String = (0..1000).map(|i| format!(" a{i}=v")).collect();
+        let page = format!("<div{attrs}>text</div>");
+        assert_eq!(limit_nesting(&page, 10), "<div>text</div>");
+        let long_value = format!("<img src=\"data:{}=\">", "A".repeat(10_000));
+        assert!(matches!(limit_nesting(&long_value, 10), Cow::Borrowed(_)));
+        // Deep and flooded at once: cut whole, once.
+        let deep = format!("{}<p{attrs}>x", "<div>".repeat(5));
+        assert_eq!(limit_nesting(&deep, 3), "<div><div><div>x");
     }
 
     #[test]

@@ -208,7 +208,7 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
         if p == 0 || nodes[p].unlikely {
             break;
         }
-        if nodes[top].chars as f32 >= nodes[p].chars as f32 * 0.95 {
+        if nodes[top].chars as f32 >= nodes[p].chars as f32 * 0.99 {
             top = p;
         } else {
             break;
@@ -270,6 +270,12 @@ fn siblings(arena: &Arena<'_>, scores: &[f32], prose: &[u32], top: usize) -> Vec
             out.push(s);
         } else if n.chars > 0 {
             headings.clear();
+            if s < top {
+                // A loose paragraph parted from the article by text left out
+                // (a byline, a captioned photo) is the standfirst under the
+                // title, not prose continuing into the article.
+                out.retain(|&k| nodes[k].tag != Tag::P);
+            }
         }
     }
     out

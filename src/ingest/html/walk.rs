@@ -76,6 +76,7 @@ pub fn chrome_reason(
     if !n.hint.body
         && !n.hint.positive
         && let Some(reason) = n.hint.negative
+        && !super::dom::names_itself(n.tag, reason)
     {
         return Some(reason);
     }
@@ -106,6 +107,7 @@ pub fn chrome_reason(
 
 /// True when box `i` is a grid of teasers: three or more child boxes of
 /// one class, each short and led by a link (cards pointing to other pages).
+/// Headings among them title the grid ("Read more") and go with it.
 fn is_teaser_grid(arena: &Arena<'_>, i: usize) -> bool {
     let nodes = &arena.nodes;
     if !matches!(nodes[i].tag, Tag::Div | Tag::List(_) | Tag::Inline) || nodes[i].links < 3 {
@@ -120,6 +122,9 @@ fn is_teaser_grid(arena: &Arena<'_>, i: usize) -> bool {
                 continue;
             }
             return false;
+        }
+        if matches!(n.tag, Tag::H(_)) && n.chars < 80 {
+            continue;
         }
         let Some(cl) = n.attr("class").filter(|c| !c.trim().is_empty()) else {
             return false;
