@@ -105,7 +105,11 @@ impl Pass for Boilerplate {
         // Only a dump of a whole page (links, menus) needs the article found
         // in it; a plain dump of an article (no links at all) is the article,
         // and region detection would only risk its short first or last lines.
-        let whole_page = is_dump && feats.iter().any(|f| f.links > 0);
+        // A dump this pass has already cut down is the article: finding the
+        // article in it again could only shave its edges (and a second run
+        // must change nothing).
+        let already_cut = doc.removed.iter().any(|r| r.pass == self.name());
+        let whole_page = is_dump && !already_cut && feats.iter().any(|f| f.links > 0);
         let span = if whole_page {
             let scores: Vec<f32> = doc
                 .blocks
