@@ -93,7 +93,8 @@ pub fn best(f: &Fits) -> Option<(CellType, f32)> {
     best
 }
 
-fn is_day(t: &Token<'_>) -> bool {
+/// True for a number that can be a day of the month (`4`, `21st`).
+pub fn is_day(t: &Token<'_>) -> bool {
     t.class == Class::Number && {
         let d = t.text.trim_end_matches([',', '.']);
         let d = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -268,6 +269,63 @@ fn lower(cell: &[Token<'_>]) -> Option<f32> {
 
 fn symbol(cell: &[Token<'_>]) -> Option<f32> {
     (cell.len() == 1 && cell[0].class == Class::Symbol).then_some(1.0)
+}
+
+/// Words that qualify the noun after them in a column name (`Start Date`,
+/// `Key Message`, `Current Tariff`) and so rarely end one when more words
+/// follow. Lowercase.
+const ATTRIBUTIVE: &[&str] = &[
+    "actual",
+    "annual",
+    "average",
+    "closing",
+    "current",
+    "daily",
+    "due",
+    "end",
+    "estimated",
+    "expected",
+    "final",
+    "first",
+    "initial",
+    "key",
+    "last",
+    "main",
+    "monthly",
+    "opening",
+    "planned",
+    "previous",
+    "primary",
+    "projected",
+    "start",
+    "target",
+    "total",
+    "weekly",
+];
+
+/// True when the header word `word` qualifies the word after it.
+pub fn is_attributive(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|w| ATTRIBUTIVE.contains(&w))
+}
+
+/// True when the header word `word` names a date (`Date`, `Year`, `Deadline`).
+pub fn names_a_date(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            "date"
+                | "dates"
+                | "year"
+                | "month"
+                | "day"
+                | "deadline"
+                | "period"
+                | "quarter"
+                | "when"
+        )
+    })
 }
 
 /// How well `cell` reads as a column name, or `None` when it cannot be one:
