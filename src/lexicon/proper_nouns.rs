@@ -44,6 +44,8 @@ const PROPER_NOUNS: &[&str] = &[
     "azerbaijani",
     "bahrain",
     "bahraini",
+    "balkan",
+    "balkans",
     "bangladesh",
     "bangladeshi",
     "belarus",
@@ -71,6 +73,9 @@ const PROPER_NOUNS: &[&str] = &[
     "cameroonian",
     "canada",
     "canadian",
+    "caribbean",
+    "catalan",
+    "catalonia",
     "chinese",
     "colombia",
     "colombian",
@@ -186,6 +191,7 @@ const PROPER_NOUNS: &[&str] = &[
     "mauritania",
     "mauritanian",
     "mauritius",
+    "mediterranean",
     "mexican",
     "mexico",
     "moldova",
@@ -202,6 +208,7 @@ const PROPER_NOUNS: &[&str] = &[
     "namibian",
     "nepal",
     "nepalese",
+    "netherlands",
     "nicaragua",
     "nigeria",
     "nigerian",
@@ -234,6 +241,8 @@ const PROPER_NOUNS: &[&str] = &[
     "rwandan",
     "saturday",
     "saudi",
+    "scandinavia",
+    "scandinavian",
     "scotland",
     "scottish",
     "senegal",
@@ -295,6 +304,61 @@ const PROPER_NOUNS: &[&str] = &[
     "zimbabwean",
 ];
 
+/// Names of two words whose second word alone is a common word (`union`,
+/// `sea`, `states`): both words are capitalised only together. Sorted.
+const TWO_WORD_NAMES: &[(&str, &str)] = &[
+    ("central", "asia"),
+    ("east", "africa"),
+    ("east", "asia"),
+    ("european", "commission"),
+    ("european", "parliament"),
+    ("european", "union"),
+    ("latin", "america"),
+    ("middle", "east"),
+    ("new", "zealand"),
+    ("north", "africa"),
+    ("north", "america"),
+    ("north", "korea"),
+    ("north", "sea"),
+    ("saudi", "arabia"),
+    ("south", "africa"),
+    ("south", "america"),
+    ("south", "asia"),
+    ("south", "korea"),
+    ("southeast", "asia"),
+    ("sri", "lanka"),
+    ("united", "kingdom"),
+    ("united", "nations"),
+    ("united", "states"),
+    ("west", "africa"),
+];
+
+/// True when `first` and `second` (any case) together name a place or body
+/// that English capitalises (`european union`, `north sea`).
+pub fn is_two_word_name(first: &str, second: &str) -> bool {
+    if first.len() > 12 || second.len() > 12 {
+        return false;
+    }
+    let (mut a, mut b) = ([0u8; 12], [0u8; 12]);
+    match (
+        crate::text::ascii_lower(first, &mut a),
+        crate::text::ascii_lower(second, &mut b),
+    ) {
+        (Some(f), Some(s)) => TWO_WORD_NAMES.binary_search(&(f, s)).is_ok(),
+        _ => false,
+    }
+}
+
+/// Acronyms of places and bodies that are never English words when written
+/// in lowercase (`the uk`, `eu rules`): written all in capitals. Sorted.
+const ACRONYMS: &[&str] = &["eu", "nato", "uae", "uk", "unesco", "unicef", "usa"];
+
+/// True when `word` (lowercase) is one of the acronyms English writes in
+/// capitals only.
+pub fn is_lowercase_acronym(word: &str) -> bool {
+    ACRONYMS.binary_search(&word).is_ok()
+}
+
 /// True when `word` (any case, no possessive) is a proper noun that English
 /// always capitalises.
 pub fn is_proper_noun(word: &str) -> bool {
@@ -323,6 +387,11 @@ mod tests {
         assert!(PROPER_NOUNS.windows(2).all(|w| w[0] < w[1]), "unsorted");
         assert!(is_proper_noun("moroccan"));
         assert!(is_proper_noun("Europe"));
+        assert!(TWO_WORD_NAMES.windows(2).all(|w| w[0] < w[1]), "unsorted");
+        assert!(ACRONYMS.windows(2).all(|w| w[0] < w[1]), "unsorted");
+        assert!(is_two_word_name("european", "Union"));
+        assert!(!is_two_word_name("north", "wind"));
+        assert!(is_lowercase_acronym("uk") && !is_lowercase_acronym("us"));
         for w in [
             "may", "march", "turkey", "china", "polish", "august", "sun", "wed",
         ] {

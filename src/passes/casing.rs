@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Block, Document, TextRole};
-use crate::lexicon::proper_nouns::is_proper_noun;
+use crate::lexicon::proper_nouns::{is_lowercase_acronym, is_proper_noun, is_two_word_name};
 use crate::passes::typos::is_common_word;
 use crate::pipeline::{Fix, Pass, PassContext};
 use crate::text::{Case, Position, SentenceWords, Word, WordKind};
@@ -199,10 +199,40 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     // `true` marks one that is also a name.
     let (mut upper, mut lower) = (0usize, 0usize);
     let mut starts: Vec<(usize, char, bool)> = Vec::new();
+    // The word before, when it is in the same sentence, one space away.
+    let mut before: Option<Word<'_>> = None;
     for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
         let sentence_start = pos == Position::Start && (k > 0 || first);
+        let previous = before
+            .replace(w)
+            .filter(|p| pos == Position::Mid && text.get(p.end()..w.start) == Some(" "));
+        let name = w.case == Case::Lower
+            && w.kind == WordKind::Alpha
+            && (is_proper_noun(w.stem())
+                || evidence.capitalises(w.stem())
+                || demonym_of_name(w.stem(), evidence));
+        if w.case == Case::Lower && w.kind == WordKind::Alpha && is_lowercase_acronym(w.stem()) {
+            let stem = w.stem();
+            fixes.push(Fix::new(w.start..w.start + stem.len(), stem.to_uppercase()));
+            upper += usize::from(sentence_start);
+            continue;
+        }
+        if let Some(p) = previous
+            && p.kind == WordKind::Alpha
+            && w.kind == WordKind::Alpha
+            && p.text == p.stem()
+            && is_two_word_name(p.text, w.stem())
+        {
+            for x in [p, w] {
+                if x.case == Case::Lower {
+                    fixes.push(capital(x.start, x.text.chars().next().unwrap_or(' ')));
+                }
+            }
+        }
         if sentence_start {
             match w.case {
+                // A lowercase name says nothing of the text's style.
+                Case::Lower if name => {}
                 Case::Lower => lower += 1,
                 Case::Title | Case::Upper => upper += 1,
                 _ => {}
@@ -211,7 +241,6 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
         if w.case != Case::Lower || w.kind != WordKind::Alpha {
             continue;
         }
-        let name = is_proper_noun(w.stem()) || evidence.capitalises(w.stem());
         let c = w.text.chars().next().unwrap_or(' ');
         if sentence_start {
             starts.push((w.start, c, name));
@@ -225,7 +254,36 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
             fixes.push(capital(at, c));
         }
     }
+    // A word may be both a sentence start and half of a two-word name.
+    fixes.sort_by_key(|f| f.range.start);
+    fixes.dedup_by_key(|f| f.range.start);
     fixes
+}
+
+/// True when lowercase `word` is the adjective or demonym of a name the
+/// document capitalises (`valencian` where `Valencia` is written
+/// capitalised, `moroccan` for `Morocco`, `israeli` for `Israel`).
+fn demonym_of_name(word: &str, evidence: &Evidence<'_>) -> bool {
+    if word.len() < 5 || !word.is_ascii() {
+        return false;
+    }
+    let base_is_name = |base: &str| base.len() >= 4 && evidence.capitalises(base);
+    let mut buf = [0u8; 32];
+    let mut with = |stem: &str, tail: &str| -> bool {
+        let len = stem.len() + tail.len();
+        if len > buf.len() {
+            return false;
+        }
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..len].copy_from_slice(tail.as_bytes());
+        std::str::from_utf8(&buf[..len]).is_ok_and(base_is_name)
+    };
+    // -ian/-an after a final a (Valencia-n, Kenya-n), -an for a final o
+    // (Morocc-an), -ese and -i after the whole name (Japan-ese, Israel-i).
+    (word.ends_with('n') && with(&word[..word.len() - 1], ""))
+        || (word.ends_with("an") && with(&word[..word.len() - 2], "o"))
+        || (word.ends_with("ese") && with(&word[..word.len() - 3], ""))
+        || (word.ends_with('i') && with(&word[..word.len() - 1], ""))
 }
 
 /// The fix that capitalises the character `c` at byte `at`.
@@ -302,6 +360,34 @@ mod tests {
             Block::Paragraph {
                 text: "Many came to Tangier’s markets.".into()
             }
+        );
+    }
+
+    #[test]
+    fn demonyms_acronyms_and_two_word_names() {
+        let mut doc = Document::default();
+        doc.blocks.push(Block::Paragraph {
+            text: "Trams in Andalusia run late. Buses in Andalusia run early. The andalusian plan \
+                   came from the european union and the uk, not from the north sea."
+                .into(),
+        });
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph {
+                text: "Trams in Andalusia run late. Buses in Andalusia run early. The Andalusian plan \
+                       came from the European Union and the UK, not from the North Sea."
+                    .into()
+            }
+        );
+        // A word that only looks like a derived form stays.
+        let s = "The union met. Sea levels rose in the north. The plan went ahead.";
+        assert_eq!(fixed(s), s);
+        // A lowercase name at a sentence start is no sign of a lowercase
+        // style: the plain lowercase start beside it is a slip too.
+        assert_eq!(
+            fixed("Talks began. the deal is done. kenyan envoys left."),
+            "Talks began. The deal is done. Kenyan envoys left."
         );
     }
 
