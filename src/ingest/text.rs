@@ -176,7 +176,7 @@ fn classify(index: usize, raw: &str) -> Line<'_> {
         Kind::Blank
     } else if content.starts_with("```") || content.starts_with("~~~") {
         Kind::Fence
-    } else if is_rule(content) {
+    } else if is_rule(content) || is_bullet_row(content) {
         Kind::Rule
     } else if let Some(h) = atx_heading(content) {
         h
@@ -190,6 +190,20 @@ fn classify(index: usize, raw: &str) -> Line<'_> {
         Kind::Text(indent, content)
     };
     Line { number, raw, kind }
+}
+
+/// A row of bullet marks and nothing else (`• • • • •`, `· · ·`): a theme's
+/// separator, not a list whose items are bullets.
+fn is_bullet_row(s: &str) -> bool {
+    bullet(s).is_some()
+        && s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && s.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '•' | '·' | '▪' | '◦' | '‣' | '●' | '○' | '■' | '-' | '–' | '+' | '*'
+                )
+        })
 }
 
 /// A Markdown thematic break: three or more of one of `*-_`, spaces allowed.
@@ -751,6 +765,19 @@ mod tests {
         assert_eq!(items[0].label.as_deref(), Some("Birds"));
         assert_eq!(items[0].text, "Hundreds of terns.");
         assert_eq!(items[2], ListItem::plain("A plain item"));
+    }
+
+    #[test]
+    fn rows_of_bullet_marks_are_separators() {
+        let doc = ingest("• • • • •\n\nBody text here.\n", &Options::default()).unwrap();
+        assert_eq!(
+            doc.blocks,
+            vec![Block::Paragraph {
+                text: "Body text here.".into()
+            }]
+        );
+        assert_eq!(doc.removed[0].reason, "separator");
+        assert!(matches!(&blocks("• one\n• two\n")[0], Block::List { .. }));
     }
 
     #[test]
