@@ -35,6 +35,9 @@ const PROFILE_ROUNDS: usize = 4;
 const TYPE_MISMATCH: f32 = 2.5;
 /// Score a cut loses between two words the running text writes together.
 const JOINED_CUT: f32 = 1.0;
+/// Score a column name loses for ending on a word that qualifies the next
+/// (`Start` + `Date`).
+const ATTRIBUTIVE_END: f32 = 1.0;
 /// Score a one-word cell earns when English always capitalises the word.
 const KNOWN_NAME_CELL: f32 = 0.6;
 /// Score each row adds for a column of words always capitalised (countries).
@@ -597,7 +600,7 @@ fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32
                 // A column name ends on its head noun: `Start Date`, not
                 // `Start` + `Date`; and a date column is the one named a date.
                 if b < n && cells::is_attributive(header[b - 1].text) {
-                    s -= 0.6;
+                    s -= ATTRIBUTIVE_END;
                 }
                 let names_date = cells::names_a_date(header[b - 1].text);
                 match profile[j].kind {
@@ -708,6 +711,39 @@ mod tests {
             ["Rain Gauge", "Measures how much rain fell in a day."]
         );
         assert_eq!(rows[2], ["Barometer", "Tracks air pressure before storms."]);
+    }
+
+    #[test]
+    fn day_month_year_dates_and_head_nouns() {
+        let (h, rows) = table(
+            "Stage Start Date Host Town\nStage One 4 May 2024 Ghent\nStage Two 18 May 2024 Bruges\nStage Three 1 June 2024 Ypres",
+        )
+        .unwrap();
+        assert_eq!(h, ["Stage", "Start Date", "Host Town"]);
+        assert_eq!(rows[0], ["Stage One", "4 May 2024", "Ghent"]);
+    }
+
+    #[test]
+    fn a_column_of_countries_stands_alone() {
+        let (h, rows) = table(
+            "Partner Country Role\nRiver Trust Belgium Water sampling along the canals.\nHill College Austria Soil tests on slopes.\nCoast Lab Portugal mapping of dunes over time.",
+        )
+        .unwrap();
+        assert_eq!(h, ["Partner", "Country", "Role"]);
+        assert_eq!(
+            rows[2],
+            ["Coast Lab", "Portugal", "mapping of dunes over time."]
+        );
+    }
+
+    #[test]
+    fn words_written_together_stay_together() {
+        let text = "Tool Purpose\nRain Gauge Measures the rain of a day.\nWind Vane shows where the wind blows.\nSun Dial Tells the time by shadow.";
+        let lines: Vec<&str> = text.lines().collect();
+        let mut casing = Casing::default();
+        casing.learn("We mounted a wind vane on the roof.");
+        let f = find(&lines, &casing).unwrap();
+        assert_eq!(f.rows[1], ["Wind Vane", "shows where the wind blows."]);
     }
 
     #[test]
