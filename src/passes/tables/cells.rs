@@ -160,11 +160,13 @@ fn quantity(cell: &[Token<'_>]) -> Option<f32> {
     }
     match cell.len() {
         1 => Some(2.0),
-        // A number and its unit: `5 members`, `12 km`, `3 per cent`.
-        2 | 3 => {
+        // A number and its unit: `5 members`, `12 km`, `3 per cent`,
+        // `€38,000 a year`, `€8 per square metre`.
+        2..=4 => {
             let units = &cell[1..];
             let unit_ok = units.iter().all(|t| {
-                t.class == Class::Lower || (t.class == Class::Function && t.text == "per")
+                t.class == Class::Lower
+                    || (t.class == Class::Function && matches!(t.text, "per" | "a" | "an"))
             });
             (unit_ok && units[units.len() - 1].class == Class::Lower).then_some(1.8)
         }
@@ -275,33 +277,16 @@ fn symbol(cell: &[Token<'_>]) -> Option<f32> {
 /// `Key Message`, `Current Tariff`) and so rarely end one when more words
 /// follow. Lowercase.
 const ATTRIBUTIVE: &[&str] = &[
-    "actual",
-    "annual",
-    "average",
-    "closing",
-    "current",
-    "daily",
-    "due",
-    "end",
-    "estimated",
-    "expected",
-    "final",
-    "first",
-    "initial",
-    "key",
-    "last",
-    "main",
-    "monthly",
-    "opening",
-    "planned",
-    "previous",
-    "primary",
-    "projected",
-    "start",
-    "target",
-    "total",
-    "weekly",
+    "actual", "annual", "average", "closing", "current", "daily", "due", "end", "final", "first",
+    "initial", "key", "last", "main", "monthly", "opening", "previous", "primary", "start",
+    "target", "total", "weekly",
 ];
+
+/// True when header words `noun` and `word` read as a noun and the participle
+/// qualifying it (`Homes Planned`, `Clinics Opened`): one column name.
+pub fn is_postpositive(noun: &str, word: &str) -> bool {
+    noun.len() > 3 && noun.ends_with('s') && word.len() > 4 && word.ends_with("ed")
+}
 
 /// True when the header word `word` qualifies the word after it.
 pub fn is_attributive(word: &str) -> bool {
@@ -372,6 +357,8 @@ mod tests {
         assert_eq!(best_type("March 2021"), Some(CellType::Date));
         assert_eq!(best_type("14 June"), Some(CellType::Date));
         assert_eq!(best_type("12 vessels"), Some(CellType::Quantity));
+        assert_eq!(best_type("€38,000 a year"), Some(CellType::Quantity));
+        assert_eq!(best_type("€8 per square metre"), Some(CellType::Quantity));
         assert_eq!(best_type("€4.5bn"), Some(CellType::Quantity));
         assert_eq!(best_type("Harbour Master of Leith"), Some(CellType::Name));
         assert_eq!(

@@ -602,6 +602,18 @@ fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32
                 if b < n && cells::is_attributive(header[b - 1].text) {
                     s -= ATTRIBUTIVE_END;
                 }
+                if a > 0 && cells::is_postpositive(header[a - 1].text, header[a].text) {
+                    s -= ATTRIBUTIVE_END;
+                }
+                // ... and starts on the word qualifying it: `Share Average
+                // Rent` holds the end of the column before.
+                if b - a >= 3
+                    && header[a + 1..b - 1]
+                        .iter()
+                        .any(|t| cells::is_attributive(t.text))
+                {
+                    s -= ATTRIBUTIVE_END / 2.0;
+                }
                 let names_date = cells::names_a_date(header[b - 1].text);
                 match profile[j].kind {
                     Some(CellType::Date) if names_date => s += 0.3,
