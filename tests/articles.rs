@@ -17,16 +17,7 @@ use serde_json::Value;
 
 /// Checks that fail today, with the reason. Each is printed, not asserted:
 /// they name what the passes cannot yet do.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "city_transport: must_contain \"mobility plan, Valencian officials have unveiled\"",
-        "`Valencia` is a correction target of the misspelling dictionary, so it is never taken for a name and its adjective is not restored",
-    ),
-    (
-        "city_transport: must_not_contain \"valencian officials\"",
-        "same as above",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles")

@@ -260,14 +260,16 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     fixes
 }
 
-/// True when lowercase `word` is the adjective or demonym of a name the
-/// document capitalises (`valencian` where `Valencia` is written
-/// capitalised, `moroccan` for `Morocco`, `israeli` for `Israel`).
+/// True when lowercase `word` is the adjective or demonym of a known name
+/// or of one the document capitalises (`valencian` for `Valencia`,
+/// `andalusian` where `Andalusia` is written capitalised, `moroccan` for
+/// `Morocco`, `israeli` for `Israel`).
 fn demonym_of_name(word: &str, evidence: &Evidence<'_>) -> bool {
     if word.len() < 5 || !word.is_ascii() {
         return false;
     }
-    let base_is_name = |base: &str| base.len() >= 4 && evidence.capitalises(base);
+    let base_is_name =
+        |base: &str| base.len() >= 4 && (is_proper_noun(base) || evidence.capitalises(base));
     let mut buf = [0u8; 32];
     let mut with = |stem: &str, tail: &str| -> bool {
         let len = stem.len() + tail.len();
