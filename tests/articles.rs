@@ -17,7 +17,16 @@ use serde_json::Value;
 
 /// Checks that fail today, with the reason. Each is printed, not asserted:
 /// they name what the passes cannot yet do.
-const KNOWN_GAPS: &[(&str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "wildlife_relocation: must_contain \"which makes them vulnerable. Botswana’s wildlife department said\"",
+        "`wich` has two corrections in the dictionary (which, witch), and only one-candidate fixes are made",
+    ),
+    (
+        "wildlife_relocation: must_not_contain \"wich\"",
+        "same as above",
+    ),
+];
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles")

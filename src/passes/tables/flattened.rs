@@ -312,10 +312,21 @@ fn fit_columns(
         profile = read_profile(k, rows, &cuts);
         // The header's cut counts as one more observation of a name
         // column's length: between two equally good cuts of a run of
-        // capitalised words, the one matching the column names wins.
+        // capitalised words, the one matching the column names wins. Beside
+        // a sentence or a number the boundary is no such run, and a column
+        // name (`Method`) says nothing of its cells' length (`Foot Patrols`).
         if let Some((_, hc)) = cut_header(k, header, &profile) {
+            let names = |c: Option<&Column>| {
+                c.is_some_and(|c| matches!(c.kind, Some(CellType::Name | CellType::Lower)))
+            };
+            let beside_names: Vec<bool> = (0..k)
+                .map(|j| {
+                    names(j.checked_sub(1).and_then(|p| profile.get(p)))
+                        || names(profile.get(j + 1))
+                })
+                .collect();
             for (j, col) in profile.iter_mut().enumerate() {
-                if matches!(col.kind, Some(CellType::Name | CellType::Lower)) {
+                if beside_names[j] && matches!(col.kind, Some(CellType::Name | CellType::Lower)) {
                     *col = Column::new(col.kind, {
                         let mut l = std::mem::take(&mut col.lengths);
                         l.push(hc[j + 1] - hc[j]);
