@@ -56,6 +56,7 @@ pub const LINES: &[(&str, &str)] = &[
     ("share", "share prompt"),
     ("shares", "share prompt"),
     ("share this", "share prompt"),
+    ("like this", "share prompt"),
     ("share this article", "share prompt"),
     ("share this story", "share prompt"),
     ("share this post", "share prompt"),

@@ -285,7 +285,12 @@ const ATTRIBUTIVE: &[&str] = &[
 /// True when header words `noun` and `word` read as a noun and the participle
 /// qualifying it (`Homes Planned`, `Clinics Opened`): one column name.
 pub fn is_postpositive(noun: &str, word: &str) -> bool {
-    noun.len() > 3 && noun.ends_with('s') && word.len() > 4 && word.ends_with("ed")
+    noun.len() > 3 && noun.ends_with('s') && is_participle(word)
+}
+
+/// True for a header word read as a past participle (`Proposed`, `Opened`).
+pub fn is_participle(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
 }
 
 /// True when the header word `word` qualifies the word after it.

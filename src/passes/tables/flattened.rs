@@ -616,6 +616,15 @@ fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32
                 if a > 0 && cells::is_postpositive(header[a - 1].text, header[a].text) {
                     s -= ATTRIBUTIVE_END;
                 }
+                // A participle after a singular noun qualifies the next
+                // noun instead: `Challenge` + `Proposed Solution`.
+                if b < n
+                    && b - a >= 2
+                    && cells::is_participle(header[b - 1].text)
+                    && !cells::is_postpositive(header[b - 2].text, header[b - 1].text)
+                {
+                    s -= ATTRIBUTIVE_END;
+                }
                 // ... and starts on the word qualifying it: `Share Average
                 // Rent` holds the end of the column before.
                 if b - a >= 3
