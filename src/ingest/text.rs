@@ -692,7 +692,11 @@ pub fn looks_like_heading(text: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    if text.ends_with(['.', '!', '?', ':', ';', ',', '…']) || text.ends_with("...") {
+    // A question is a heading only in title case ("What Do Critics Say?").
+    if text.ends_with('?') && !is_title_case(text) {
+        return false;
+    }
+    if text.ends_with(['.', '!', ':', ';', ',', '…']) || text.ends_with("...") {
         return false;
     }
     if !text.chars().any(char::is_alphabetic) {
@@ -701,6 +705,24 @@ pub fn looks_like_heading(text: &str) -> bool {
     // A heading is mostly words, not numbers or symbols.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// True when every word of three or more letters starts with a capital
+/// (short words such as `of`, `the`, `and` may stay lowercase), and there
+/// are at least three such words.
+fn is_title_case(text: &str) -> bool {
+    let mut long = 0;
+    for w in text.split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 {
+            continue;
+        }
+        long += 1;
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    long >= 2
 }
 
 /// Splits `Label: description` into a labelled item when the part before the
@@ -778,6 +800,15 @@ mod tests {
         );
         assert_eq!(doc.removed[0].reason, "separator");
         assert!(matches!(&blocks("• one\n• two\n")[0], Block::List { .. }));
+    }
+
+    #[test]
+    fn title_case_questions_are_headings() {
+        let b = blocks(
+            "What Do Critics Say About It?\n\nThey disagree.\n\nWhy did the plan fail?\n\nNobody knows.\n",
+        );
+        assert!(matches!(&b[0], Block::Heading { .. }), "{:?}", b[0]);
+        assert!(matches!(&b[2], Block::Paragraph { .. }), "{:?}", b[2]);
     }
 
     #[test]

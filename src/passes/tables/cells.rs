@@ -166,12 +166,27 @@ fn quantity(cell: &[Token<'_>]) -> Option<f32> {
             let units = &cell[1..];
             let unit_ok = units.iter().all(|t| {
                 t.class == Class::Lower
+                    || is_unit_symbol(t.text)
                     || (t.class == Class::Function && matches!(t.text, "per" | "a" | "an"))
             });
-            (unit_ok && units[units.len() - 1].class == Class::Lower).then_some(1.8)
+            let last = &units[units.len() - 1];
+            (unit_ok && (last.class == Class::Lower || is_unit_symbol(last.text))).then_some(1.8)
         }
         _ => None,
     }
+}
+
+/// A unit written with capitals (`MW`, `kWh`, `GB`, `USD`): up to four
+/// letters, some of them capitals, and not a capitalised word (`Ltd`).
+pub fn is_unit_symbol(word: &str) -> bool {
+    let n = word.chars().count();
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.clone().all(char::is_lowercase);
+    (1..=4).contains(&n)
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.chars().any(|c| c.is_ascii_uppercase())
+        && !(first_upper && rest_lower && n >= 2)
 }
 
 fn name(cell: &[Token<'_>]) -> Option<f32> {
@@ -363,6 +378,8 @@ mod tests {
         assert_eq!(best_type("14 June"), Some(CellType::Date));
         assert_eq!(best_type("12 vessels"), Some(CellType::Quantity));
         assert_eq!(best_type("€38,000 a year"), Some(CellType::Quantity));
+        assert_eq!(best_type("42 MW"), Some(CellType::Quantity));
+        assert_eq!(best_type("12 kWh"), Some(CellType::Quantity));
         assert_eq!(best_type("€8 per square metre"), Some(CellType::Quantity));
         assert_eq!(best_type("€4.5bn"), Some(CellType::Quantity));
         assert_eq!(best_type("Harbour Master of Leith"), Some(CellType::Name));

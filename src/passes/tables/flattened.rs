@@ -567,6 +567,13 @@ fn cell_score(
     {
         s += KNOWN_NAME_CELL;
     }
+    // Nor is a number cut from the unit symbol after it (`42 MW`).
+    if b < row.toks.len()
+        && row.toks[b - 1].class == Class::Number
+        && cells::is_unit_symbol(row.toks[b].text)
+    {
+        s -= 3.0;
+    }
     // Words the running text writes together belong to one cell.
     if b < row.toks.len() && row.joined[b - 1] {
         s -= JOINED_CUT;
