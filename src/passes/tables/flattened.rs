@@ -135,11 +135,23 @@ pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
         if !header_candidate(&toks[h]) {
             continue;
         }
-        let rows_after = spans[h + 1..]
+        let mut rows_after = spans[h + 1..]
             .iter()
             .take(MAX_TABLE_ROWS)
             .take_while(|r| r.is_some())
             .count();
+        // A line far longer than every row before it is the prose that
+        // follows the table, not one more row.
+        if let Some(k) = (2..rows_after).find(|&k| {
+            let longest = toks[h + 1..h + 1 + k]
+                .iter()
+                .map(Vec::len)
+                .max()
+                .unwrap_or(0);
+            toks[h + 1 + k].len() > 2 * longest
+        }) {
+            rows_after = k;
+        }
         let max_end = h + 1 + rows_after;
         // The longest run of rows first; a few trailing lines may be prose.
         let min_end = (h + 3).max(max_end.saturating_sub(3));
@@ -773,6 +785,19 @@ mod tests {
             rows[2],
             ["Coast Lab", "Portugal", "mapping of dunes over time."]
         );
+    }
+
+    #[test]
+    fn prose_right_after_the_rows_is_not_a_row() {
+        let text = "Port Country Ships Checked Fines Issued\nLeith Scotland 140 ships €0.2 million\nCobh Ireland 95 ships €0.1 million\nBrest France 120 ships €0.3 million\nInspectors said most problems were missing papers rather than safety faults, and that fines stayed low.";
+        let lines: Vec<&str> = text.lines().collect();
+        let f = find(&lines, &Casing::default()).unwrap();
+        assert_eq!(f.end, 4);
+        assert_eq!(
+            f.header,
+            ["Port", "Country", "Ships Checked", "Fines Issued"]
+        );
+        assert_eq!(f.rows[2], ["Brest", "France", "120 ships", "€0.3 million"]);
     }
 
     #[test]
