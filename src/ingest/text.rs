@@ -689,7 +689,13 @@ pub fn looks_like_heading(text: &str) -> bool {
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit()) {
+    // A title-case line whose first letter was lowercased
+    // (`international Cooperation in the Fight Against Crime`) is still one.
+    let lowered_title = first.is_lowercase()
+        && text
+            .split_once(' ')
+            .is_some_and(|(_, rest)| is_title_case(rest) && !rest.ends_with('?'));
+    if !(first.is_uppercase() || first.is_ascii_digit() || lowered_title) {
         return false;
     }
     // A question is a heading only in title case ("What Do Critics Say?").
@@ -806,6 +812,11 @@ mod tests {
     fn title_case_questions_are_headings() {
         let b = blocks(
             "What Do Critics Say About It?\n\nThey disagree.\n\nWhy did the plan fail?\n\nNobody knows.\n",
+        );
+        assert!(matches!(&b[0], Block::Heading { .. }), "{:?}", b[0]);
+        assert!(matches!(&b[2], Block::Paragraph { .. }), "{:?}", b[2]);
+        let b = blocks(
+            "public Support for the New Rail Link\n\nIt grew.\n\nbased on the new rail link\n\nIt grew.\n",
         );
         assert!(matches!(&b[0], Block::Heading { .. }), "{:?}", b[0]);
         assert!(matches!(&b[2], Block::Paragraph { .. }), "{:?}", b[2]);

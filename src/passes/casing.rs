@@ -56,9 +56,13 @@ impl Pass for RepairCasing {
                     let (upper, lower) =
                         first_letter_census(items.iter().map(|it| it.text.as_str()));
                     let capitalised_list = upper >= 2 && upper >= 2 * lower;
+                    let title_case_labels = labels_in_title_case(items);
                     for item in items.iter_mut() {
                         if let Some(label) = &mut item.label {
-                            let fixes = casing_fixes(label, true, &evidence);
+                            let mut fixes = casing_fixes(label, true, &evidence);
+                            if title_case_labels {
+                                fixes.extend(title_case_fixes(label));
+                            }
                             cx.apply_fixes(i, label, fixes);
                         }
                         let first = item.label.is_some() || capitalised_list;
@@ -170,6 +174,60 @@ impl Evidence<'_> {
         }
         caps >= 2 && caps >= 3 * lower && !is_common_word(stem)
     }
+}
+
+/// Words of four letters or more: the ones title case capitalises (short
+/// words such as `of`, `the`, `and`, `for` may stay lowercase).
+fn title_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+}
+
+/// True when the list's labels of two words or more are written in title
+/// case as a rule (`Data Sharing`, `Joint Operations`): at least two are,
+/// and none of the others is written in sentence case.
+fn labels_in_title_case(items: &[crate::document::ListItem]) -> bool {
+    let (mut title, mut other) = (0, 0);
+    for label in items.iter().filter_map(|it| it.label.as_deref()) {
+        if title_words(label).count() < 2 {
+            continue;
+        }
+        let words = title_words(label).count();
+        let lower = title_words(label)
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count();
+        let first_lower = title_words(label)
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        // A label all in lowercase (`legal frameworks`), or lowercase in its
+        // first word only (`legal Frameworks`), is a slip; one in sentence
+        // case (`Building resilience`) is the list's style.
+        if lower == 0 {
+            title += 1;
+        } else if !(lower == words || (lower == 1 && first_lower)) {
+            other += 1;
+        }
+    }
+    title >= 2 && other == 0
+}
+
+/// Fixes capitalising each lowercase word of four letters or more.
+fn title_case_fixes(text: &str) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let mut at = 0;
+    for w in text.split_whitespace() {
+        let start = at + text[at..].find(w).unwrap_or(0);
+        at = start + w.len();
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+            && w.starts_with(char::is_lowercase)
+        {
+            fixes.push(capital(start, w.chars().next().unwrap_or(' ')));
+        }
+    }
+    fixes
 }
 
 /// How many of `texts` start with an uppercase letter, and how many with a
@@ -429,5 +487,28 @@ mod tests {
         // Column 0 is half lowercase: left alone; column 1 is capitalised.
         assert_eq!(t.rows[1][0], "barley");
         assert_eq!(t.rows[2][1], "Grow fast.");
+        let mut doc2 = Document::default();
+        doc2.blocks.push(Block::List {
+            ordered: false,
+            items: vec![
+                ListItem {
+                    label: Some("legal frameworks".into()),
+                    text: "Laws agree.".into(),
+                },
+                ListItem {
+                    label: Some("Data Sharing".into()),
+                    text: "Records move.".into(),
+                },
+                ListItem {
+                    label: Some("Joint Patrols".into()),
+                    text: "Ships sail.".into(),
+                },
+            ],
+        });
+        run(&mut doc2);
+        let Block::List { items: titled, .. } = &doc2.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(titled[0].label.as_deref(), Some("Legal Frameworks"));
     }
 }
