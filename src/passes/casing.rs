@@ -38,13 +38,18 @@ impl Pass for RepairCasing {
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
         let mut counts = CasingCounts::default();
+        let mut starts = StartCensus::default();
         for b in &doc.blocks {
             b.for_each_text(|role, t| {
                 if role != TextRole::Code {
                     count_word_casing(t, &mut counts);
                 }
+                if role == TextRole::Paragraph && !t.contains('\n') {
+                    starts.count(t);
+                }
             });
         }
+        let capitalised_document = starts.capitalised();
         let evidence = Evidence {
             doc: &counts,
             folder: cx.corpus().map(|c| &c.word_casing),
@@ -91,8 +96,10 @@ impl Pass for RepairCasing {
                         }
                     }
                 }
-                _ => block.for_each_text_mut(|_, text| {
-                    let fixes = casing_fixes(text, true, &evidence);
+                _ => block.for_each_text_mut(|role, text| {
+                    let habit =
+                        capitalised_document && role == TextRole::Paragraph && !text.contains('\n');
+                    let fixes = casing_fixes_in(text, true, &evidence, habit);
                     cx.apply_fixes(i, text, fixes);
                 }),
             }
@@ -244,9 +251,73 @@ fn first_letter_census<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usiz
     (upper, lower)
 }
 
+/// How a document's paragraphs start their sentences.
+#[derive(Debug, Default, Clone, Copy)]
+struct StartCensus {
+    upper: usize,
+    lower: usize,
+}
+
+impl StartCensus {
+    fn count(&mut self, text: &str) {
+        for (w, pos) in SentenceWords::new(text) {
+            if pos != Position::Start || w.kind != WordKind::Alpha {
+                continue;
+            }
+            match w.case {
+                Case::Lower => self.lower += 1,
+                Case::Title | Case::Upper => self.upper += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// True when the paragraphs start their sentences with a capital as a
+    /// rule, so that a paragraph with several lowercase starts is damaged
+    /// rather than written in a lowercase style.
+    fn capitalised(self) -> bool {
+        self.upper >= MIN_CAPITALISED_STARTS && self.upper >= 4 * self.lower
+    }
+}
+
+/// Capitalised sentence starts a document needs before its habit counts.
+const MIN_CAPITALISED_STARTS: usize = 8;
+
 /// The capitalisation fixes for `text`. With `first`, the text's first word
 /// is a sentence start (a heading, a label, a capitalised column's cell).
 pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix> {
+    casing_fixes_in(text, first, evidence, false)
+}
+
+/// True when the sentence starting at byte `at` follows a full stop after a
+/// lowercase word (`... the capital. the council`), the plainest sentence
+/// break; not after an abbreviation or a code in capitals (`ID. models`).
+fn after_plain_full_stop(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at).map(str::trim_end) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix('.') else {
+        return false;
+    };
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.chars().count() >= 3
+        && word.chars().all(char::is_lowercase)
+        && !before[..before.len() - word.len()].ends_with('.')
+}
+
+/// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
+/// start their sentences with capitals as a rule, so that a lowercase start
+/// after a plain full stop is a slip however many the text holds.
+fn casing_fixes_in(
+    text: &str,
+    first: bool,
+    evidence: &Evidence<'_>,
+    capitalised_document: bool,
+) -> Vec<Fix> {
     let mut fixes = Vec::new();
     // Lines kept together (a flattened table, verse, an address) are not
     // running sentences.
@@ -308,7 +379,7 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
     for (at, c, name) in starts {
-        if starts_are_errors || name {
+        if starts_are_errors || name || (capitalised_document && after_plain_full_stop(text, at)) {
             fixes.push(capital(at, c));
         }
     }
@@ -419,6 +490,35 @@ mod tests {
             doc.blocks[1],
             Block::Paragraph {
                 text: "Many came to Tangier’s markets.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_capitalised_document_fixes_several_starts_in_one_paragraph() {
+        let mut doc = Document::default();
+        for _ in 0..4 {
+            doc.blocks.push(Block::Paragraph {
+                text: "Rain fell. Rivers rose. Roads closed.".into(),
+            });
+        }
+        doc.blocks.push(Block::Paragraph {
+            text: "The dam held. the town slept. the river fell. Our IDs. models".into(),
+        });
+        doc.blocks.push(Block::Quote {
+            text: "we. are. on. it.".into(),
+        });
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks[4],
+            Block::Paragraph {
+                text: "The dam held. The town slept. The river fell. Our IDs. models".into()
+            }
+        );
+        assert_eq!(
+            doc.blocks[5],
+            Block::Quote {
+                text: "we. are. on. it.".into()
             }
         );
     }
