@@ -674,9 +674,18 @@ fn is_wrapped_prose(run: &[(&Line<'_>, Inline)]) -> bool {
     // Continuation lines of wrapped prose mostly start mid-sentence, in
     // lowercase; rows of a table that lost its separators start with a capital
     // or a digit, line after line.
+    // A lowercased name (`kenya`, `india`) opening a row is a slip, not a
+    // sentence running on.
     let lowercase_starts = run[1..]
         .iter()
-        .filter(|(_, i)| i.text.chars().next().is_some_and(char::is_lowercase))
+        .filter(|(_, i)| {
+            i.text.chars().next().is_some_and(char::is_lowercase)
+                && !i.text.split_whitespace().next().is_some_and(|w| {
+                    crate::lexicon::proper_nouns::is_proper_noun(
+                        w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                })
+        })
         .count();
     all_long && mid_sentence * 2 > body.len() && lowercase_starts * 2 >= run.len() - 1
 }

@@ -5,6 +5,7 @@
 //! cannot be a cell of that type at all.
 
 use super::tokens::{Class, Token};
+use crate::lexicon::proper_nouns::is_proper_noun;
 
 /// The kinds of cell a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,10 @@ pub fn index(t: CellType) -> usize {
 /// a sentence starting in lowercase).
 pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
     match t {
-        CellType::Name => cell.iter().any(|x| x.class == Class::Lower),
+        CellType::Name => cell.iter().any(|x| {
+            x.class == Class::Lower
+                && !is_proper_noun(x.text.trim_matches(|c: char| !c.is_alphanumeric()))
+        }),
         CellType::Sentence => cell.first().is_some_and(|x| !x.capitalised),
         _ => false,
     }
@@ -207,6 +211,9 @@ fn name(cell: &[Token<'_>]) -> Option<f32> {
     let mut slips = 0;
     for t in cell {
         match t.class {
+            // A lowercased country (`kenya`) is still a name.
+            Class::Lower if is_proper_noun(t.text.trim_matches(|c: char| !c.is_alphanumeric())) => {
+            }
             Class::Lower => slips += 1,
             Class::Cap | Class::Function | Class::Month | Class::Weekday | Class::Symbol => {}
             Class::Number | Class::Year => {}

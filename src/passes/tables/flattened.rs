@@ -338,7 +338,15 @@ fn fit_columns(
                 })
                 .collect();
             for (j, col) in profile.iter_mut().enumerate() {
-                if beside_names[j] && matches!(col.kind, Some(CellType::Name | CellType::Lower)) {
+                // A column name longer or shorter than every cell
+                // (`Role in the Initiative`) is no observation of them.
+                let h = hc[j + 1] - hc[j];
+                let within = col.sorted.first().is_some_and(|&lo| lo <= h)
+                    && col.sorted.last().is_some_and(|&hi| h <= hi);
+                if beside_names[j]
+                    && within
+                    && matches!(col.kind, Some(CellType::Name | CellType::Lower))
+                {
                     *col = Column::new(col.kind, {
                         let mut l = std::mem::take(&mut col.lengths);
                         l.push(hc[j + 1] - hc[j]);
@@ -798,6 +806,24 @@ mod tests {
             ["Port", "Country", "Ships Checked", "Fines Issued"]
         );
         assert_eq!(f.rows[2], ["Brest", "France", "120 ships", "€0.3 million"]);
+    }
+
+    #[test]
+    fn lowercased_countries_in_a_key_column() {
+        let (h, rows) = table(
+            "Country Role in the Project Current Work\nghana Regional Lead Training for nurses in rural clinics\nPeru Technical Partner water testing in mountain villages\nnepal Research Hub Joint studies on glacier melt",
+        )
+        .unwrap();
+        assert_eq!(h, ["Country", "Role in the Project", "Current Work"]);
+        assert_eq!(
+            rows[1],
+            [
+                "Peru",
+                "Technical Partner",
+                "water testing in mountain villages"
+            ]
+        );
+        assert_eq!(rows[2][0], "nepal");
     }
 
     #[test]
