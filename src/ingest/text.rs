@@ -176,7 +176,7 @@ fn classify(index: usize, raw: &str) -> Line<'_> {
         Kind::Blank
     } else if content.starts_with("```") || content.starts_with("~~~") {
         Kind::Fence
-    } else if is_rule(content) {
+    } else if is_rule(content) || is_bullet_row(content) {
         Kind::Rule
     } else if let Some(h) = atx_heading(content) {
         h
@@ -190,6 +190,20 @@ fn classify(index: usize, raw: &str) -> Line<'_> {
         Kind::Text(indent, content)
     };
     Line { number, raw, kind }
+}
+
+/// A row of bullet marks and nothing else (`• • • • •`, `· · ·`): a theme's
+/// separator, not a list whose items are bullets.
+fn is_bullet_row(s: &str) -> bool {
+    bullet(s).is_some()
+        && s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && s.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '•' | '·' | '▪' | '◦' | '‣' | '●' | '○' | '■' | '-' | '–' | '+' | '*'
+                )
+        })
 }
 
 /// A Markdown thematic break: three or more of one of `*-_`, spaces allowed.
@@ -660,9 +674,18 @@ fn is_wrapped_prose(run: &[(&Line<'_>, Inline)]) -> bool {
     // Continuation lines of wrapped prose mostly start mid-sentence, in
     // lowercase; rows of a table that lost its separators start with a capital
     // or a digit, line after line.
+    // A lowercased name (`kenya`, `india`) opening a row is a slip, not a
+    // sentence running on.
     let lowercase_starts = run[1..]
         .iter()
-        .filter(|(_, i)| i.text.chars().next().is_some_and(char::is_lowercase))
+        .filter(|(_, i)| {
+            i.text.chars().next().is_some_and(char::is_lowercase)
+                && !i.text.split_whitespace().next().is_some_and(|w| {
+                    crate::lexicon::proper_nouns::is_proper_noun(
+                        w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                })
+        })
         .count();
     all_long && mid_sentence * 2 > body.len() && lowercase_starts * 2 >= run.len() - 1
 }
@@ -675,10 +698,20 @@ pub fn looks_like_heading(text: &str) -> bool {
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit()) {
+    // A title-case line whose first letter was lowercased
+    // (`international Cooperation in the Fight Against Crime`) is still one.
+    let lowered_title = first.is_lowercase()
+        && text
+            .split_once(' ')
+            .is_some_and(|(_, rest)| is_title_case(rest) && !rest.ends_with('?'));
+    if !(first.is_uppercase() || first.is_ascii_digit() || lowered_title) {
         return false;
     }
-    if text.ends_with(['.', '!', '?', ':', ';', ',', '…']) || text.ends_with("...") {
+    // A question is a heading only in title case ("What Do Critics Say?").
+    if text.ends_with('?') && !is_title_case(text) {
+        return false;
+    }
+    if text.ends_with(['.', '!', ':', ';', ',', '…']) || text.ends_with("...") {
         return false;
     }
     if !text.chars().any(char::is_alphabetic) {
@@ -687,6 +720,24 @@ pub fn looks_like_heading(text: &str) -> bool {
     // A heading is mostly words, not numbers or symbols.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// True when every word of three or more letters starts with a capital
+/// (short words such as `of`, `the`, `and` may stay lowercase), and there
+/// are at least three such words.
+fn is_title_case(text: &str) -> bool {
+    let mut long = 0;
+    for w in text.split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 {
+            continue;
+        }
+        long += 1;
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    long >= 2
 }
 
 /// Splits `Label: description` into a labelled item when the part before the
@@ -751,6 +802,33 @@ mod tests {
         assert_eq!(items[0].label.as_deref(), Some("Birds"));
         assert_eq!(items[0].text, "Hundreds of terns.");
         assert_eq!(items[2], ListItem::plain("A plain item"));
+    }
+
+    #[test]
+    fn rows_of_bullet_marks_are_separators() {
+        let doc = ingest("• • • • •\n\nBody text here.\n", &Options::default()).unwrap();
+        assert_eq!(
+            doc.blocks,
+            vec![Block::Paragraph {
+                text: "Body text here.".into()
+            }]
+        );
+        assert_eq!(doc.removed[0].reason, "separator");
+        assert!(matches!(&blocks("• one\n• two\n")[0], Block::List { .. }));
+    }
+
+    #[test]
+    fn title_case_questions_are_headings() {
+        let b = blocks(
+            "What Do Critics Say About It?\n\nThey disagree.\n\nWhy did the plan fail?\n\nNobody knows.\n",
+        );
+        assert!(matches!(&b[0], Block::Heading { .. }), "{:?}", b[0]);
+        assert!(matches!(&b[2], Block::Paragraph { .. }), "{:?}", b[2]);
+        let b = blocks(
+            "public Support for the New Rail Link\n\nIt grew.\n\nbased on the new rail link\n\nIt grew.\n",
+        );
+        assert!(matches!(&b[0], Block::Heading { .. }), "{:?}", b[0]);
+        assert!(matches!(&b[2], Block::Paragraph { .. }), "{:?}", b[2]);
     }
 
     #[test]

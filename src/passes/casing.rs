@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Block, Document, TextRole};
-use crate::lexicon::proper_nouns::is_proper_noun;
+use crate::lexicon::proper_nouns::{is_lowercase_acronym, is_proper_noun, is_two_word_name};
 use crate::passes::typos::is_common_word;
 use crate::pipeline::{Fix, Pass, PassContext};
 use crate::text::{Case, Position, SentenceWords, Word, WordKind};
@@ -38,13 +38,18 @@ impl Pass for RepairCasing {
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
         let mut counts = CasingCounts::default();
+        let mut starts = StartCensus::default();
         for b in &doc.blocks {
             b.for_each_text(|role, t| {
                 if role != TextRole::Code {
                     count_word_casing(t, &mut counts);
                 }
+                if role == TextRole::Paragraph && !t.contains('\n') {
+                    starts.count(t);
+                }
             });
         }
+        let capitalised_document = starts.capitalised();
         let evidence = Evidence {
             doc: &counts,
             folder: cx.corpus().map(|c| &c.word_casing),
@@ -54,15 +59,20 @@ impl Pass for RepairCasing {
             // A paragraph after one that stops mid-sentence (split by an
             // image or a page break) continues that sentence.
             let continues = std::mem::replace(&mut open_sentence, ends_open(block));
+            let is_paragraph = matches!(block, Block::Paragraph { .. });
             match block {
                 Block::Code { .. } => {}
                 Block::List { items, .. } => {
                     let (upper, lower) =
                         first_letter_census(items.iter().map(|it| it.text.as_str()));
                     let capitalised_list = upper >= 2 && upper >= 2 * lower;
+                    let title_case_labels = labels_in_title_case(items);
                     for item in items.iter_mut() {
                         if let Some(label) = &mut item.label {
-                            let fixes = casing_fixes(label, true, &evidence);
+                            let mut fixes = casing_fixes(label, true, &evidence);
+                            if title_case_labels {
+                                fixes.extend(title_case_fixes(label));
+                            }
                             cx.apply_fixes(i, label, fixes);
                         }
                         let first = item.label.is_some() || capitalised_list;
@@ -94,11 +104,12 @@ impl Pass for RepairCasing {
                 Block::Paragraph { text } | Block::Quote { text } => {
                     // One word alone is a slogan or a fragment, not a sentence.
                     let first = !continues && text.trim().contains(char::is_whitespace);
-                    let fixes = casing_fixes(text, first, &evidence);
+                    let habit = capitalised_document && is_paragraph && !text.contains('\n');
+                    let fixes = casing_fixes_in(text, first, &evidence, habit);
                     cx.apply_fixes(i, text, fixes);
                 }
                 Block::Heading { text, .. } => {
-                    let fixes = casing_fixes(text, true, &evidence);
+                    let fixes = casing_fixes_in(text, true, &evidence, false);
                     cx.apply_fixes(i, text, fixes);
                 }
             }
@@ -217,6 +228,60 @@ impl Evidence<'_> {
     }
 }
 
+/// Words of four letters or more: the ones title case capitalises (short
+/// words such as `of`, `the`, `and`, `for` may stay lowercase).
+fn title_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+}
+
+/// True when the list's labels of two words or more are written in title
+/// case as a rule (`Data Sharing`, `Joint Operations`): at least two are,
+/// and none of the others is written in sentence case.
+fn labels_in_title_case(items: &[crate::document::ListItem]) -> bool {
+    let (mut title, mut other) = (0, 0);
+    for label in items.iter().filter_map(|it| it.label.as_deref()) {
+        if title_words(label).count() < 2 {
+            continue;
+        }
+        let words = title_words(label).count();
+        let lower = title_words(label)
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count();
+        let first_lower = title_words(label)
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        // A label all in lowercase (`legal frameworks`), or lowercase in its
+        // first word only (`legal Frameworks`), is a slip; one in sentence
+        // case (`Building resilience`) is the list's style.
+        if lower == 0 {
+            title += 1;
+        } else if !(lower == words || (lower == 1 && first_lower)) {
+            other += 1;
+        }
+    }
+    title >= 2 && other == 0
+}
+
+/// Fixes capitalising each lowercase word of four letters or more.
+fn title_case_fixes(text: &str) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let mut at = 0;
+    for w in text.split_whitespace() {
+        let start = at + text[at..].find(w).unwrap_or(0);
+        at = start + w.len();
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+            && w.starts_with(char::is_lowercase)
+        {
+            fixes.push(capital(start, w.chars().next().unwrap_or(' ')));
+        }
+    }
+    fixes
+}
+
 /// How many of `texts` start with an uppercase letter, and how many with a
 /// lowercase one.
 fn first_letter_census<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
@@ -231,9 +296,73 @@ fn first_letter_census<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usiz
     (upper, lower)
 }
 
+/// How a document's paragraphs start their sentences.
+#[derive(Debug, Default, Clone, Copy)]
+struct StartCensus {
+    upper: usize,
+    lower: usize,
+}
+
+impl StartCensus {
+    fn count(&mut self, text: &str) {
+        for (w, pos) in SentenceWords::new(text) {
+            if pos != Position::Start || w.kind != WordKind::Alpha {
+                continue;
+            }
+            match w.case {
+                Case::Lower => self.lower += 1,
+                Case::Title | Case::Upper => self.upper += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// True when the paragraphs start their sentences with a capital as a
+    /// rule, so that a paragraph with several lowercase starts is damaged
+    /// rather than written in a lowercase style.
+    fn capitalised(self) -> bool {
+        self.upper >= MIN_CAPITALISED_STARTS && self.upper >= 4 * self.lower
+    }
+}
+
+/// Capitalised sentence starts a document needs before its habit counts.
+const MIN_CAPITALISED_STARTS: usize = 8;
+
 /// The capitalisation fixes for `text`. With `first`, the text's first word
 /// is a sentence start (a heading, a label, a capitalised column's cell).
 pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix> {
+    casing_fixes_in(text, first, evidence, false)
+}
+
+/// True when the sentence starting at byte `at` follows a full stop after a
+/// lowercase word (`... the capital. the council`), the plainest sentence
+/// break; not after an abbreviation or a code in capitals (`ID. models`).
+fn after_plain_full_stop(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at).map(str::trim_end) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix('.') else {
+        return false;
+    };
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.chars().count() >= 3
+        && word.chars().all(char::is_lowercase)
+        && !before[..before.len() - word.len()].ends_with('.')
+}
+
+/// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
+/// start their sentences with capitals as a rule, so that a lowercase start
+/// after a plain full stop is a slip however many the text holds.
+fn casing_fixes_in(
+    text: &str,
+    first: bool,
+    evidence: &Evidence<'_>,
+    capitalised_document: bool,
+) -> Vec<Fix> {
     let mut fixes = Vec::new();
     // Lines kept together (a flattened table, verse, an address) are not
     // running sentences.
@@ -244,10 +373,40 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     // `true` marks one that is also a name.
     let (mut upper, mut lower) = (0usize, 0usize);
     let mut starts: Vec<(usize, char, bool)> = Vec::new();
+    // The word before, when it is in the same sentence, one space away.
+    let mut before: Option<Word<'_>> = None;
     for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
         let sentence_start = pos == Position::Start && (k > 0 || first);
+        let previous = before
+            .replace(w)
+            .filter(|p| pos == Position::Mid && text.get(p.end()..w.start) == Some(" "));
+        let name = w.case == Case::Lower
+            && w.kind == WordKind::Alpha
+            && (is_proper_noun(w.stem())
+                || evidence.capitalises(w.stem())
+                || demonym_of_name(w.stem(), evidence));
+        if w.case == Case::Lower && w.kind == WordKind::Alpha && is_lowercase_acronym(w.stem()) {
+            let stem = w.stem();
+            fixes.push(Fix::new(w.start..w.start + stem.len(), stem.to_uppercase()));
+            upper += usize::from(sentence_start);
+            continue;
+        }
+        if let Some(p) = previous
+            && p.kind == WordKind::Alpha
+            && w.kind == WordKind::Alpha
+            && p.text == p.stem()
+            && is_two_word_name(p.text, w.stem())
+        {
+            for x in [p, w] {
+                if x.case == Case::Lower {
+                    fixes.push(capital(x.start, x.text.chars().next().unwrap_or(' ')));
+                }
+            }
+        }
         if sentence_start {
             match w.case {
+                // A lowercase name says nothing of the text's style.
+                Case::Lower if name => {}
                 Case::Lower => lower += 1,
                 Case::Title | Case::Upper => upper += 1,
                 _ => {}
@@ -256,7 +415,6 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
         if w.case != Case::Lower || w.kind != WordKind::Alpha {
             continue;
         }
-        let name = is_proper_noun(w.stem()) || evidence.capitalises(w.stem());
         let c = w.text.chars().next().unwrap_or(' ');
         // `(credit: …)`, `(source: …)`: a label opening a parenthesis.
         if sentence_start && text[..w.start].ends_with('(') && text[w.end()..].starts_with(':') {
@@ -270,11 +428,42 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
     for (at, c, name) in starts {
-        if starts_are_errors || name {
+        if starts_are_errors || name || (capitalised_document && after_plain_full_stop(text, at)) {
             fixes.push(capital(at, c));
         }
     }
+    // A word may be both a sentence start and half of a two-word name.
+    fixes.sort_by_key(|f| f.range.start);
+    fixes.dedup_by_key(|f| f.range.start);
     fixes
+}
+
+/// True when lowercase `word` is the adjective or demonym of a known name
+/// or of one the document capitalises (`valencian` for `Valencia`,
+/// `andalusian` where `Andalusia` is written capitalised, `moroccan` for
+/// `Morocco`, `israeli` for `Israel`).
+fn demonym_of_name(word: &str, evidence: &Evidence<'_>) -> bool {
+    if word.len() < 5 || !word.is_ascii() {
+        return false;
+    }
+    let base_is_name =
+        |base: &str| base.len() >= 4 && (is_proper_noun(base) || evidence.capitalises(base));
+    let mut buf = [0u8; 32];
+    let mut with = |stem: &str, tail: &str| -> bool {
+        let len = stem.len() + tail.len();
+        if len > buf.len() {
+            return false;
+        }
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..len].copy_from_slice(tail.as_bytes());
+        std::str::from_utf8(&buf[..len]).is_ok_and(base_is_name)
+    };
+    // -ian/-an after a final a (Valencia-n, Kenya-n), -an for a final o
+    // (Morocc-an), -ese and -i after the whole name (Japan-ese, Israel-i).
+    (word.ends_with('n') && with(&word[..word.len() - 1], ""))
+        || (word.ends_with("an") && with(&word[..word.len() - 2], "o"))
+        || (word.ends_with("ese") && with(&word[..word.len() - 3], ""))
+        || (word.ends_with('i') && with(&word[..word.len() - 1], ""))
 }
 
 /// The fix that capitalises the character `c` at byte `at`.
@@ -355,6 +544,63 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_document_fixes_several_starts_in_one_paragraph() {
+        let mut doc = Document::default();
+        for _ in 0..4 {
+            doc.blocks.push(Block::Paragraph {
+                text: "Rain fell. Rivers rose. Roads closed.".into(),
+            });
+        }
+        doc.blocks.push(Block::Paragraph {
+            text: "The dam held. the town slept. the river fell. Our IDs. models".into(),
+        });
+        doc.blocks.push(Block::Quote {
+            text: "we. are. on. it.".into(),
+        });
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks[4],
+            Block::Paragraph {
+                text: "The dam held. The town slept. The river fell. Our IDs. models".into()
+            }
+        );
+        assert_eq!(
+            doc.blocks[5],
+            Block::Quote {
+                text: "we. are. on. it.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn demonyms_acronyms_and_two_word_names() {
+        let mut doc = Document::default();
+        doc.blocks.push(Block::Paragraph {
+            text: "Trams in Andalusia run late. Buses in Andalusia run early. The andalusian plan \
+                   came from the european union and the uk, not from the north sea."
+                .into(),
+        });
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph {
+                text: "Trams in Andalusia run late. Buses in Andalusia run early. The Andalusian plan \
+                       came from the European Union and the UK, not from the North Sea."
+                    .into()
+            }
+        );
+        // A word that only looks like a derived form stays.
+        let s = "The union met. Sea levels rose in the north. The plan went ahead.";
+        assert_eq!(fixed(s), s);
+        // A lowercase name at a sentence start is no sign of a lowercase
+        // style: the plain lowercase start beside it is a slip too.
+        assert_eq!(
+            fixed("Talks began. the deal is done. kenyan envoys left."),
+            "Talks began. The deal is done. Kenyan envoys left."
+        );
+    }
+
+    #[test]
     fn labels_items_and_cells() {
         let mut doc = Document::default();
         doc.blocks.push(Block::List {
@@ -390,5 +636,28 @@ mod tests {
         // Column 0 is half lowercase: left alone; column 1 is capitalised.
         assert_eq!(t.rows[1][0], "barley");
         assert_eq!(t.rows[2][1], "Grow fast.");
+        let mut doc2 = Document::default();
+        doc2.blocks.push(Block::List {
+            ordered: false,
+            items: vec![
+                ListItem {
+                    label: Some("legal frameworks".into()),
+                    text: "Laws agree.".into(),
+                },
+                ListItem {
+                    label: Some("Data Sharing".into()),
+                    text: "Records move.".into(),
+                },
+                ListItem {
+                    label: Some("Joint Patrols".into()),
+                    text: "Ships sail.".into(),
+                },
+            ],
+        });
+        run(&mut doc2);
+        let Block::List { items: titled, .. } = &doc2.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(titled[0].label.as_deref(), Some("Legal Frameworks"));
     }
 }

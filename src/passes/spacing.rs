@@ -33,6 +33,14 @@ impl Pass for RepairSpacing {
         for (i, block) in doc.blocks.iter_mut().enumerate() {
             block.for_each_text_mut(|role, text| {
                 if role != TextRole::Code {
+                    // A paragraph left with one line (its other lines were
+                    // chrome) has no columns to keep aligned any more.
+                    if !text.contains('\n')
+                        && (text.contains("  ") || text.starts_with(' ') || text.ends_with(' '))
+                    {
+                        let fixes = space_run_fixes(text);
+                        cx.apply_fixes(i, text, fixes);
+                    }
                     let fixes = spacing_fixes(text, spaced_punctuation);
                     cx.apply_fixes(i, text, fixes);
                 }
@@ -94,6 +102,28 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
                 fixes.push(Fix::new(at..at, " "));
                 split_at = Some(k + 1);
             }
+        }
+    }
+    fixes
+}
+
+/// Fixes making each run of two or more spaces in `text` a single space,
+/// and dropping spaces at either end.
+fn space_run_fixes(text: &str) -> Vec<Fix> {
+    let bytes = text.as_bytes();
+    let mut fixes = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            let end = i + bytes[i..].iter().take_while(|&&b| b == b' ').count();
+            if i == 0 || end == bytes.len() {
+                fixes.push(Fix::new(i..end, ""));
+            } else if end - i >= 2 {
+                fixes.push(Fix::new(i + 1..end, ""));
+            }
+            i = end;
+        } else {
+            i += 1;
         }
     }
     fixes
@@ -219,6 +249,20 @@ mod tests {
             "empower citizens. Initiatives aimed"
         );
         assert_eq!(fix("really?Yes"), "really? Yes");
+    }
+
+    #[test]
+    fn runs_of_spaces_in_one_line_are_single() {
+        let s = "|  a   b ";
+        let mut out = String::new();
+        let mut last = 0;
+        for f in space_run_fixes(s) {
+            out.push_str(&s[last..f.range.start]);
+            out.push_str(&f.replacement);
+            last = f.range.end;
+        }
+        out.push_str(&s[last..]);
+        assert_eq!(out, "| a b");
     }
 
     #[test]

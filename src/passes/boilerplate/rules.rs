@@ -230,12 +230,17 @@ pub fn is_author_bio(text: &str, media_only: bool) -> bool {
                 .to_lowercase()
         })
         .collect();
-    if lower.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "said" | "says" | "told" | "according" | "announced" | "reported" | "stated"
-        )
-    }) {
+    // Reported speech is no biography; a career is ("has reported on
+    // trade", "reported from Kabul for a decade").
+    let reports_speech = lower.iter().enumerate().any(|(i, w)| {
+        let next = lower.get(i + 1).map(String::as_str);
+        match w.as_str() {
+            "said" | "says" | "told" | "according" | "announced" | "stated" => true,
+            "reported" => !matches!(next, Some("on" | "from" | "for")),
+            _ => false,
+        }
+    });
+    if reports_speech {
         return false;
     }
     let list = if media_only {
@@ -351,6 +356,12 @@ mod tests {
             "Quaycorp, a large producer of nets, has opened a plant."
         ));
         assert!(!bio("A spokesperson said the plan would go ahead."));
+        assert!(bio(
+            "A science correspondent who has reported on medicine for a decade."
+        ));
+        assert!(!bio(
+            "A local reporter reported that the bridge had closed."
+        ));
         assert!(!bio("The harbour was quiet for the first time in years."));
         assert!(!bio(
             "Maria Lopez is a writer, the minister told reporters."

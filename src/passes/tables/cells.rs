@@ -5,6 +5,7 @@
 //! cannot be a cell of that type at all.
 
 use super::tokens::{Class, Token};
+use crate::lexicon::proper_nouns::is_proper_noun;
 
 /// The kinds of cell a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,10 @@ pub fn index(t: CellType) -> usize {
 /// a sentence starting in lowercase).
 pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
     match t {
-        CellType::Name => cell.iter().any(|x| x.class == Class::Lower),
+        CellType::Name => cell.iter().any(|x| {
+            x.class == Class::Lower
+                && !is_proper_noun(x.text.trim_matches(|c: char| !c.is_alphanumeric()))
+        }),
         CellType::Sentence => cell.first().is_some_and(|x| !x.capitalised),
         _ => false,
     }
@@ -93,7 +97,8 @@ pub fn best(f: &Fits) -> Option<(CellType, f32)> {
     best
 }
 
-fn is_day(t: &Token<'_>) -> bool {
+/// True for a number that can be a day of the month (`4`, `21st`).
+pub fn is_day(t: &Token<'_>) -> bool {
     t.class == Class::Number && {
         let d = t.text.trim_end_matches([',', '.']);
         let d = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -159,16 +164,33 @@ fn quantity(cell: &[Token<'_>]) -> Option<f32> {
     }
     match cell.len() {
         1 => Some(2.0),
-        // A number and its unit: `5 members`, `12 km`, `3 per cent`.
-        2 | 3 => {
+        // A number and its unit: `5 members`, `12 km`, `3 per cent`,
+        // `€38,000 a year`, `€8 per square metre`.
+        2..=4 => {
             let units = &cell[1..];
             let unit_ok = units.iter().all(|t| {
-                t.class == Class::Lower || (t.class == Class::Function && t.text == "per")
+                t.class == Class::Lower
+                    || is_unit_symbol(t.text)
+                    || (t.class == Class::Function && matches!(t.text, "per" | "a" | "an"))
             });
-            (unit_ok && units[units.len() - 1].class == Class::Lower).then_some(1.8)
+            let last = &units[units.len() - 1];
+            (unit_ok && (last.class == Class::Lower || is_unit_symbol(last.text))).then_some(1.8)
         }
         _ => None,
     }
+}
+
+/// A unit written with capitals (`MW`, `kWh`, `GB`, `USD`): up to four
+/// letters, some of them capitals, and not a capitalised word (`Ltd`).
+pub fn is_unit_symbol(word: &str) -> bool {
+    let n = word.chars().count();
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.clone().all(char::is_lowercase);
+    (1..=4).contains(&n)
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.chars().any(|c| c.is_ascii_uppercase())
+        && !(first_upper && rest_lower && n >= 2)
 }
 
 fn name(cell: &[Token<'_>]) -> Option<f32> {
@@ -189,6 +211,9 @@ fn name(cell: &[Token<'_>]) -> Option<f32> {
     let mut slips = 0;
     for t in cell {
         match t.class {
+            // A lowercased country (`kenya`) is still a name.
+            Class::Lower if is_proper_noun(t.text.trim_matches(|c: char| !c.is_alphanumeric())) => {
+            }
             Class::Lower => slips += 1,
             Class::Cap | Class::Function | Class::Month | Class::Weekday | Class::Symbol => {}
             Class::Number | Class::Year => {}
@@ -270,6 +295,51 @@ fn symbol(cell: &[Token<'_>]) -> Option<f32> {
     (cell.len() == 1 && cell[0].class == Class::Symbol).then_some(1.0)
 }
 
+/// Words that qualify the noun after them in a column name (`Start Date`,
+/// `Key Message`, `Current Tariff`) and so rarely end one when more words
+/// follow. Lowercase.
+const ATTRIBUTIVE: &[&str] = &[
+    "actual", "annual", "average", "closing", "current", "daily", "due", "end", "final", "first",
+    "initial", "key", "last", "main", "monthly", "opening", "previous", "primary", "start",
+    "target", "total", "weekly",
+];
+
+/// True when header words `noun` and `word` read as a noun and the participle
+/// qualifying it (`Homes Planned`, `Clinics Opened`): one column name.
+pub fn is_postpositive(noun: &str, word: &str) -> bool {
+    noun.len() > 3 && noun.ends_with('s') && is_participle(word)
+}
+
+/// True for a header word read as a past participle (`Proposed`, `Opened`).
+pub fn is_participle(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed")
+}
+
+/// True when the header word `word` qualifies the word after it.
+pub fn is_attributive(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|w| ATTRIBUTIVE.contains(&w))
+}
+
+/// True when the header word `word` names a date (`Date`, `Year`, `Deadline`).
+pub fn names_a_date(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            "date"
+                | "dates"
+                | "year"
+                | "month"
+                | "day"
+                | "deadline"
+                | "period"
+                | "quarter"
+                | "when"
+        )
+    })
+}
+
 /// How well `cell` reads as a column name, or `None` when it cannot be one:
 /// a header cell never starts or ends with a function word, starts with a
 /// capital or a digit, holds at most one lowercase word and no sentence
@@ -314,6 +384,10 @@ mod tests {
         assert_eq!(best_type("March 2021"), Some(CellType::Date));
         assert_eq!(best_type("14 June"), Some(CellType::Date));
         assert_eq!(best_type("12 vessels"), Some(CellType::Quantity));
+        assert_eq!(best_type("€38,000 a year"), Some(CellType::Quantity));
+        assert_eq!(best_type("42 MW"), Some(CellType::Quantity));
+        assert_eq!(best_type("12 kWh"), Some(CellType::Quantity));
+        assert_eq!(best_type("€8 per square metre"), Some(CellType::Quantity));
         assert_eq!(best_type("€4.5bn"), Some(CellType::Quantity));
         assert_eq!(best_type("Harbour Master of Leith"), Some(CellType::Name));
         assert_eq!(

@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use super::Found;
 use super::cells::{self, CellType, Fits};
 use super::tokens::{Class, Token, tokenize};
+use crate::lexicon::proper_nouns::is_proper_noun;
 
 /// Most columns searched for.
 const MAX_COLUMNS: usize = 6;
@@ -33,6 +34,15 @@ const MAX_TRIALS: usize = 48;
 const PROFILE_ROUNDS: usize = 4;
 /// Score a cell loses when it does not fit its column's type.
 const TYPE_MISMATCH: f32 = 2.5;
+/// Score a cut loses between two words the running text writes together.
+const JOINED_CUT: f32 = 1.0;
+/// Score a column name loses for ending on a word that qualifies the next
+/// (`Start` + `Date`).
+const ATTRIBUTIVE_END: f32 = 1.0;
+/// Score a one-word cell earns when English always capitalises the word.
+const KNOWN_NAME_CELL: f32 = 0.6;
+/// Score each row adds for a column of words always capitalised (countries).
+const KNOWN_NAMES_BONUS: f32 = 1.2;
 /// Cost of each cell: a further column must earn its place.
 const CELL_COST: f32 = 1.2;
 
@@ -44,13 +54,43 @@ pub struct Casing {
     pub lower: HashSet<String>,
     /// Words seen capitalised in the middle of a sentence (lowercased).
     pub proper: HashSet<String>,
+    /// Pairs of words running text writes side by side (see [`pair_key`]).
+    pub pairs: HashSet<u64>,
+}
+
+/// A key for two adjacent words, blind to case and to a plural `s`
+/// (`text message` and `Text Messages` share it); `None` for short words
+/// and anything but letters.
+pub fn pair_key(first: &str, second: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::text::WordHasher::default();
+    for w in [first, second] {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
+        if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        for c in w.chars().flat_map(char::to_lowercase) {
+            c.hash(&mut h);
+        }
+        0xffu8.hash(&mut h);
+    }
+    Some(h.finish())
 }
 
 impl Casing {
     /// Learns from running text (not the candidate lines themselves).
     pub fn learn(&mut self, text: &str) {
         let mut sentence_start = true;
+        let mut previous: Option<&str> = None;
         for raw in text.split_whitespace() {
+            // Words parted by punctuation are not written together.
+            if let Some(p) = previous.filter(|p| p.ends_with(char::is_alphabetic))
+                && let Some(key) = pair_key(p, raw)
+            {
+                self.pairs.insert(key);
+            }
+            previous = Some(raw);
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some(first) = word.chars().next() {
                 if first.is_lowercase() {
@@ -74,7 +114,7 @@ pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
         .map(|t| {
             (2..=MAX_ROW_TOKENS)
                 .contains(&t.len())
-                .then(|| RowSpans::new(t))
+                .then(|| RowSpans::new(t, casing))
         })
         .collect();
     let n = toks.len();
@@ -83,11 +123,23 @@ pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
         if !header_candidate(&toks[h]) {
             continue;
         }
-        let rows_after = spans[h + 1..]
+        let mut rows_after = spans[h + 1..]
             .iter()
             .take(MAX_TABLE_ROWS)
             .take_while(|r| r.is_some())
             .count();
+        // A line far longer than every row before it is the prose that
+        // follows the table, not one more row.
+        if let Some(k) = (2..rows_after).find(|&k| {
+            let longest = toks[h + 1..h + 1 + k]
+                .iter()
+                .map(Vec::len)
+                .max()
+                .unwrap_or(0);
+            toks[h + 1 + k].len() > 2 * longest
+        }) {
+            rows_after = k;
+        }
         let max_end = h + 1 + rows_after;
         // The longest run of rows first; a few trailing lines may be prose.
         let min_end = (h + 3).max(max_end.saturating_sub(3));
@@ -137,15 +189,26 @@ struct Fitted {
 struct RowSpans<'t, 'a> {
     toks: &'t [Token<'a>],
     spans: Vec<Vec<Fits>>,
+    /// `joined[i]`: tokens `i` and `i + 1` are a pair the document's running
+    /// text writes side by side (`text message`), so rarely two cells.
+    joined: Vec<bool>,
 }
 
 impl<'t, 'a> RowSpans<'t, 'a> {
-    fn new(toks: &'t [Token<'a>]) -> Self {
+    fn new(toks: &'t [Token<'a>], casing: &Casing) -> Self {
         let n = toks.len();
         let spans = (0..n)
             .map(|a| (a + 1..=n).map(|b| cells::fits(&toks[a..b])).collect())
             .collect();
-        RowSpans { toks, spans }
+        let joined = toks
+            .windows(2)
+            .map(|w| pair_key(w[0].text, w[1].text).is_some_and(|k| casing.pairs.contains(&k)))
+            .collect();
+        RowSpans {
+            toks,
+            spans,
+            joined,
+        }
     }
     fn fits(&self, a: usize, b: usize) -> &Fits {
         &self.spans[a][b - a - 1]
@@ -249,10 +312,29 @@ fn fit_columns(
         profile = read_profile(k, rows, &cuts);
         // The header's cut counts as one more observation of a name
         // column's length: between two equally good cuts of a run of
-        // capitalised words, the one matching the column names wins.
+        // capitalised words, the one matching the column names wins. Beside
+        // a sentence or a number the boundary is no such run, and a column
+        // name (`Method`) says nothing of its cells' length (`Foot Patrols`).
         if let Some((_, hc)) = cut_header(k, header, &profile) {
+            let names = |c: Option<&Column>| {
+                c.is_some_and(|c| matches!(c.kind, Some(CellType::Name | CellType::Lower)))
+            };
+            let beside_names: Vec<bool> = (0..k)
+                .map(|j| {
+                    names(j.checked_sub(1).and_then(|p| profile.get(p)))
+                        || names(profile.get(j + 1))
+                })
+                .collect();
             for (j, col) in profile.iter_mut().enumerate() {
-                if matches!(col.kind, Some(CellType::Name | CellType::Lower)) {
+                // A column name longer or shorter than every cell
+                // (`Role in the Initiative`) is no observation of them.
+                let h = hc[j + 1] - hc[j];
+                let within = col.sorted.first().is_some_and(|&lo| lo <= h)
+                    && col.sorted.last().is_some_and(|&hi| h <= hi);
+                if beside_names[j]
+                    && within
+                    && matches!(col.kind, Some(CellType::Name | CellType::Lower))
+                {
                     *col = Column::new(col.kind, {
                         let mut l = std::mem::take(&mut col.lengths);
                         l.push(hc[j + 1] - hc[j]);
@@ -296,10 +378,16 @@ fn fit_columns(
                 [cells::index(col.kind.unwrap_or(CellType::Name))]
             .is_some()
     });
-    if typed_header || !name_boundaries_agree(&profile, &cuts, &header_cuts) {
+    if typed_header || !name_boundaries_agree(&profile, rows, &cuts, &header_cuts) {
         return None;
     }
     score += header_score + key_column_bonus(rows, &cuts, &profile, casing);
+    // A column of countries or nationalities is evidence of its own.
+    for (j, col) in profile.iter().enumerate().skip(1) {
+        if col.kind == Some(CellType::Name) && known_names(rows, &cuts, j) {
+            score += KNOWN_NAMES_BONUS * rows.len() as f32;
+        }
+    }
     score -= CELL_COST * (k * (rows.len() + 1)) as f32;
     let join = |toks: &[Token<'_>]| toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     Some(Fitted {
@@ -330,14 +418,33 @@ fn plausible_columns(kinds: &[CellType]) -> bool {
 /// them; it is trusted only when the first column's name is as long as at
 /// least one of its cells (a one-word `Ticker` over cells of two and three
 /// words means the capitalised run was cut in the wrong place).
-fn name_boundaries_agree(profile: &[Column], cuts: &[Cuts], header_cuts: &Cuts) -> bool {
+fn name_boundaries_agree(
+    profile: &[Column],
+    rows: &[&RowSpans<'_, '_>],
+    cuts: &[Cuts],
+    header_cuts: &Cuts,
+) -> bool {
     (0..profile.len().saturating_sub(1)).all(|j| {
         let names = |c: &Column| c.kind == Some(CellType::Name);
         if !(names(&profile[j]) && names(&profile[j + 1])) {
             return true;
         }
         let h = header_cuts[j + 1] - header_cuts[j];
-        cuts.iter().any(|c| c[j + 1] - c[j] == h)
+        cuts.iter().any(|c| c[j + 1] - c[j] == h) || known_names(rows, cuts, j + 1)
+    })
+}
+
+/// True when every cell of column `j` is one word English always
+/// capitalises (a country, a nationality): such a column is its own,
+/// whatever the lengths around it.
+fn known_names(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], j: usize) -> bool {
+    rows.iter().zip(cuts).all(|(row, c)| {
+        c[j + 1] - c[j] == 1
+            && is_proper_noun(
+                row.toks[c[j]]
+                    .text
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
     })
 }
 
@@ -430,12 +537,37 @@ fn cell_score(
         let w = if agree { 1.5 } else { 0.5 };
         s -= w * ((b - a) as f32 / median as f32).ln().abs();
     }
-    // A month is not cut from its day or year.
+    // A month is not cut from its day or year, before or after it.
     if a > 0
         && row.toks[a - 1].class == Class::Month
         && matches!(row.toks[a].class, Class::Year | Class::Number)
     {
         s -= 3.0;
+    }
+    if b < row.toks.len() && row.toks[b].class == Class::Month && cells::is_day(&row.toks[b - 1]) {
+        s -= 3.0;
+    }
+    // A country or nationality standing alone is a cell of its own.
+    if b - a == 1
+        && matches!(col.kind, None | Some(CellType::Name))
+        && is_proper_noun(
+            row.toks[a]
+                .text
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    {
+        s += KNOWN_NAME_CELL;
+    }
+    // Nor is a number cut from the unit symbol after it (`42 MW`).
+    if b < row.toks.len()
+        && row.toks[b - 1].class == Class::Number
+        && cells::is_unit_symbol(row.toks[b].text)
+    {
+        s -= 3.0;
+    }
+    // Words the running text writes together belong to one cell.
+    if b < row.toks.len() && row.joined[b - 1] {
+        s -= JOINED_CUT;
     }
     Some(s)
 }
@@ -474,6 +606,38 @@ fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32
                 let Some(mut s) = cells::header_fit(&header[a..b]) else {
                     continue;
                 };
+                // A column name ends on its head noun: `Start Date`, not
+                // `Start` + `Date`; and a date column is the one named a date.
+                if b < n && cells::is_attributive(header[b - 1].text) {
+                    s -= ATTRIBUTIVE_END;
+                }
+                if a > 0 && cells::is_postpositive(header[a - 1].text, header[a].text) {
+                    s -= ATTRIBUTIVE_END;
+                }
+                // A participle after a singular noun qualifies the next
+                // noun instead: `Challenge` + `Proposed Solution`.
+                if b < n
+                    && b - a >= 2
+                    && cells::is_participle(header[b - 1].text)
+                    && !cells::is_postpositive(header[b - 2].text, header[b - 1].text)
+                {
+                    s -= ATTRIBUTIVE_END;
+                }
+                // ... and starts on the word qualifying it: `Share Average
+                // Rent` holds the end of the column before.
+                if b - a >= 3
+                    && header[a + 1..b - 1]
+                        .iter()
+                        .any(|t| cells::is_attributive(t.text))
+                {
+                    s -= ATTRIBUTIVE_END / 2.0;
+                }
+                let names_date = cells::names_a_date(header[b - 1].text);
+                match profile[j].kind {
+                    Some(CellType::Date) if names_date => s += 0.3,
+                    Some(_) if names_date => s -= 0.3,
+                    _ => {}
+                }
                 let len = (b - a) as f32;
                 let col = &profile[j];
                 match col.kind {
@@ -585,6 +749,70 @@ mod tests {
             ["Rain Gauge", "Measures how much rain fell in a day."]
         );
         assert_eq!(rows[2], ["Barometer", "Tracks air pressure before storms."]);
+    }
+
+    #[test]
+    fn day_month_year_dates_and_head_nouns() {
+        let (h, rows) = table(
+            "Stage Start Date Host Town\nStage One 4 May 2024 Ghent\nStage Two 18 May 2024 Bruges\nStage Three 1 June 2024 Ypres",
+        )
+        .unwrap();
+        assert_eq!(h, ["Stage", "Start Date", "Host Town"]);
+        assert_eq!(rows[0], ["Stage One", "4 May 2024", "Ghent"]);
+    }
+
+    #[test]
+    fn a_column_of_countries_stands_alone() {
+        let (h, rows) = table(
+            "Partner Country Role\nRiver Trust Belgium Water sampling along the canals.\nHill College Austria Soil tests on slopes.\nCoast Lab Portugal mapping of dunes over time.",
+        )
+        .unwrap();
+        assert_eq!(h, ["Partner", "Country", "Role"]);
+        assert_eq!(
+            rows[2],
+            ["Coast Lab", "Portugal", "mapping of dunes over time."]
+        );
+    }
+
+    #[test]
+    fn prose_right_after_the_rows_is_not_a_row() {
+        let text = "Port Country Ships Checked Fines Issued\nLeith Scotland 140 ships €0.2 million\nCobh Ireland 95 ships €0.1 million\nBrest France 120 ships €0.3 million\nInspectors said most problems were missing papers rather than safety faults, and that fines stayed low.";
+        let lines: Vec<&str> = text.lines().collect();
+        let f = find(&lines, &Casing::default()).unwrap();
+        assert_eq!(f.end, 4);
+        assert_eq!(
+            f.header,
+            ["Port", "Country", "Ships Checked", "Fines Issued"]
+        );
+        assert_eq!(f.rows[2], ["Brest", "France", "120 ships", "€0.3 million"]);
+    }
+
+    #[test]
+    fn lowercased_countries_in_a_key_column() {
+        let (h, rows) = table(
+            "Country Role in the Project Current Work\nghana Regional Lead Training for nurses in rural clinics\nPeru Technical Partner water testing in mountain villages\nnepal Research Hub Joint studies on glacier melt",
+        )
+        .unwrap();
+        assert_eq!(h, ["Country", "Role in the Project", "Current Work"]);
+        assert_eq!(
+            rows[1],
+            [
+                "Peru",
+                "Technical Partner",
+                "water testing in mountain villages"
+            ]
+        );
+        assert_eq!(rows[2][0], "nepal");
+    }
+
+    #[test]
+    fn words_written_together_stay_together() {
+        let text = "Tool Purpose\nRain Gauge Measures the rain of a day.\nWind Vane shows where the wind blows.\nSun Dial Tells the time by shadow.";
+        let lines: Vec<&str> = text.lines().collect();
+        let mut casing = Casing::default();
+        casing.learn("We mounted a wind vane on the roof.");
+        let f = find(&lines, &casing).unwrap();
+        assert_eq!(f.rows[1], ["Wind Vane", "shows where the wind blows."]);
     }
 
     #[test]
