@@ -344,6 +344,8 @@ const TEMPLATE_PAGES: &[&str] = &[
     "main-no-article",
     "short-article",
     "german-news",
+    "legacy-br",
+    "listicle",
 ];
 
 /// Lowest precision and recall accepted on a template page.
