@@ -58,24 +58,33 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
-    // The figure that matters is the ratio; measure it directly once.
+    // The figure that matters is the ratio; measure it directly, the two
+    // runs interleaved round by round so that load from other processes
+    // falls on both, and the median round of each compared.
     let time = |f: &dyn Fn()| {
         let t = Instant::now();
-        for _ in 0..5 {
-            f();
-        }
+        f();
         t.elapsed().as_secs_f64()
     };
-    let bare = time(&|| {
-        for p in &pages {
-            black_box(bare_parse(p));
-        }
-    });
-    let ours = time(&|| {
-        for p in &pages {
-            let _ = black_box(pristine::ingest::html::ingest_bytes(p, &options));
-        }
-    });
+    let mut bare = Vec::new();
+    let mut ours = Vec::new();
+    for _ in 0..21 {
+        bare.push(time(&|| {
+            for p in &pages {
+                black_box(bare_parse(p));
+            }
+        }));
+        ours.push(time(&|| {
+            for p in &pages {
+                let _ = black_box(pristine::ingest::html::ingest_bytes(p, &options));
+            }
+        }));
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (bare, ours) = (median(&mut bare), median(&mut ours));
     println!("ingest / bare parse time ratio: {:.2}", ours / bare);
 }
 

@@ -344,6 +344,8 @@ const TEMPLATE_PAGES: &[&str] = &[
     "main-no-article",
     "short-article",
     "german-news",
+    "legacy-br",
+    "listicle",
 ];
 
 /// Lowest precision and recall accepted on a template page.
@@ -354,8 +356,8 @@ const TEMPLATE_FLOOR: f64 = 0.95;
 const KNOWN_WEAK: &[(&str, f64)] = &[
     // Per-post author panels ("Posts: 212") and repeated "Re:" titles stay.
     ("forum-thread", 0.70),
-    // The recipe card's time and nutrition rows and a "Jump to" button stay.
-    ("recipe", 0.90),
+    // The recipe card's time and nutrition rows stay.
+    ("recipe", 0.92),
     // A "Read also: <link>" line stays: real articles keep such lines too.
     ("german-news", 0.90),
 ];

@@ -95,7 +95,13 @@ fn tidy(doc: &mut Document) {
     let mut looked = 0;
     while looked < 4 && doc.blocks.len() > 1 {
         looked += 1;
-        let Some(reason) = leading_chrome(&doc.blocks[0], &doc.meta) else {
+        let links = doc
+            .origins
+            .first()
+            .is_some_and(|o| link_line(&doc.blocks[0], o));
+        let Some(reason) =
+            leading_chrome(&doc.blocks[0], &doc.meta).or(links.then_some("leading link line"))
+        else {
             break;
         };
         remove_block(doc, 0, reason);
@@ -103,7 +109,7 @@ fn tidy(doc: &mut Document) {
     // The article's last lines, likewise: a filing line, a section link.
     while doc.blocks.len() > 1 && doc.origins.len() == doc.blocks.len() {
         let last = doc.blocks.len() - 1;
-        if !trailing_link_line(&doc.blocks[last], &doc.origins[last]) {
+        if !link_line(&doc.blocks[last], &doc.origins[last]) {
             break;
         }
         remove_block(doc, last, "trailing link line");
@@ -160,10 +166,11 @@ fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'stati
     None
 }
 
-/// True when the article's last block is a short line made mostly of links
-/// and not a sentence ("Filed under: Travel |", "Gift guides"): a pointer
-/// elsewhere left over from the page's furniture.
-fn trailing_link_line(block: &Block, origin: &crate::document::Origin) -> bool {
+/// True when a block is a short line made mostly of links and not a
+/// sentence ("Filed under: Travel |", "Jump to recipe · Print"): at the
+/// article's first or last line, a pointer elsewhere left over from the
+/// page's furniture.
+fn link_line(block: &Block, origin: &crate::document::Origin) -> bool {
     let Block::Paragraph { text } = block else {
         return false;
     };
@@ -234,7 +241,7 @@ mod tests {
     }
 
     #[test]
-    fn trailing_link_lines_are_told_from_closing_sentences() {
+    fn link_lines_are_told_from_closing_sentences() {
         let linked = crate::document::Origin {
             chars: 20,
             link_chars: 12,
@@ -242,16 +249,13 @@ mod tests {
             ..Default::default()
         };
         let p = |t: &str| Block::Paragraph { text: t.into() };
-        assert!(trailing_link_line(&p("Filed under: Travel |"), &linked));
-        assert!(!trailing_link_line(&p("Read the report here."), &linked));
-        assert!(!trailing_link_line(
+        assert!(link_line(&p("Filed under: Travel |"), &linked));
+        assert!(!link_line(&p("Read the report here."), &linked));
+        assert!(!link_line(
             &p("Filed under: Travel |"),
             &crate::document::Origin::default()
         ));
-        assert!(!trailing_link_line(
-            &p("one two three four five six seven"),
-            &linked
-        ));
+        assert!(!link_line(&p("one two three four five six seven"), &linked));
     }
 
     #[test]
