@@ -79,6 +79,19 @@ fn position_at_text_start(gap: &str) -> Position {
 /// The position of the word starting at `start`, the previous word being `prev`.
 fn position_after(text: &str, prev: &Word<'_>, start: usize) -> Position {
     let gap = &text[prev.end()..start];
+    // Most gaps are a space, or a comma and a space: bytes decide those.
+    if let Some(&b) = gap.as_bytes().first()
+        && !matches!(b, b'.' | b'!' | b'?')
+    {
+        return if gap
+            .bytes()
+            .all(|b| matches!(b, b' ' | b',' | b';' | b')' | b'-'))
+        {
+            Position::Mid
+        } else {
+            Position::Unknown
+        };
+    }
     let mut chars = gap.chars().peekable();
     let Some(&first) = chars.peek() else {
         return Position::Unknown;
