@@ -79,12 +79,17 @@ const SPACE: u8 = 1;
 const PLAIN: u8 = 2;
 /// The first byte of a multi-byte character, which may be a Unicode space.
 const LEAD: u8 = 4;
-/// ASCII letters, uppercase ASCII letters, ASCII digits.
-const ALPHA: u8 = 8;
+/// Lowercase and uppercase ASCII letters, ASCII digits.
+const LOWER: u8 = 8;
 const UPPER: u8 = 16;
+const ALPHA: u8 = LOWER | UPPER;
 const DIGIT: u8 = 32;
 /// Any byte of a multi-byte character.
 const HIGH: u8 = 64;
+/// Bytes that on their own never make a chunk anything but prose: the
+/// plain ones, brackets, a few signs and every byte of a non-ASCII
+/// character (see [`is_quiet_prose`]).
+const QUIET: u8 = 128;
 
 static CLASS: [u8; 256] = byte_classes();
 
@@ -102,8 +107,8 @@ const fn byte_classes() -> [u8; 256] {
         if c >= 0xC0 {
             t[b] |= LEAD;
         }
-        if c.is_ascii_alphabetic() {
-            t[b] |= ALPHA;
+        if c.is_ascii_lowercase() {
+            t[b] |= LOWER;
         }
         if c.is_ascii_uppercase() {
             t[b] |= UPPER;
@@ -113,6 +118,14 @@ const fn byte_classes() -> [u8; 256] {
         }
         if c >= 0x80 {
             t[b] |= HIGH;
+        }
+        if t[b] & (PLAIN | HIGH) != 0
+            || matches!(
+                c,
+                b'(' | b')' | b'[' | b']' | b':' | b'*' | b'%' | b'&' | b'$' | b'+'
+            )
+        {
+            t[b] |= QUIET;
         }
         b += 1;
     }
@@ -233,6 +246,9 @@ pub fn chunk_kind(chunk: &str) -> ChunkKind {
 /// [`chunk_kind`] of a chunk that is not plain words and light punctuation.
 #[inline(never)]
 fn chunk_kind_of_other(chunk: &str) -> ChunkKind {
+    if is_quiet_prose(chunk) {
+        return ChunkKind::Prose;
+    }
     let core = chunk.trim_matches(is_wrapping);
     if core.is_empty() {
         return ChunkKind::Prose;
@@ -291,6 +307,30 @@ fn chunk_kind_of_other(chunk: &str) -> ChunkKind {
         return ChunkKind::Domain;
     }
     ChunkKind::Prose
+}
+
+/// A quick sufficient test for prose, for chunks with curly quotes,
+/// brackets or a colon (`“Yes,`, `it’s`, `(see`, `said:`): no digit, none of
+/// the characters of code, handles, addresses or paths, no `::` or `()`,
+/// and no period that could join the parts of a name (one followed by a
+/// letter or digit) or start `www.`. Every test [`chunk_kind`] makes
+/// towards another kind needs one of those.
+fn is_quiet_prose(chunk: &str) -> bool {
+    let b = chunk.as_bytes();
+    let mut dot = false;
+    for (i, &c) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        if CLASS[c as usize] & QUIET != 0 {
+            if (c == b':' && next == b':') || (c == b'(' && next == b')') {
+                return false;
+            }
+        } else if c == b'.' && !next.is_ascii_alphanumeric() {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    !(dot && starts_with_ignore_case(chunk.trim_start_matches(is_wrapping), "www."))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -376,6 +416,24 @@ pub struct Word<'a> {
     pub case: Case,
     /// Letters, digits or both.
     pub kind: WordKind,
+    /// Where the first apostrophe is, from the start of the word, as the
+    /// tokenizer saw it (see [`Word::stem`]).
+    apostrophe: u32,
+}
+
+/// [`Word::apostrophe`] when the word has none.
+const NO_APOSTROPHE: u32 = u32::MAX;
+/// [`Word::apostrophe`] when it lies too far in to be kept.
+const FAR_APOSTROPHE: u32 = u32::MAX - 1;
+
+fn apostrophe_at(offset: Option<usize>) -> u32 {
+    match offset {
+        None => NO_APOSTROPHE,
+        Some(k) => u32::try_from(k)
+            .ok()
+            .filter(|&k| k < FAR_APOSTROPHE)
+            .unwrap_or(FAR_APOSTROPHE),
+    }
 }
 
 impl Word<'_> {
@@ -386,7 +444,13 @@ impl Word<'_> {
 
     /// The word without a possessive or contracted ending (`Morocco’s` → `Morocco`).
     pub fn stem(&self) -> &str {
-        // Asked of most words: a byte loop rather than a character search.
+        // Asked of most words, two or three times: the tokenizer noted
+        // where the first apostrophe is.
+        match self.apostrophe {
+            NO_APOSTROPHE => return self.text,
+            FAR_APOSTROPHE => {}
+            k => return &self.text[..k as usize],
+        }
         // `’` is E2 80 99 in UTF-8, and E2 only ever starts a character.
         let b = self.text.as_bytes();
         let mut i = 0;
@@ -481,25 +545,23 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
         return next_word_any_script(text, cursor, i, end);
     }
     let start = i;
-    let (mut digits, mut upper, mut lower) = (0usize, 0usize, 0usize);
-    let first_upper = bytes[i].is_ascii_uppercase();
-    let mut j = i;
+    // The case of the word follows from the classes of its first byte and
+    // of the others, gathered with a bitwise or.
+    let first = CLASS[bytes[i] as usize];
+    let mut rest = 0u8;
+    let mut apostrophe = None;
+    let mut j = i + 1;
     while j < end {
         let c = CLASS[bytes[j] as usize];
-        if c & ALPHA != 0 {
-            if c & UPPER != 0 {
-                upper += 1;
-            } else {
-                lower += 1;
-            }
-        } else if c & DIGIT != 0 {
-            digits += 1;
+        if c & (ALPHA | DIGIT) != 0 {
+            rest |= c;
         } else if bytes[j] == b'\''
-            && upper + lower > 0
+            && (first | rest) & ALPHA != 0
             && j + 1 < end
             && CLASS[bytes[j + 1] as usize] & ALPHA != 0
         {
             // An apostrophe inside a word, the letter after it next.
+            apostrophe.get_or_insert(j - start);
         } else if c & HIGH != 0 {
             return next_word_any_script(text, cursor, i, end);
         } else {
@@ -508,14 +570,15 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
         j += 1;
     }
     *cursor = j;
-    let letters = upper + lower > 0;
+    let all = first | rest;
+    let letters = all & ALPHA != 0;
     let case = if !letters {
         Case::Uncased
-    } else if upper == 0 {
+    } else if all & UPPER == 0 {
         Case::Lower
-    } else if first_upper && upper == 1 {
+    } else if first & UPPER != 0 && rest & UPPER == 0 {
         Case::Title
-    } else if lower == 0 {
+    } else if all & LOWER == 0 {
         Case::Upper
     } else {
         Case::Mixed
@@ -524,11 +587,12 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
         start,
         text: &text[start..j],
         case,
-        kind: match (letters, digits > 0) {
+        kind: match (letters, all & DIGIT != 0) {
             (true, true) => WordKind::AlphaNum,
             (false, true) => WordKind::Number,
             _ => WordKind::Alpha,
         },
+        apostrophe: apostrophe_at(apostrophe),
     })
 }
 
@@ -547,6 +611,7 @@ fn next_word_any_script<'a>(
     let mut j = start;
     let mut letters = false;
     let mut digits = false;
+    let mut apostrophe = None;
     let mut chars = text[start..end].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -560,6 +625,7 @@ fn next_word_any_script<'a>(
             && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
             && letters
         {
+            apostrophe.get_or_insert(k);
             continue;
         } else if is_combining(c) {
             j = start + k + c.len_utf8();
@@ -581,6 +647,7 @@ fn next_word_any_script<'a>(
             (false, true) => WordKind::Number,
             _ => WordKind::Alpha,
         },
+        apostrophe: apostrophe_at(apostrophe),
     })
 }
 
