@@ -43,9 +43,13 @@ impl<'a> Iterator for SentenceWords<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let w = self.words.next()?;
-        let pos = match self.prev {
+        let pos = match &self.prev {
             None => position_at_text_start(&self.text[..w.start]),
-            Some(p) => position_after(self.text, &p, w.start),
+            // Most words follow a single space.
+            Some(p) if w.start == p.end() + 1 && self.text.as_bytes()[p.end()] == b' ' => {
+                Position::Mid
+            }
+            Some(p) => position_after(self.text, p, w.start),
         };
         self.prev = Some(w);
         Some((w, pos))

@@ -549,7 +549,7 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
     // of the others, gathered with a bitwise or.
     let first = CLASS[bytes[i] as usize];
     let mut rest = 0u8;
-    let mut apostrophe = None;
+    let mut apostrophe = NO_APOSTROPHE;
     let mut j = i + 1;
     while j < end {
         let c = CLASS[bytes[j] as usize];
@@ -561,7 +561,9 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
             && CLASS[bytes[j + 1] as usize] & ALPHA != 0
         {
             // An apostrophe inside a word, the letter after it next.
-            apostrophe.get_or_insert(j - start);
+            if apostrophe == NO_APOSTROPHE {
+                apostrophe = apostrophe_at(Some(j - start));
+            }
         } else if c & HIGH != 0 {
             return next_word_any_script(text, cursor, i, end);
         } else {
@@ -592,7 +594,7 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
             (false, true) => WordKind::Number,
             _ => WordKind::Alpha,
         },
-        apostrophe: apostrophe_at(apostrophe),
+        apostrophe,
     })
 }
 
