@@ -134,14 +134,22 @@ fn common_words() -> &'static WordTable<()> {
 fn misspellings() -> &'static WordTable<()> {
     static KEYS: OnceLock<WordTable<()>> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let keys: Vec<String> = typos_dict::WORD
+        // The keys are stored lowercase: borrowed, not copied, unless one
+        // is not.
+        let keys: Vec<std::borrow::Cow<'static, str>> = typos_dict::WORD
             .map
             .keys()
             .map(|k| k.into_inner())
             .filter(|k| k.is_ascii())
-            .map(str::to_ascii_lowercase)
+            .map(|k| {
+                if k.bytes().any(|b| b.is_ascii_uppercase()) {
+                    k.to_ascii_lowercase().into()
+                } else {
+                    k.into()
+                }
+            })
             .collect();
-        WordTable::new(keys.iter().map(|k| (k.as_str(), ())))
+        WordTable::new(keys.iter().map(|k| (k.as_ref(), ())))
     })
 }
 
