@@ -249,6 +249,11 @@ fn chunk_kind_of_other(chunk: &str) -> ChunkKind {
     if is_quiet_prose(chunk) {
         return ChunkKind::Prose;
     }
+    analyse_chunk(chunk)
+}
+
+/// The full analysis behind [`chunk_kind`].
+fn analyse_chunk(chunk: &str) -> ChunkKind {
     let core = chunk.trim_matches(is_wrapping);
     if core.is_empty() {
         return ChunkKind::Prose;
@@ -723,6 +728,34 @@ mod tests {
         }
         assert_eq!(chunk_end("word next", 0), (4, true));
         assert_eq!(chunk_end("a.\u{00A0}b", 0), (2, true));
+    }
+
+    #[test]
+    fn quick_prose_tests_never_overrule_the_analysis() {
+        let pieces = [
+            "a", "W", "www", ".", ":", "(", ")", "“", "”", "’", "'", "\"", ",", "-", ">", "/", "@",
+            "#", "_", "1", "é", "*", "[", "$", "com", "x",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let chunk = format!("{a}{b}{c}{d}");
+                        let (end, plain) = chunk_end(&chunk, 0);
+                        assert_eq!(end, chunk.len(), "{chunk}");
+                        if plain {
+                            assert_eq!(analyse_chunk(&chunk), ChunkKind::Prose, "{chunk}");
+                        }
+                        if is_quiet_prose(&chunk) {
+                            n += 1;
+                            assert_eq!(analyse_chunk(&chunk), ChunkKind::Prose, "{chunk}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
     }
 
     #[test]
