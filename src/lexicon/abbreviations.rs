@@ -19,11 +19,11 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// True when `word` (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let mut buf = [0u8; 8];
-    match crate::text::ascii_lower(word, &mut buf) {
-        Some(w) => ABBREVIATIONS.binary_search(&w).is_ok(),
-        None => false,
-    }
+    // Asked at many periods: one packed look-up rather than a binary search.
+    static SET: std::sync::OnceLock<crate::text::WordTable<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::text::WordTable::new(ABBREVIATIONS.iter().map(|w| (*w, ()))))
+        .get_ascii_lowercase(word)
+        .is_some()
 }
 
 #[cfg(test)]

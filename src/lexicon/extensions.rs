@@ -19,11 +19,11 @@ const NAMES: &[&str] = &[
 
 /// True when `name` (any case) is a known top-level domain or file extension.
 pub fn is_tld_or_extension(name: &str) -> bool {
-    let mut buf = [0u8; 8];
-    match crate::text::ascii_lower(name, &mut buf) {
-        Some(w) => NAMES.binary_search(&w).is_ok(),
-        None => false,
-    }
+    // Asked at many periods: one packed look-up rather than a binary search.
+    static SET: std::sync::OnceLock<crate::text::WordTable<()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::text::WordTable::new(NAMES.iter().map(|w| (*w, ()))))
+        .get_ascii_lowercase(name)
+        .is_some()
 }
 
 #[cfg(test)]

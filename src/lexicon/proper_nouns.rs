@@ -479,20 +479,15 @@ pub fn is_lowercase_acronym(word: &str) -> bool {
 /// True when `word` (any case, no possessive) is a proper noun that English
 /// always capitalises.
 pub fn is_proper_noun(word: &str) -> bool {
-    // Asked for nearly every lowercase word of English text: a hash set
-    // costs one hash and one comparison where a binary search costs eight.
-    type Set = std::collections::HashSet<&'static str, crate::text::WordHash>;
-    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    // Asked for nearly every lowercase word of English text: one packed
+    // look-up rather than a binary search of eight comparisons.
+    static SET: std::sync::OnceLock<crate::text::WordTable<()>> = std::sync::OnceLock::new();
     if !(4..=16).contains(&word.len()) {
         return false;
     }
-    let mut buf = [0u8; 16];
-    match crate::text::ascii_lower(word, &mut buf) {
-        Some(w) => SET
-            .get_or_init(|| PROPER_NOUNS.iter().copied().collect())
-            .contains(w),
-        None => false,
-    }
+    SET.get_or_init(|| crate::text::WordTable::new(PROPER_NOUNS.iter().map(|w| (*w, ()))))
+        .get_ascii_lowercase(word)
+        .is_some()
 }
 
 #[cfg(test)]

@@ -9,13 +9,14 @@
 //! that are real words.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use unicase::UniCase;
 
 use crate::document::{Document, TextRole};
 use crate::lexicon::typo_exceptions::is_real_word;
 use crate::pipeline::{Fix, Pass, PassContext};
-use crate::text::{Case, Position, SentenceWords, WordKind};
+use crate::text::{Case, Position, SentenceWords, WordKind, WordTable};
 
 /// Corrects known misspellings.
 pub struct RepairTypos;
@@ -93,34 +94,69 @@ impl Pass for RepairTypos {
 /// The single correction typos-dict offers for `word`, unless it is a real
 /// word the dictionary lists as a typo.
 pub fn correction(word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 32];
-    let lower = crate::text::ascii_lower(word, &mut buf)?;
-    // A word typos-dict corrects other words to is a word, whatever else
-    // the dictionary says about it; and asking this first is cheaper.
-    if is_common_word(lower) || is_real_word(lower) {
+    if word.len() > 32 || !word.is_ascii() {
         return None;
     }
+    // A word typos-dict corrects other words to is a word, whatever else
+    // the dictionary says about it; and asking this first is cheaper.
+    if common_words().get_ascii_lowercase(word).is_some() || is_real_word(word) {
+        return None;
+    }
+    // Most words left are names and rare words the dictionary does not
+    // list: a packed table of its keys answers that without hashing the
+    // word the dictionary's own (slower) way.
+    misspellings().get_ascii_lowercase(word)?;
     match typos_dict::WORD.find(&UniCase::new(word)) {
         Some(&[one]) => Some(one),
         _ => None,
     }
 }
 
-/// True when `word` (lowercase) is a word typos-dict corrects misspellings
-/// to: a common English word rather than a name.
-pub fn is_common_word(word: &str) -> bool {
-    type Words = std::collections::HashSet<&'static str, crate::text::WordHash>;
-    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
+/// The words typos-dict corrects misspellings to that are all lowercase
+/// ASCII letters.
+fn common_words() -> &'static WordTable<()> {
+    static WORDS: OnceLock<WordTable<()>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        WordTable::new(
             typos_dict::WORD
                 .map
                 .values()
                 .flat_map(|v| v.iter().copied())
                 .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
-                .collect()
-        })
-        .contains(word)
+                .map(|w| (w, ())),
+        )
+    })
+}
+
+/// The misspellings typos-dict lists that are ASCII, lowercased. Its other
+/// keys hold a non-ASCII letter that no case folding turns into ASCII, so
+/// an ASCII word can only ever match one of these.
+fn misspellings() -> &'static WordTable<()> {
+    static KEYS: OnceLock<WordTable<()>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        // The keys are stored lowercase: borrowed, not copied, unless one
+        // is not.
+        let keys: Vec<std::borrow::Cow<'static, str>> = typos_dict::WORD
+            .map
+            .keys()
+            .map(|k| k.into_inner())
+            .filter(|k| k.is_ascii())
+            .map(|k| {
+                if k.bytes().any(|b| b.is_ascii_uppercase()) {
+                    k.to_ascii_lowercase().into()
+                } else {
+                    k.into()
+                }
+            })
+            .collect();
+        WordTable::new(keys.iter().map(|k| (k.as_ref(), ())))
+    })
+}
+
+/// True when `word` (lowercase) is a word typos-dict corrects misspellings
+/// to: a common English word rather than a name.
+pub fn is_common_word(word: &str) -> bool {
+    common_words().get(word).is_some()
 }
 
 /// `fix` written in the case of `original`.

@@ -56,6 +56,13 @@ pub fn unicode_fixes(text: &str) -> Vec<Fix> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // A single space between two other characters, the common case,
+        // stays as it is (a character after it that is not ASCII may be
+        // another space or an invisible one: the general path decides).
+        if b == b' ' && i > 0 && bytes.get(i + 1).is_some_and(|&n| n != b' ' && n < 0x80) {
+            i += 1;
+            continue;
+        }
         if b == b' ' || (b >= 0x80 && is_space_like(char_at(text, i))) {
             let end = space_run_end(text, i);
             let run = &text[i..end];

@@ -6,9 +6,11 @@
 
 pub mod sentences;
 pub mod words;
+pub mod wordtable;
 
 pub use sentences::{Position, SentenceWords};
 pub use words::{Case, ChunkKind, Word, WordKind, chunk_kind, chunks, words};
+pub use wordtable::WordTable;
 
 /// `word` lowercased into `buf` when it is ASCII and fits, for lexicon
 /// look-ups without allocating; `None` otherwise.
@@ -32,21 +34,77 @@ pub struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+            self.add(v);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        // The tail of a word (most words are shorter than eight bytes) as
+        // one number rather than byte by byte: one multiplication, not up
+        // to seven in a row.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.add(load_le(rest));
         }
     }
 
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
     fn finish(&self) -> u64 {
-        self.0
+        // A product's high bits depend on every input bit, its low bits on
+        // few; hash maps take the bucket from the low bits, so fold the
+        // high half into them.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+/// Up to eight bytes as a little-endian number, zero-padded, read with at
+/// most two overlapping loads rather than byte by byte.
+#[inline]
+pub(crate) fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([b[0], b[1]]);
+        let hi = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 2)))
+    } else if n == 1 {
+        u64::from(b[0])
+    } else {
+        0
+    }
+}
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
     }
 }
 
 /// Builds [`WordHasher`]s.
 pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_loads_match_byte_by_byte() {
+        let bytes = b"abcdefgh";
+        for n in 0..=8 {
+            let expected = bytes[..n]
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (i, &b)| v | (u64::from(b) << (8 * i)));
+            assert_eq!(load_le(&bytes[..n]), expected, "{n}");
+        }
+    }
+}

@@ -43,9 +43,13 @@ impl<'a> Iterator for SentenceWords<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let w = self.words.next()?;
-        let pos = match self.prev {
+        let pos = match &self.prev {
             None => position_at_text_start(&self.text[..w.start]),
-            Some(p) => position_after(self.text, &p, w.start),
+            // Most words follow a single space.
+            Some(p) if w.start == p.end() + 1 && self.text.as_bytes()[p.end()] == b' ' => {
+                Position::Mid
+            }
+            Some(p) => position_after(self.text, p, w.start),
         };
         self.prev = Some(w);
         Some((w, pos))
@@ -79,6 +83,19 @@ fn position_at_text_start(gap: &str) -> Position {
 /// The position of the word starting at `start`, the previous word being `prev`.
 fn position_after(text: &str, prev: &Word<'_>, start: usize) -> Position {
     let gap = &text[prev.end()..start];
+    // Most gaps are a space, or a comma and a space: bytes decide those.
+    if let Some(&b) = gap.as_bytes().first()
+        && !matches!(b, b'.' | b'!' | b'?')
+    {
+        return if gap
+            .bytes()
+            .all(|b| matches!(b, b' ' | b',' | b';' | b')' | b'-'))
+        {
+            Position::Mid
+        } else {
+            Position::Unknown
+        };
+    }
     let mut chars = gap.chars().peekable();
     let Some(&first) = chars.peek() else {
         return Position::Unknown;

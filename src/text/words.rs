@@ -72,33 +72,128 @@ pub enum ChunkKind {
     Hash,
 }
 
+/// Byte classes for the loops that cut text into chunks.
+const SPACE: u8 = 1;
+/// Letters and `, ; ! ? ' " -`: a chunk of only these (and perhaps a final
+/// period) is plain prose, whatever else [`chunk_kind`] would look for.
+const PLAIN: u8 = 2;
+/// The first byte of a multi-byte character, which may be a Unicode space.
+const LEAD: u8 = 4;
+/// Lowercase and uppercase ASCII letters, ASCII digits.
+const LOWER: u8 = 8;
+const UPPER: u8 = 16;
+const ALPHA: u8 = LOWER | UPPER;
+const DIGIT: u8 = 32;
+/// Any byte of a multi-byte character.
+const HIGH: u8 = 64;
+/// Bytes that on their own never make a chunk anything but prose: the
+/// plain ones, brackets, a few signs and every byte of a non-ASCII
+/// character (see [`is_quiet_prose`]).
+const QUIET: u8 = 128;
+
+static CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_whitespace() {
+            t[b] |= SPACE;
+        }
+        if c.is_ascii_alphabetic() || matches!(c, b',' | b';' | b'!' | b'?' | b'\'' | b'"' | b'-') {
+            t[b] |= PLAIN;
+        }
+        if c >= 0xC0 {
+            t[b] |= LEAD;
+        }
+        if c.is_ascii_lowercase() {
+            t[b] |= LOWER;
+        }
+        if c.is_ascii_uppercase() {
+            t[b] |= UPPER;
+        }
+        if c.is_ascii_digit() {
+            t[b] |= DIGIT;
+        }
+        if c >= 0x80 {
+            t[b] |= HIGH;
+        }
+        if t[b] & (PLAIN | HIGH) != 0
+            || matches!(
+                c,
+                b'(' | b')' | b'[' | b']' | b':' | b'*' | b'%' | b'&' | b'$' | b'+'
+            )
+        {
+            t[b] |= QUIET;
+        }
+        b += 1;
+    }
+    t
+}
+
+/// The start of the next chunk at or after `i`, past white space.
+#[inline]
+fn skip_space(text: &str, mut i: usize) -> usize {
+    // Unicode white space other than ASCII is rare in prose once the
+    // unicode pass has run, so this is a byte loop that only decodes a
+    // character at a multi-byte lead.
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let c = CLASS[bytes[i] as usize];
+        if c & SPACE != 0 {
+            i += 1;
+        } else if c & LEAD != 0 && starts_with_unicode_space(&text[i..]) {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The end of the chunk starting at `start`, and whether the chunk is plain
+/// prose by the quick test of [`chunk_kind`] (letters and light punctuation,
+/// perhaps a final period), found in the same loop.
+#[inline]
+fn chunk_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    // Plain bytes are never white space nor a character's first byte: run
+    // over them first, then look at what stopped the run.
+    let mut i = start;
+    while i < bytes.len() && CLASS[bytes[i] as usize] & PLAIN != 0 {
+        i += 1;
+    }
+    if i == bytes.len() || is_space_at(text, i) {
+        return (i, true);
+    }
+    let first_other = i;
+    i += 1;
+    while i < bytes.len() && !is_space_at(text, i) {
+        i += 1;
+    }
+    // Plain too when only a final period, after at least one byte, is not.
+    let plain = first_other == i - 1 && bytes[first_other] == b'.' && first_other > start;
+    (i, plain)
+}
+
+/// True when a white-space character starts at byte `i` of `text`.
+#[inline]
+fn is_space_at(text: &str, i: usize) -> bool {
+    let c = CLASS[text.as_bytes()[i] as usize];
+    c & SPACE != 0 || (c & LEAD != 0 && starts_with_unicode_space(&text[i..]))
+}
+
 /// The white-space-delimited chunks of `text`, as byte ranges.
 pub fn chunks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // Unicode white space other than ASCII is rare in prose once the
-        // unicode pass has run; treating only ASCII white space (and NBSP
-        // via `char::is_whitespace` below) as a separator keeps this a byte loop.
-        while i < bytes.len() {
-            if bytes[i].is_ascii_whitespace() {
-                i += 1;
-            } else if bytes[i] >= 0xC0 && starts_with_unicode_space(&text[i..]) {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
-            } else {
-                break;
-            }
-        }
-        if i >= bytes.len() {
+        i = skip_space(text, i);
+        if i >= text.len() {
             return None;
         }
         let start = i;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_whitespace()
-                || (bytes[i] >= 0xC0 && starts_with_unicode_space(&text[i..]))
-            {
-                break;
-            }
+        while i < text.len() && !is_space_at(text, i) {
             i += 1;
         }
         Some(start..i)
@@ -142,13 +237,23 @@ pub fn chunk_kind(chunk: &str) -> ChunkKind {
     // those with one byte loop.
     let b = chunk.as_bytes();
     let body = b.strip_suffix(b".").unwrap_or(b);
-    if !body.is_empty()
-        && body.iter().all(|&c| {
-            c.is_ascii_alphabetic() || matches!(c, b',' | b';' | b'!' | b'?' | b'\'' | b'"' | b'-')
-        })
-    {
+    if !body.is_empty() && body.iter().all(|&c| CLASS[c as usize] & PLAIN != 0) {
         return ChunkKind::Prose;
     }
+    chunk_kind_of_other(chunk)
+}
+
+/// [`chunk_kind`] of a chunk that is not plain words and light punctuation.
+#[inline(never)]
+fn chunk_kind_of_other(chunk: &str) -> ChunkKind {
+    if is_quiet_prose(chunk) {
+        return ChunkKind::Prose;
+    }
+    analyse_chunk(chunk)
+}
+
+/// The full analysis behind [`chunk_kind`].
+fn analyse_chunk(chunk: &str) -> ChunkKind {
     let core = chunk.trim_matches(is_wrapping);
     if core.is_empty() {
         return ChunkKind::Prose;
@@ -161,12 +266,14 @@ pub fn chunk_kind(chunk: &str) -> ChunkKind {
             ChunkKind::Prose
         };
     }
-    if core.contains("://") || starts_with_ignore_case(core, "www.") {
+    // The tests below search short byte strings: a window scan costs less
+    // than setting up a substring searcher for a chunk of a few bytes.
+    if contains(b, b"://") || starts_with_ignore_case(core, "www.") {
         return ChunkKind::Url;
     }
-    if let Some(at) = core.find('@')
+    if let Some(at) = b.iter().position(|&c| c == b'@')
         && at > 0
-        && core[at + 1..].contains('.')
+        && b[at + 1..].contains(&b'.')
     {
         return ChunkKind::Email;
     }
@@ -189,11 +296,15 @@ pub fn chunk_kind(chunk: &str) -> ChunkKind {
             hexish = false;
         }
     }
-    if has_code_char || core.contains("::") || chunk.contains("()") || core.contains("->") {
+    if has_code_char
+        || contains(b, b"::")
+        || contains(chunk.as_bytes(), b"()")
+        || contains(b, b"->")
+    {
         return ChunkKind::Code;
     }
     if (hexish && b.len() >= 8 && digits > 0 && digits < b.len())
-        || (b.len() >= 20 && digits > 0 && upper > 0 && lower > 0 && !core.contains('-'))
+        || (b.len() >= 20 && digits > 0 && upper > 0 && lower > 0 && !b.contains(&b'-'))
     {
         return ChunkKind::Hash;
     }
@@ -201,6 +312,34 @@ pub fn chunk_kind(chunk: &str) -> ChunkKind {
         return ChunkKind::Domain;
     }
     ChunkKind::Prose
+}
+
+/// A quick sufficient test for prose, for chunks with curly quotes,
+/// brackets or a colon (`“Yes,`, `it’s`, `(see`, `said:`): no digit, none of
+/// the characters of code, handles, addresses or paths, no `::` or `()`,
+/// and no period that could join the parts of a name (one followed by a
+/// letter or digit) or start `www.`. Every test [`chunk_kind`] makes
+/// towards another kind needs one of those.
+fn is_quiet_prose(chunk: &str) -> bool {
+    let b = chunk.as_bytes();
+    let mut dot = false;
+    for (i, &c) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        if CLASS[c as usize] & QUIET != 0 {
+            if (c == b':' && next == b':') || (c == b'(' && next == b')') {
+                return false;
+            }
+        } else if c == b'.' && !next.is_ascii_alphanumeric() {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    !(dot && starts_with_ignore_case(chunk.trim_start_matches(is_wrapping), "www."))
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
@@ -282,6 +421,24 @@ pub struct Word<'a> {
     pub case: Case,
     /// Letters, digits or both.
     pub kind: WordKind,
+    /// Where the first apostrophe is, from the start of the word, as the
+    /// tokenizer saw it (see [`Word::stem`]).
+    apostrophe: u32,
+}
+
+/// [`Word::apostrophe`] when the word has none.
+const NO_APOSTROPHE: u32 = u32::MAX;
+/// [`Word::apostrophe`] when it lies too far in to be kept.
+const FAR_APOSTROPHE: u32 = u32::MAX - 1;
+
+fn apostrophe_at(offset: Option<usize>) -> u32 {
+    match offset {
+        None => NO_APOSTROPHE,
+        Some(k) => u32::try_from(k)
+            .ok()
+            .filter(|&k| k < FAR_APOSTROPHE)
+            .unwrap_or(FAR_APOSTROPHE),
+    }
 }
 
 impl Word<'_> {
@@ -292,10 +449,26 @@ impl Word<'_> {
 
     /// The word without a possessive or contracted ending (`Morocco’s` → `Morocco`).
     pub fn stem(&self) -> &str {
-        match self.text.find(['\'', '\u{2019}']) {
-            Some(i) => &self.text[..i],
-            None => self.text,
+        // Asked of most words, two or three times: the tokenizer noted
+        // where the first apostrophe is.
+        match self.apostrophe {
+            NO_APOSTROPHE => return self.text,
+            FAR_APOSTROPHE => {}
+            k => return &self.text[..k as usize],
         }
+        // `’` is E2 80 99 in UTF-8, and E2 only ever starts a character.
+        let b = self.text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\'' => return &self.text[..i],
+                0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
+                    return &self.text[..i];
+                }
+                _ => i += 1,
+            }
+        }
+        self.text
     }
 }
 
@@ -327,35 +500,17 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     /// Moves to the next prose chunk; false at the end of the text.
     fn advance_chunk(&mut self) -> bool {
-        let bytes = self.text.as_bytes();
         loop {
-            let mut i = self.next_chunk;
-            while i < bytes.len() {
-                if bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                } else if bytes[i] >= 0xC0 && starts_with_unicode_space(&self.text[i..]) {
-                    i += self.text[i..].chars().next().map_or(1, char::len_utf8);
-                } else {
-                    break;
-                }
-            }
-            if i >= bytes.len() {
-                self.next_chunk = i;
+            let start = skip_space(self.text, self.next_chunk);
+            if start >= self.text.len() {
+                self.next_chunk = start;
                 return false;
             }
-            let start = i;
-            while i < bytes.len() {
-                if bytes[i].is_ascii_whitespace()
-                    || (bytes[i] >= 0xC0 && starts_with_unicode_space(&self.text[i..]))
-                {
-                    break;
-                }
-                i += 1;
-            }
-            self.next_chunk = i;
-            if chunk_kind(&self.text[start..i]) == ChunkKind::Prose {
+            let (end, plain) = chunk_end(self.text, start);
+            self.next_chunk = end;
+            if plain || chunk_kind_of_other(&self.text[start..end]) == ChunkKind::Prose {
                 self.cursor = start;
-                self.chunk_end = i;
+                self.chunk_end = end;
                 return true;
             }
         }
@@ -379,78 +534,91 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// The next word in `text[*cursor..end]`, moving `cursor` past it.
+#[inline]
 fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'a>> {
     let bytes = text.as_bytes();
     // ASCII fast path: bytes only, case counted on the way.
     let mut i = *cursor;
-    while i < end && bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+    while i < end && CLASS[bytes[i] as usize] & (ALPHA | DIGIT | HIGH) == 0 {
         i += 1;
     }
     if i >= end {
         *cursor = end;
         return None;
     }
-    if bytes[i] < 0x80 {
-        let start = i;
-        let (mut letters, mut digits, mut upper, mut lower) = (false, false, 0usize, 0usize);
-        let first_upper = bytes[i].is_ascii_uppercase();
-        let mut j = i;
-        let mut ascii = true;
-        while j < end {
-            let c = bytes[j];
-            if c.is_ascii_alphabetic() {
-                letters = true;
-                if c.is_ascii_uppercase() {
-                    upper += 1;
-                } else {
-                    lower += 1;
-                }
-                j += 1;
-            } else if c.is_ascii_digit() {
-                digits = true;
-                j += 1;
-            } else if c == b'\'' && letters && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() {
-                j += 1;
-            } else if c >= 0x80 {
-                ascii = false;
-                break;
-            } else {
-                break;
-            }
-        }
-        if ascii {
-            *cursor = j;
-            let w = &text[start..j];
-            let case = if !letters {
-                Case::Uncased
-            } else if upper == 0 {
-                Case::Lower
-            } else if first_upper && upper == 1 {
-                Case::Title
-            } else if lower == 0 {
-                Case::Upper
-            } else {
-                Case::Mixed
-            };
-            return Some(Word {
-                start,
-                text: w,
-                case,
-                kind: match (letters, digits) {
-                    (true, true) => WordKind::AlphaNum,
-                    (false, true) => WordKind::Number,
-                    _ => WordKind::Alpha,
-                },
-            });
-        }
+    if bytes[i] >= 0x80 {
+        return next_word_any_script(text, cursor, i, end);
     }
-    // General path: any script.
+    let start = i;
+    // The case of the word follows from the classes of its first byte and
+    // of the others, gathered with a bitwise or.
+    let first = CLASS[bytes[i] as usize];
+    let mut rest = 0u8;
+    let mut apostrophe = NO_APOSTROPHE;
+    let mut j = i + 1;
+    while j < end {
+        let c = CLASS[bytes[j] as usize];
+        if c & (ALPHA | DIGIT) != 0 {
+            rest |= c;
+        } else if bytes[j] == b'\''
+            && (first | rest) & ALPHA != 0
+            && j + 1 < end
+            && CLASS[bytes[j + 1] as usize] & ALPHA != 0
+        {
+            // An apostrophe inside a word, the letter after it next.
+            if apostrophe == NO_APOSTROPHE {
+                apostrophe = apostrophe_at(Some(j - start));
+            }
+        } else if c & HIGH != 0 {
+            return next_word_any_script(text, cursor, i, end);
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    *cursor = j;
+    let all = first | rest;
+    let letters = all & ALPHA != 0;
+    let case = if !letters {
+        Case::Uncased
+    } else if all & UPPER == 0 {
+        Case::Lower
+    } else if first & UPPER != 0 && rest & UPPER == 0 {
+        Case::Title
+    } else if all & LOWER == 0 {
+        Case::Upper
+    } else {
+        Case::Mixed
+    };
+    Some(Word {
+        start,
+        text: &text[start..j],
+        case,
+        kind: match (letters, all & DIGIT != 0) {
+            (true, true) => WordKind::AlphaNum,
+            (false, true) => WordKind::Number,
+            _ => WordKind::Alpha,
+        },
+        apostrophe,
+    })
+}
+
+/// [`next_word`] from byte `i` on, for words with non-ASCII characters.
+#[cold]
+#[inline(never)]
+fn next_word_any_script<'a>(
+    text: &'a str,
+    cursor: &mut usize,
+    i: usize,
+    end: usize,
+) -> Option<Word<'a>> {
     let rest = &text[i..end];
     let off = rest.find(|c: char| c.is_alphanumeric())?;
     let start = i + off;
     let mut j = start;
     let mut letters = false;
     let mut digits = false;
+    let mut apostrophe = None;
     let mut chars = text[start..end].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -464,6 +632,7 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
             && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
             && letters
         {
+            apostrophe.get_or_insert(k);
             continue;
         } else if is_combining(c) {
             j = start + k + c.len_utf8();
@@ -485,6 +654,7 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
             (false, true) => WordKind::Number,
             _ => WordKind::Alpha,
         },
+        apostrophe: apostrophe_at(apostrophe),
     })
 }
 
@@ -530,6 +700,62 @@ mod tests {
         assert_eq!(chunk_kind("U.S."), ChunkKind::Prose);
         assert_eq!(chunk_kind("3.5"), ChunkKind::Prose);
         assert_eq!(chunk_kind("index.HTML"), ChunkKind::Domain);
+    }
+
+    #[test]
+    fn quick_plain_test_agrees_with_chunk_kind() {
+        for c in [
+            "word",
+            "word.",
+            "“word”",
+            "a.b",
+            ".",
+            "..",
+            "x,",
+            "don't",
+            "3.5",
+            "a-b.",
+            "e.g.",
+            "Node.js",
+            "it’s",
+            "(see",
+        ] {
+            let (end, plain) = chunk_end(c, 0);
+            assert_eq!(end, c.len(), "{c}");
+            if plain {
+                assert_eq!(chunk_kind(c), ChunkKind::Prose, "{c}");
+            }
+        }
+        assert_eq!(chunk_end("word next", 0), (4, true));
+        assert_eq!(chunk_end("a.\u{00A0}b", 0), (2, true));
+    }
+
+    #[test]
+    fn quick_prose_tests_never_overrule_the_analysis() {
+        let pieces = [
+            "a", "W", "www", ".", ":", "(", ")", "“", "”", "’", "'", "\"", ",", "-", ">", "/", "@",
+            "#", "_", "1", "é", "*", "[", "$", "com", "x",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let chunk = format!("{a}{b}{c}{d}");
+                        let (end, plain) = chunk_end(&chunk, 0);
+                        assert_eq!(end, chunk.len(), "{chunk}");
+                        if plain {
+                            assert_eq!(analyse_chunk(&chunk), ChunkKind::Prose, "{chunk}");
+                        }
+                        if is_quiet_prose(&chunk) {
+                            n += 1;
+                            assert_eq!(analyse_chunk(&chunk), ChunkKind::Prose, "{chunk}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
     }
 
     #[test]
