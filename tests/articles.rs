@@ -22,14 +22,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "film_festival: table \"Jury Member | Role | Country\"",
         "a table of names only: where one person's name ends and a role begins cannot be told from case and lengths, so no table is rebuilt",
     ),
-    (
-        "wildlife_relocation: must_contain \"which makes them vulnerable. Botswana’s wildlife department said\"",
-        "`wich` has two corrections in the dictionary (which, witch), and only one-candidate fixes are made",
-    ),
-    (
-        "wildlife_relocation: must_not_contain \"wich\"",
-        "same as above",
-    ),
 ];
 
 fn fixtures() -> PathBuf {

@@ -27,7 +27,7 @@ impl Pass for RepairTypos {
     }
 
     fn description(&self) -> &str {
-        "correct known misspellings with exactly one candidate (English)"
+        "correct known misspellings with one candidate, or the one the document uses (English)"
     }
 
     fn languages(&self) -> Option<&[&str]> {
@@ -40,6 +40,10 @@ impl Pass for RepairTypos {
         // their corrections first.
         let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
         let mut corrections: HashMap<String, String> = HashMap::new();
+        // Misspellings with several candidates ("wich": which, witch), and
+        // how often the document writes each candidate itself.
+        let mut ambiguous: HashMap<String, &'static [&'static str]> = HashMap::new();
+        let mut usage: HashMap<String, u32> = HashMap::new();
         for b in &doc.blocks {
             b.for_each_text(|role, t| {
                 if role == TextRole::Code {
@@ -49,15 +53,24 @@ impl Pass for RepairTypos {
                     if w.kind != WordKind::Alpha {
                         continue;
                     }
-                    if let Some(fix) = correction(w.text) {
-                        let e = seen.entry(w.text.to_lowercase()).or_insert((0, 0));
-                        e.0 += 1;
-                        corrections.insert(fix.to_lowercase(), w.text.to_lowercase());
+                    match candidates(w.text) {
+                        Some(&[fix]) => {
+                            let e = seen.entry(w.text.to_lowercase()).or_insert((0, 0));
+                            e.0 += 1;
+                            corrections.insert(fix.to_lowercase(), w.text.to_lowercase());
+                        }
+                        Some(several) => {
+                            for c in several {
+                                usage.insert(c.to_lowercase(), 0);
+                            }
+                            ambiguous.insert(w.text.to_lowercase(), several);
+                        }
+                        None => {}
                     }
                 }
             });
         }
-        if seen.is_empty() {
+        if seen.is_empty() && ambiguous.is_empty() {
             return;
         }
         for b in &doc.blocks {
@@ -66,9 +79,14 @@ impl Pass for RepairTypos {
                     return;
                 }
                 for (w, _) in SentenceWords::new(t) {
-                    if w.kind == WordKind::Alpha
-                        && w.text.len() >= 2
-                        && let Some(typo) = corrections.get(&w.text.to_lowercase())
+                    if w.kind != WordKind::Alpha || w.text.len() < 2 {
+                        continue;
+                    }
+                    let lower = w.text.to_lowercase();
+                    if let Some(n) = usage.get_mut(&lower) {
+                        *n += 1;
+                    }
+                    if let Some(typo) = corrections.get(&lower)
                         && let Some(e) = seen.get_mut(typo)
                     {
                         e.1 += 1;
@@ -80,10 +98,30 @@ impl Pass for RepairTypos {
             seen.get(&word.to_lowercase())
                 .is_some_and(|&(n, fixed)| n >= 3 && fixed == 0)
         };
+        // The one candidate the document itself writes is the word meant;
+        // with none or several, the word stays.
+        let chosen: HashMap<String, &'static str> = ambiguous
+            .into_iter()
+            .filter_map(|(typo, several)| {
+                let mut used = several
+                    .iter()
+                    .filter(|c| usage.get(&c.to_lowercase()).is_some_and(|&n| n >= 1));
+                match (used.next(), used.next()) {
+                    (Some(&one), None) => Some((typo, one)),
+                    _ => None,
+                }
+            })
+            .collect();
+        let resolve = |word: &str| {
+            if chosen.is_empty() {
+                return None;
+            }
+            chosen.get(&word.to_lowercase()).copied()
+        };
         for (i, block) in doc.blocks.iter_mut().enumerate() {
             block.for_each_text_mut(|role, text| {
                 if role != TextRole::Code {
-                    let fixes = typo_fixes(text, &deliberate);
+                    let fixes = typo_fixes_with(text, &deliberate, &resolve);
                     cx.apply_fixes(i, text, fixes);
                 }
             });
@@ -94,6 +132,15 @@ impl Pass for RepairTypos {
 /// The single correction typos-dict offers for `word`, unless it is a real
 /// word the dictionary lists as a typo.
 pub fn correction(word: &str) -> Option<&'static str> {
+    match candidates(word)? {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Every correction typos-dict offers for `word` (one or several), unless
+/// it is a real word the dictionary lists as a typo.
+pub fn candidates(word: &str) -> Option<&'static [&'static str]> {
     if word.len() > 32 || !word.is_ascii() {
         return None;
     }
@@ -106,10 +153,7 @@ pub fn correction(word: &str) -> Option<&'static str> {
     // list: a packed table of its keys answers that without hashing the
     // word the dictionary's own (slower) way.
     misspellings().get_ascii_lowercase(word)?;
-    match typos_dict::WORD.find(&UniCase::new(word)) {
-        Some(&[one]) => Some(one),
-        _ => None,
-    }
+    typos_dict::WORD.find(&UniCase::new(word)).copied()
 }
 
 /// The words typos-dict corrects misspellings to that are all lowercase
@@ -201,8 +245,18 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The typo fixes for `text`; `deliberate` says which words the document
-/// uses on purpose.
+/// uses on purpose. Only misspellings with one candidate are corrected.
 pub fn typo_fixes(text: &str, deliberate: &dyn Fn(&str) -> bool) -> Vec<Fix> {
+    typo_fixes_with(text, deliberate, &|_| None)
+}
+
+/// Like [`typo_fixes`], with `resolve` naming the correction of a
+/// misspelling that has several candidates, where the context tells.
+pub fn typo_fixes_with(
+    text: &str,
+    deliberate: &dyn Fn(&str) -> bool,
+    resolve: &dyn Fn(&str) -> Option<&'static str>,
+) -> Vec<Fix> {
     let mut fixes = Vec::new();
     let mut quotes: Option<Vec<std::ops::Range<usize>>> = None;
     for (w, pos) in SentenceWords::new(text) {
@@ -219,7 +273,9 @@ pub fn typo_fixes(text: &str, deliberate: &dyn Fn(&str) -> bool) -> Vec<Fix> {
         if !ok_case {
             continue;
         }
-        let Some(fix) = correction(w.text) else {
+        // A capitalised word with several readings may be a name ("Tre").
+        let resolved = || (w.case == Case::Lower).then(|| resolve(w.text)).flatten();
+        let Some(fix) = correction(w.text).or_else(resolved) else {
             continue;
         };
         if deliberate(w.text) {
@@ -310,6 +366,28 @@ mod tests {
         .filter_map(|w| correction(w).map(|c| (w, c)))
         .collect();
         assert!(corrected.is_empty(), "{corrected:?}");
+    }
+
+    #[test]
+    fn a_misspelling_with_several_candidates_takes_the_one_the_document_uses() {
+        use crate::document::{Block, Document};
+        use crate::pipeline::Pipeline;
+        let run = |text: &str| {
+            let mut doc = Document::default();
+            doc.meta.language = Some("en".into());
+            doc.blocks.push(Block::Paragraph { text: text.into() });
+            Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
+            doc.blocks[0].clone()
+        };
+        assert_eq!(
+            run("The plan, which starts in May, has a budget wich the council set. The part which matters is the budget."),
+            Block::Paragraph {
+                text: "The plan, which starts in May, has a budget which the council set. The part which matters is the budget.".into()
+            }
+        );
+        // No candidate in the document: the word stays.
+        let alone = "The budget wich the council set is small.";
+        assert_eq!(run(alone), Block::Paragraph { text: alone.into() });
     }
 
     #[test]
