@@ -181,15 +181,41 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
     }
 }
 
-/// Words written capitalised as names in some senses and lowercase in
-/// others (the West and west of the city, Earth and the face of the earth,
-/// Turkey and turkey): no count of either usage says which one a sentence
-/// means.
-const SOMETIMES_NAMES: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "earth", "sun",
-    "moon", "internet", "web", "may", "march", "august", "turkey", "china", "polish", "chad",
-    "guinea", "jersey", "chile", "wed", "mon", "sat",
-];
+/// True for words written capitalised as names in some senses and
+/// lowercase in others (the West and west of the city, Earth and the face
+/// of the earth, Turkey and turkey): no count of either usage says which
+/// one a sentence means.
+fn is_sometimes_name(word: &str) -> bool {
+    matches!(
+        word,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "earth"
+            | "sun"
+            | "moon"
+            | "internet"
+            | "web"
+            | "may"
+            | "march"
+            | "august"
+            | "turkey"
+            | "china"
+            | "polish"
+            | "chad"
+            | "guinea"
+            | "jersey"
+            | "chile"
+            | "wed"
+            | "mon"
+            | "sat"
+    )
+}
 
 /// What the document and its folder say about how a word is written.
 pub struct Evidence<'a> {
@@ -208,7 +234,7 @@ impl Evidence<'_> {
     pub fn capitalises(&self, stem: &str) -> bool {
         // A common word capitalised in a title or a term ("the Force", "The
         // Plan") is still lowercase in running text: only names count.
-        if is_common_word(stem) || SOMETIMES_NAMES.contains(&stem) {
+        if is_common_word(stem) || is_sometimes_name(stem) {
             return false;
         }
         let (caps, lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
@@ -444,6 +470,18 @@ fn casing_fixes_in(
 /// `Morocco`, `israeli` for `Israel`).
 fn demonym_of_name(word: &str, evidence: &Evidence<'_>) -> bool {
     if word.len() < 5 || !word.is_ascii() {
+        return false;
+    }
+    // Only these endings make demonyms; most words leave here, before any
+    // look-up.
+    let b = word.as_bytes();
+    let shaped = match b[b.len() - 1] {
+        b'n' => matches!(b[b.len() - 2], b'a' | b'i'),
+        b'i' => true,
+        b'e' => word.ends_with("ese"),
+        _ => false,
+    };
+    if !shaped || is_common_word(word) {
         return false;
     }
     let base_is_name =
