@@ -82,11 +82,20 @@ impl Pass for RepairTypos {
                     if w.kind != WordKind::Alpha || w.text.len() < 2 {
                         continue;
                     }
-                    let lower = w.text.to_lowercase();
-                    if let Some(n) = usage.get_mut(&lower) {
+                    // Lowercased on the stack: this runs over every word.
+                    let mut buf = [0u8; 32];
+                    let owned;
+                    let lower = match crate::text::ascii_lower(w.text, &mut buf) {
+                        Some(l) => l,
+                        None => {
+                            owned = w.text.to_lowercase();
+                            owned.as_str()
+                        }
+                    };
+                    if let Some(n) = usage.get_mut(lower) {
                         *n += 1;
                     }
-                    if let Some(typo) = corrections.get(&lower)
+                    if let Some(typo) = corrections.get(lower)
                         && let Some(e) = seen.get_mut(typo)
                     {
                         e.1 += 1;
