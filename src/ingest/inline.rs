@@ -162,7 +162,9 @@ fn brackets(line: &str) -> (Option<usize>, Option<std::ops::Range<usize>>) {
     (open.first().copied(), close)
 }
 
-/// The byte just past the `(target)` that starts at byte `at` of `s`.
+/// The byte just past the `(target)` that starts at byte `at` of `s`: its
+/// parentheses balanced, a quoted title skipped (it may hold parentheses);
+/// `None` when a bare space shows it is prose in parentheses, not a target.
 fn target_end(s: &str, at: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut depth = 0usize;
@@ -175,6 +177,10 @@ fn target_end(s: &str, at: usize) -> Option<usize> {
                 if depth == 0 {
                     return Some(k + 1);
                 }
+            }
+            b'"' if depth >= 1 => {
+                let q = s.get(k + 1..)?.find('"')?;
+                k += q + 1;
             }
             b' ' if depth == 1 && !s[k..].trim_start().starts_with('"') => return None,
             _ => {}
@@ -220,30 +226,7 @@ fn link_at(s: &str, at: usize) -> Option<(&str, usize)> {
     };
     let text = &s[at + 1..close];
     match b.get(close + 1) {
-        Some(b'(') => {
-            // The target may hold balanced parentheses and a quoted title.
-            let mut depth = 0usize;
-            let mut k = close + 1;
-            loop {
-                match b.get(k)? {
-                    b'(' => depth += 1,
-                    b')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((text, k + 1));
-                        }
-                    }
-                    b'"' => {
-                        // Skip a quoted title, which may hold parentheses.
-                        let rest = s.get(k + 1..)?;
-                        let q = rest.find('"')?;
-                        k += q + 1;
-                    }
-                    _ => {}
-                }
-                k += 1;
-            }
-        }
+        Some(b'(') => target_end(s, close + 1).map(|end| (text, end)),
         Some(b'[') => {
             let rest = &s[close + 2..];
             let end = rest.find(']')?;
