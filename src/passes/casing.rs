@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 
 use crate::document::{Block, Document, TextRole};
-use crate::lexicon::proper_nouns::{is_lowercase_acronym, is_proper_noun, is_two_word_name};
+use crate::lexicon::proper_nouns::{
+    is_lowercase_acronym, is_proper_noun, is_sometimes_a_name, is_two_word_name,
+};
 use crate::passes::typos::is_common_word;
 use crate::pipeline::{Fix, Pass, PassContext};
 use crate::text::{Case, Position, SentenceWords, Word, WordKind};
@@ -181,42 +183,6 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
     }
 }
 
-/// True for words written capitalised as names in some senses and
-/// lowercase in others (the West and west of the city, Earth and the face
-/// of the earth, Turkey and turkey): no count of either usage says which
-/// one a sentence means.
-fn is_sometimes_name(word: &str) -> bool {
-    matches!(
-        word,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "earth"
-            | "sun"
-            | "moon"
-            | "internet"
-            | "web"
-            | "may"
-            | "march"
-            | "august"
-            | "turkey"
-            | "china"
-            | "polish"
-            | "chad"
-            | "guinea"
-            | "jersey"
-            | "chile"
-            | "wed"
-            | "mon"
-            | "sat"
-    )
-}
-
 /// What the document and its folder say about how a word is written.
 pub struct Evidence<'a> {
     /// Counts over this document.
@@ -234,7 +200,7 @@ impl Evidence<'_> {
     pub fn capitalises(&self, stem: &str) -> bool {
         // A common word capitalised in a title or a term ("the Force", "The
         // Plan") is still lowercase in running text: only names count.
-        if is_common_word(stem) || is_sometimes_name(stem) {
+        if is_common_word(stem) || is_sometimes_a_name(stem) {
             return false;
         }
         let (caps, lower) = self.doc.get(stem).copied().unwrap_or((0, 0));
