@@ -26,10 +26,29 @@
 //! }
 //! ```
 //!
-//! What is learned depends only on the set of documents, never on their
-//! order or on how many threads ingested them.
+//! What is learned depends only on the documents and their order, never on
+//! how many threads read them: a run feeds documents in input order.
+//!
+//! ## Repeats are not chrome
+//!
+//! A scraped folder often holds one article twice (a page saved under two
+//! URLs, a feed fetched again). Its lines then recur in the folder without
+//! being page furniture, and counting them would strip the article from
+//! every copy. So each document is fingerprinted first: an exact copy of a
+//! document already learned (same lines once normalised) or a near copy
+//! (most of its long, sentence-like lines shared) teaches nothing more, and
+//! a line counts as chrome only when enough *different* documents hold it.
+//!
+//! ## Bounded memory
+//!
+//! Counts are kept per line hash, not per document, and when the tables
+//! grow past a cap the lines seen only once are forgotten (they cannot be
+//! chrome yet). Forgetting only ever lowers a count, so at worst a repeated
+//! line is kept, never an article line dropped.
 
 use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Block, Document, TextRole};
 
@@ -37,73 +56,270 @@ use crate::document::{Block, Document, TextRole};
 /// of one site (or of the batch, when sites cannot be told) hold it.
 pub const MIN_RECURRENCE: u32 = 3;
 
+/// Most distinct lines (and site-line pairs) counted before the lines seen
+/// once are forgotten; about 16 bytes each.
+const MAX_LINE_ENTRIES: usize = 4_000_000;
+
+/// Most distinct words whose casing is counted before words seen in one
+/// document only are forgotten.
+const MAX_CASING_ENTRIES: usize = 1_000_000;
+
+/// A document whose long lines are at least this share of another's (by
+/// estimated Jaccard similarity) is a near copy of it.
+const NEAR_COPY_SIMILARITY: f64 = 0.5;
+
+/// Lines of at least this many words are the ones that tell documents
+/// apart (chrome lines are short and shared by every page of a site).
+const LONG_LINE_WORDS: usize = 8;
+
+/// Hash functions in a near-copy signature, and the rows per LSH band.
+const SIGNATURE: usize = 16;
+const BAND_ROWS: usize = 2;
+
+/// Long-line hashes kept per document to measure a candidate's similarity
+/// (the smallest ones: exact for shorter documents, an estimate beyond).
+const SKETCH: usize = 32;
+
+/// Candidates checked per band, the latest first: bounds the work when a
+/// long line (a footer paragraph) is in every page of a site.
+const MAX_CANDIDATES: usize = 64;
+
 /// What was learned from a batch of documents, shared read-only by the
 /// passes that run on each of them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Corpus {
     documents: usize,
+    /// Documents left out of the counts as exact or near copies of one
+    /// learned before.
+    #[serde(default)]
+    copies: usize,
     /// For each normalised line (hashed), how many documents hold it.
+    #[serde(with = "sorted_map")]
     line_frequency: HashMap<u64, u32>,
     /// For each (site, normalised line) pair (hashed), how many documents
     /// of that site hold the line.
+    #[serde(with = "sorted_map")]
     site_line_frequency: HashMap<u64, u32>,
     /// Documents per site (hashed site key).
+    #[serde(with = "sorted_map")]
     site_documents: HashMap<u64, u32>,
     /// How many documents of the batch write each word capitalised standing
     /// alone mid-sentence, and how many write it lowercase mid-sentence
     /// (keyed as [`crate::passes::casing::CasingCounts`]).
+    #[serde(with = "sorted_casing")]
     pub word_casing: crate::passes::casing::CasingCounts,
 }
 
-impl Corpus {
-    /// Learns from `docs` (freshly ingested, before any pass). The result does
-    /// not depend on the order of `docs`.
-    pub fn learn<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
-        let mut c = Corpus::default();
-        let mut seen = HashSet::new();
-        let mut doc_casing = crate::passes::casing::CasingCounts::default();
-        for doc in docs {
-            c.documents += 1;
-            let site = site_key(doc).map(|s| hash_str(&s));
-            if let Some(site) = site {
-                *c.site_documents.entry(site).or_insert(0) += 1;
+/// Learns a [`Corpus`] one document at a time, in bounded memory, leaving
+/// out exact and near copies of documents it has already learned.
+#[derive(Debug, Default)]
+pub struct CorpusBuilder {
+    corpus: Corpus,
+    /// Content hashes of the documents learned.
+    exact: HashSet<u64>,
+    /// Bottom-k sketches of the long lines of the documents learned, and
+    /// an index from each LSH band of their MinHash signature to them.
+    sketches: Vec<Box<[u64]>>,
+    bands: HashMap<u64, Vec<u32>>,
+    /// Scratch buffers reused across documents.
+    lines: HashSet<u64>,
+    casing: crate::passes::casing::CasingCounts,
+}
+
+/// What [`CorpusBuilder::add`] made of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Learned {
+    /// Its lines and words were counted.
+    New,
+    /// It repeats a document learned before, line for line; nothing counted.
+    Copy,
+    /// Most of its long lines are those of a document learned before;
+    /// nothing counted.
+    NearCopy,
+}
+
+impl CorpusBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Learns from `doc` (freshly ingested, before any pass), unless it is a
+    /// copy of a document learned before.
+    pub fn add(&mut self, doc: &Document) -> Learned {
+        self.lines.clear();
+        let mut long_lines: Vec<u64> = Vec::new();
+        for b in &doc.blocks {
+            for_each_line(b, |line| {
+                let key = normalise_line(line);
+                if key.is_empty() {
+                    return;
+                }
+                let h = hash_str(&key);
+                if self.lines.insert(h) && key.split(' ').nth(LONG_LINE_WORDS - 1).is_some() {
+                    long_lines.push(h);
+                }
+            });
+        }
+        // Exact copy: the same set of lines (order-free, so a reflowed copy
+        // of the same page still counts).
+        let mut sorted: Vec<u64> = self.lines.iter().copied().collect();
+        sorted.sort_unstable();
+        let content = sorted
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, &l| mix(h, l));
+        if !sorted.is_empty() && !self.exact.insert(content) {
+            self.corpus.copies += 1;
+            return Learned::Copy;
+        }
+        if long_lines.len() >= 2 {
+            let sig = signature(&long_lines);
+            long_lines.sort_unstable();
+            long_lines.truncate(SKETCH);
+            if self.is_near_copy(&sig, &long_lines) {
+                self.corpus.copies += 1;
+                return Learned::NearCopy;
             }
-            seen.clear();
-            for b in &doc.blocks {
-                for_each_line(b, |line| {
-                    let key = normalise_line(line);
-                    if !key.is_empty() {
-                        seen.insert(hash_str(&key));
-                    }
-                });
-                // Only running prose counts: menus, titles and teasers of a
-                // raw page capitalise words that are common nouns elsewhere.
-                b.for_each_text(|role, t| {
-                    if role != TextRole::Code && reads_as_prose(t) {
-                        crate::passes::casing::count_word_casing(t, &mut doc_casing);
-                    }
-                });
+            let id = self.sketches.len() as u32;
+            for key in band_keys(&sig) {
+                self.bands.entry(key).or_default().push(id);
             }
-            // Word casing is counted in documents, not occurrences: one page
-            // repeating a product name is not a folder's usage.
-            for (word, (caps, lower)) in doc_casing.drain() {
-                let e = c.word_casing.entry(word).or_insert((0, 0));
-                e.0 += u32::from(caps > 0);
-                e.1 += u32::from(lower > 0);
-            }
-            for &h in &seen {
-                *c.line_frequency.entry(h).or_insert(0) += 1;
-                if let Some(site) = site {
-                    *c.site_line_frequency.entry(mix(site, h)).or_insert(0) += 1;
+            self.sketches.push(long_lines.into_boxed_slice());
+        }
+        self.count(doc);
+        Learned::New
+    }
+
+    fn is_near_copy(&self, sig: &[u64; SIGNATURE], sketch: &[u64]) -> bool {
+        let mut checked = HashSet::new();
+        for key in band_keys(sig) {
+            let Some(ids) = self.bands.get(&key) else {
+                continue;
+            };
+            for &id in ids.iter().rev().take(MAX_CANDIDATES) {
+                if checked.insert(id)
+                    && similarity(sketch, &self.sketches[id as usize]) >= NEAR_COPY_SIMILARITY
+                {
+                    return true;
                 }
             }
         }
-        c
+        false
     }
 
-    /// How many documents the batch held.
+    fn count(&mut self, doc: &Document) {
+        let c = &mut self.corpus;
+        c.documents += 1;
+        let site = site_key(doc).map(|s| hash_str(&s));
+        if let Some(site) = site {
+            *c.site_documents.entry(site).or_insert(0) += 1;
+        }
+        for b in &doc.blocks {
+            // Only running prose counts: menus, titles and teasers of a
+            // raw page capitalise words that are common nouns elsewhere.
+            b.for_each_text(|role, t| {
+                if role != TextRole::Code && reads_as_prose(t) {
+                    crate::passes::casing::count_word_casing(t, &mut self.casing);
+                }
+            });
+        }
+        // Word casing is counted in documents, not occurrences: one page
+        // repeating a product name is not a folder's usage.
+        for (word, (caps, lower)) in self.casing.drain() {
+            let e = c.word_casing.entry(word).or_insert((0, 0));
+            e.0 += u32::from(caps > 0);
+            e.1 += u32::from(lower > 0);
+        }
+        for &h in &self.lines {
+            *c.line_frequency.entry(h).or_insert(0) += 1;
+            if let Some(site) = site {
+                *c.site_line_frequency.entry(mix(site, h)).or_insert(0) += 1;
+            }
+        }
+        if c.line_frequency.len() > MAX_LINE_ENTRIES {
+            c.line_frequency.retain(|_, n| *n > 1);
+        }
+        if c.site_line_frequency.len() > MAX_LINE_ENTRIES {
+            c.site_line_frequency.retain(|_, n| *n > 1);
+        }
+        if c.word_casing.len() > MAX_CASING_ENTRIES {
+            c.word_casing.retain(|_, (caps, lower)| *caps + *lower > 1);
+        }
+    }
+
+    /// The knowledge learned so far.
+    pub fn finish(self) -> Corpus {
+        self.corpus
+    }
+}
+
+/// A MinHash signature of a set of line hashes: for each of [`SIGNATURE`]
+/// seeded mixes, the least value over the set.
+fn signature(lines: &[u64]) -> [u64; SIGNATURE] {
+    let mut sig = [u64::MAX; SIGNATURE];
+    for &l in lines {
+        for (k, slot) in sig.iter_mut().enumerate() {
+            let v = mix(l, 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(k as u64 + 1));
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    sig
+}
+
+/// Jaccard similarity of two sets from their bottom-k sketches (sorted):
+/// the share of the union's k smallest values that both hold.
+fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut both, mut seen) = (0, 0, 0usize, 0usize);
+    while seen < SKETCH && (i < a.len() || j < b.len()) {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => i += 1,
+            (Some(_), Some(_)) => j += 1,
+            (Some(_), None) => i += 1,
+            (None, _) => j += 1,
+        }
+        seen += 1;
+    }
+    if seen == 0 {
+        0.0
+    } else {
+        both as f64 / seen as f64
+    }
+}
+
+/// One key per band of [`BAND_ROWS`] signature rows: documents sharing a key
+/// are candidates for a near-copy check.
+fn band_keys(sig: &[u64; SIGNATURE]) -> impl Iterator<Item = u64> + '_ {
+    sig.chunks(BAND_ROWS)
+        .enumerate()
+        .map(|(band, rows)| rows.iter().fold(band as u64 + 1, |h, &r| mix(h, r)))
+}
+
+impl Corpus {
+    /// Learns from `docs` (freshly ingested, before any pass), leaving out
+    /// copies of documents already learned (see [`CorpusBuilder`]).
+    pub fn learn<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
+        let mut b = CorpusBuilder::new();
+        for doc in docs {
+            b.add(doc);
+        }
+        b.finish()
+    }
+
+    /// How many distinct documents the batch held (copies left out).
     pub fn documents(&self) -> usize {
         self.documents
+    }
+
+    /// How many documents were left out as copies of others.
+    pub fn copies(&self) -> usize {
+        self.copies
     }
 
     /// How many documents of the batch hold a line equal to `text` once
@@ -133,6 +349,57 @@ impl Corpus {
     /// Whether it is prose that happens to repeat is for the caller to judge.
     pub fn recurs(&self, doc: &Document, text: &str) -> bool {
         self.documents >= MIN_RECURRENCE as usize && self.frequency_for(doc, text) >= MIN_RECURRENCE
+    }
+
+    /// The knowledge as JSON, keys sorted, so the same folder always gives
+    /// the same file.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a Corpus always serialises")
+    }
+
+    /// Knowledge written by [`Corpus::to_json`].
+    pub fn from_json(text: &str) -> crate::Result<Corpus> {
+        serde_json::from_str(text).map_err(|e| {
+            crate::Error::new(crate::ErrorKind::Json, format!("not a knowledge file: {e}"))
+        })
+    }
+}
+
+/// Serialises a hash map as a list of pairs sorted by key.
+mod sorted_map {
+    use std::collections::HashMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(map: &HashMap<u64, u32>, s: S) -> Result<S::Ok, S::Error> {
+        let mut pairs: Vec<(u64, u32)> = map.iter().map(|(&k, &v)| (k, v)).collect();
+        pairs.sort_unstable();
+        pairs.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<HashMap<u64, u32>, D::Error> {
+        Ok(Vec::<(u64, u32)>::deserialize(d)?.into_iter().collect())
+    }
+}
+
+/// Serialises word casing counts as a list sorted by word.
+mod sorted_casing {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::passes::casing::CasingCounts;
+
+    pub fn serialize<S: Serializer>(map: &CasingCounts, s: S) -> Result<S::Ok, S::Error> {
+        let mut rows: Vec<(&str, u32, u32)> =
+            map.iter().map(|(k, &(a, b))| (k.as_str(), a, b)).collect();
+        rows.sort_unstable();
+        rows.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CasingCounts, D::Error> {
+        Ok(Vec::<(String, u32, u32)>::deserialize(d)?
+            .into_iter()
+            .map(|(k, a, b)| (k, (a, b)))
+            .collect())
     }
 }
 
@@ -234,15 +501,57 @@ mod tests {
     }
 
     #[test]
+    fn copies_teach_nothing_more() {
+        let body = "The ferry timetable changes on Monday and the first boat now leaves at six.\n\n\
+                    Harbour officials said the change follows a survey of commuters last year.\n";
+        let a = doc(&format!("Menu line\n\n{body}"), "s/a.txt");
+        let b = doc(&format!("Menu line\n\n{body}"), "s/b.txt");
+        let c = doc(
+            &format!("Menu line\n\n{body}Posted on Tuesday\n"),
+            "s/c.txt",
+        );
+        let mut builder = CorpusBuilder::new();
+        assert_eq!(builder.add(&a), Learned::New);
+        assert_eq!(builder.add(&b), Learned::Copy);
+        assert_eq!(builder.add(&c), Learned::NearCopy);
+        let corpus = builder.finish();
+        assert_eq!(corpus.documents(), 1);
+        assert_eq!(corpus.copies(), 2);
+        assert!(!corpus.recurs(&a, "Menu line"));
+    }
+
+    #[test]
+    fn knowledge_round_trips_through_json() {
+        let docs: Vec<Document> = (0..4)
+            .map(|i| {
+                doc(
+                    &format!("Shared footer words\n\nBody {i}.\n"),
+                    &format!("one/{i}.txt"),
+                )
+            })
+            .collect();
+        let c = Corpus::learn(&docs);
+        let json = c.to_json();
+        let back = Corpus::from_json(&json).unwrap();
+        assert_eq!(back.to_json(), json);
+        assert!(back.recurs(&docs[0], "Shared footer words"));
+    }
+
+    #[test]
     fn sites_are_told_apart_by_folder() {
         let docs: Vec<Document> = (0..3)
             .map(|i| {
                 doc(
-                    "Shared footer words\n\nBody text.\n",
+                    &format!("Shared footer words\n\nBody text {i}.\n"),
                     &format!("one/{i}.txt"),
                 )
             })
-            .chain((0..3).map(|i| doc("Other footer\n\nBody.\n", &format!("two/{i}.txt"))))
+            .chain((0..3).map(|i| {
+                doc(
+                    &format!("Other footer\n\nBody {i}.\n"),
+                    &format!("two/{i}.txt"),
+                )
+            }))
             .collect();
         let c = Corpus::learn(&docs);
         assert!(c.recurs(&docs[0], "Shared footer words"));

@@ -23,6 +23,9 @@ pub enum InputFormat {
 pub struct Meta {
     /// Where the document came from (a path relative to the input folder, or an id).
     pub source: Option<String>,
+    /// The caller's id for the document (a JSON Lines record's `id`), kept
+    /// so outputs can be joined back to their inputs.
+    pub id: Option<String>,
     /// The page's canonical URL, when known.
     pub url: Option<String>,
     /// The article title, without a site-name suffix.
@@ -483,6 +486,9 @@ impl Serialize for Document {
         let mut st = serializer.serialize_struct("Document", 14)?;
         st.serialize_field("schema", &SCHEMA_VERSION)?;
         st.serialize_field("source", &m.source)?;
+        if m.id.is_some() {
+            st.serialize_field("id", &m.id)?;
+        }
         st.serialize_field("input_format", &self.input_format)?;
         st.serialize_field("url", &m.url)?;
         st.serialize_field("title", &m.title)?;
@@ -504,6 +510,8 @@ impl<'de> Deserialize<'de> for Document {
         struct Raw {
             source: Option<String>,
             #[serde(default)]
+            id: Option<String>,
+            #[serde(default)]
             input_format: InputFormat,
             url: Option<String>,
             title: Option<String>,
@@ -523,6 +531,7 @@ impl<'de> Deserialize<'de> for Document {
         Ok(Document {
             meta: Meta {
                 source: r.source,
+                id: r.id,
                 url: r.url,
                 title: r.title,
                 byline: r.byline,

@@ -25,6 +25,17 @@ pub enum ErrorKind {
     UnknownPass,
     /// The input's kind (by extension) is not one pristine reads.
     Unsupported,
+    /// The path is not a regular file (a FIFO, a device, a socket), or a
+    /// link leaving the input tree; it is not read.
+    NotAFile,
+    /// An HTML page holds more elements than the configured limit.
+    TooManyNodes,
+    /// An HTML table expands to more cells than the configured limit.
+    TooManyCells,
+    /// A document took longer than the configured time budget.
+    TimeBudget,
+    /// Writing an output failed (disk full, a closed stream).
+    Write,
 }
 
 impl ErrorKind {
@@ -40,6 +51,11 @@ impl ErrorKind {
             ErrorKind::Json => "json",
             ErrorKind::UnknownPass => "unknown-pass",
             ErrorKind::Unsupported => "unsupported",
+            ErrorKind::NotAFile => "not-a-file",
+            ErrorKind::TooManyNodes => "too-many-nodes",
+            ErrorKind::TooManyCells => "too-many-cells",
+            ErrorKind::TimeBudget => "time-budget",
+            ErrorKind::Write => "write",
         }
     }
 }

@@ -69,6 +69,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod ingest;
+pub mod input;
 pub mod lexicon;
 pub mod options;
 pub mod passes;

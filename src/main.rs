@@ -1,27 +1,38 @@
 //! The `pristine` command: cleans files and folders of scraped pages.
 //!
-//! Raw arguments are turned into validated [`Settings`] before any work
-//! starts; documents are cleaned in parallel; each output is rendered whole
-//! in memory and written atomically (temp file + rename).
+//! Raw arguments are turned into validated settings before any work starts;
+//! documents stream through in chunks, cleaned in parallel; each output is
+//! rendered whole and written atomically (temp file + rename).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+mod cli;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::Duration;
 
-use clap::Parser;
-use pristine::batch::{self, Batch, InputKind, Outcome, Record};
+use clap::{Parser, Subcommand};
 use pristine::render::Format;
-use pristine::{Document, Pipeline};
+use pristine::{Corpus, Options, Pipeline};
+
+use cli::run::RunConfig;
 
 /// Turns scraped articles (HTML pages, text dumps) into clean, structured documents.
 #[derive(Parser, Debug)]
-#[command(name = "pristine", version, about)]
+#[command(
+    name = "pristine",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Args {
-    /// Files or folders (walked recursively): .html .htm .xhtml .txt .text .md, any with
-    /// .gz, and .jsonl (one record a line with "html" or "text", optional "id", "url").
-    #[arg(required_unless_present = "list_passes")]
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Files or folders (walked recursively): .html .htm .xhtml .txt .text .md .jsonl
+    /// .warc, any with .gz; or `-` alone for JSON Lines on stdin. A folder named like a
+    /// subcommand is given as `./learn`.
+    #[arg(required_unless_present_any = ["list_passes"])]
     inputs: Vec<PathBuf>,
 
     /// Write one output per document under DIR, mirroring the inputs' relative paths.
@@ -32,9 +43,8 @@ struct Args {
     #[arg(short, long, default_value = "json", value_parser = ["json", "markdown", "md", "text", "txt"])]
     format: String,
 
-    /// Worker threads (default: all cores); 1 is strictly serial.
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
+    #[command(flatten)]
+    common: Common,
 
     /// Switch a pass off (repeatable); see --list-passes.
     #[arg(long, value_name = "PASS")]
@@ -48,41 +58,99 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
 
+    /// Skip inputs whose output under --out is already complete (after an
+    /// interrupted run, the rerun does only the rest).
+    #[arg(long, requires = "out")]
+    resume: bool,
+
+    /// Clean with folder knowledge written by `pristine learn` instead of learning it.
+    #[arg(long, value_name = "FILE")]
+    knowledge: Option<PathBuf>,
+
+    /// Clean each document alone, learning nothing from the folder.
+    #[arg(long, conflicts_with = "knowledge")]
+    no_learn: bool,
+
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
 }
 
-/// Validated settings: everything the run needs, checked before it starts.
-struct Settings {
-    inputs: Vec<PathBuf>,
-    out: Option<PathBuf>,
-    format: Format,
-    jobs: Option<usize>,
-    pipeline: Pipeline,
-    report: Option<PathBuf>,
-    progress: bool,
+/// Settings shared by the run and `learn`.
+#[derive(clap::Args, Debug)]
+struct Common {
+    /// Worker threads (default: all cores); 1 is strictly serial.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+
+    /// Read file links that lead out of the input folders (skipped by default).
+    #[arg(long)]
+    follow: bool,
+
+    /// Largest input (or JSON Lines / WARC record) in bytes, after gunzip;
+    /// K, M, G suffixes allowed.
+    #[arg(long, value_name = "BYTES", value_parser = parse_size, default_value = "64M")]
+    max_input_size: usize,
+
+    /// Most cells an HTML table may expand to.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_table_cells: usize,
+
+    /// Most elements an HTML page may hold.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_nodes: usize,
+
+    /// Most seconds one document may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    time_budget: f64,
 }
 
-impl Settings {
-    fn from_args(args: Args) -> Result<Settings, String> {
-        let format: Format = args.format.parse()?;
-        let mut pipeline = Pipeline::default();
-        for name in &args.skip {
-            pipeline
-                .disable(name)
-                .map_err(|e| e.message().to_string())?;
+impl Common {
+    fn options(&self) -> Result<Options, String> {
+        if !(self.time_budget.is_finite() && self.time_budget > 0.0) {
+            return Err("--time-budget must be a positive number of seconds".into());
         }
-        Ok(Settings {
-            inputs: args.inputs,
-            out: args.out,
-            format,
-            jobs: args.jobs.map(usize::from),
-            pipeline,
-            report: args.report,
-            progress: !args.quiet && std::io::stderr().is_terminal(),
+        Ok(Options {
+            max_input_bytes: Some(self.max_input_size),
+            max_table_cells: Some(self.max_table_cells),
+            max_nodes: Some(self.max_nodes),
+            time_budget: Some(Duration::from_secs_f64(self.time_budget)),
+            ..Options::default()
         })
     }
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Learn folder knowledge (repeated lines, word casing) and write it to a file.
+    Learn {
+        /// Files or folders to learn from.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The knowledge file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+/// `64M` → 67108864.
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 1usize << 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    let n: usize = num
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a size: {s:?} (a number of bytes, or with K, M, G)"))?;
+    n.checked_mul(mult)
+        .filter(|&v| v > 0)
+        .ok_or_else(|| format!("not a usable size: {s:?}"))
 }
 
 fn main() -> ExitCode {
@@ -103,16 +171,18 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let settings = match Settings::from_args(args) {
-        Ok(s) => s,
-        Err(msg) => {
-            eprintln!("pristine: {msg}");
-            return ExitCode::from(2);
-        }
+    let result = match args.command {
+        Some(Command::Learn {
+            inputs,
+            out,
+            common,
+        }) => learn(inputs, out, common),
+        None => settings(args)
+            .and_then(|cfg| cli::run::run(cfg).map(|summary| summary.failed.is_empty())),
     };
-    match run(settings) {
-        Ok(summary) if summary.failed.is_empty() => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(msg) => {
             eprintln!("pristine: {msg}");
             ExitCode::from(2)
@@ -120,353 +190,89 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the run did, as written by `--report`.
-#[derive(serde::Serialize, Default)]
-struct Summary {
-    documents_read: usize,
-    documents_written: usize,
-    skipped: Vec<String>,
-    failed: Vec<Failure>,
-    edits_per_pass: BTreeMap<String, usize>,
-    removed_per_pass: BTreeMap<String, usize>,
-    seconds: f64,
-}
-
-#[derive(serde::Serialize)]
-struct Failure {
-    source: String,
-    kind: String,
-    reason: String,
-}
-
-fn run(settings: Settings) -> Result<Summary, String> {
-    let started = Instant::now();
-    let found = batch::discover(&settings.inputs).map_err(|e| e.message().to_string())?;
-    let mut summary = Summary {
-        skipped: found
-            .skipped
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
-        ..Default::default()
-    };
-    for (path, err) in &found.errors {
-        fail(&mut summary, path.display().to_string(), err);
+/// Validates the arguments of a run.
+fn settings(args: Args) -> Result<RunConfig, String> {
+    let format: Format = args.format.parse()?;
+    let mut pipeline = Pipeline::default().with_options(args.common.options()?);
+    for name in &args.skip {
+        pipeline
+            .disable(name)
+            .map_err(|e| e.message().to_string())?;
     }
+    if let Some(out) = &args.out
+        && out.exists()
+        && !out.is_dir()
+    {
+        return Err(format!(
+            "--out {} is a file; it must be a folder (outputs mirror the inputs)",
+            out.display()
+        ));
+    }
+    let stdin = args.inputs.iter().any(|p| p.as_os_str() == "-");
+    if stdin && (args.inputs.len() > 1 || args.out.is_some()) {
+        return Err("`-` (JSON Lines on stdin) stands alone and writes to stdout".into());
+    }
+    let knowledge = match &args.knowledge {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read the knowledge file {}: {e}", path.display()))?;
+            Some(
+                Corpus::from_json(&text)
+                    .map_err(|e| format!("{}: {}", path.display(), e.message()))?,
+            )
+        }
+        None => None,
+    };
+    Ok(RunConfig {
+        inputs: args.inputs,
+        out: args.out,
+        format,
+        jobs: args.common.jobs.map(usize::from),
+        pipeline,
+        report: args.report,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+        follow: args.common.follow,
+        resume: args.resume,
+        knowledge,
+        learn: !args.no_learn,
+    })
+}
+
+/// `pristine learn`: phase one alone, its knowledge written to a file.
+fn learn(inputs: Vec<PathBuf>, out: PathBuf, common: Common) -> Result<bool, String> {
+    if out.is_dir() {
+        return Err(format!(
+            "{} is a folder; learn writes one file",
+            out.display()
+        ));
+    }
+    let options = common.options()?;
+    let mut summary = cli::summary::Summary::default();
+    let policy = pristine::batch::WalkPolicy {
+        follow_links_out: common.follow,
+        exclude: None,
+    };
+    let found = pristine::input::discover::discover(&inputs, &policy)
+        .map_err(|e| e.message().to_string())?;
+    for (path, err) in &found.errors {
+        summary.fail(path.display().to_string(), err);
+    }
+    cli::output::InputGuard::new(&found.files).check(&out)?;
     let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = settings.jobs {
-        pool = pool.num_threads(n);
+    if let Some(n) = common.jobs {
+        pool = pool.num_threads(usize::from(n));
     }
     let pool = pool
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-
-    let outcomes: Vec<(usize, Outcome)> = pool.install(|| {
-        use rayon::prelude::*;
-        // Records remember which file they came from, so JSON Lines inputs
-        // can be written back as one file.
-        let records: Vec<(usize, Record)> = found
-            .files
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, f)| batch::read_file(f).into_iter().map(move |r| (i, r)))
-            .collect();
-        let (owners, records): (Vec<usize>, Vec<Record>) = records.into_iter().unzip();
-        let bar = progress_bar(settings.progress, records.len());
-        let tick = || bar.inc(1);
-        let outcomes = Batch::new(settings.pipeline.clone()).run_with_progress(records, &tick);
-        bar.finish_and_clear();
-        owners.into_iter().zip(outcomes).collect()
-    });
-    summary.documents_read = outcomes.len();
-
-    for (_, o) in &outcomes {
-        match &o.document {
-            Ok(doc) => count_log(&mut summary, doc),
-            Err(e) => fail(&mut summary, o.source.clone(), e),
-        }
-    }
-
-    match &settings.out {
-        Some(dir) => write_outputs(dir, &found.files, &outcomes, settings.format, &mut summary),
-        None => write_stdout(&outcomes, settings.format, &mut summary),
-    }
-    summary.seconds = started.elapsed().as_secs_f64();
-    if let Some(path) = &settings.report {
-        let json = serde_json::to_string_pretty(&summary).expect("summary serialises");
-        write_atomically(path, json.as_bytes())
-            .map_err(|e| format!("cannot write the report {}: {e}", path.display()))?;
-    }
-    Ok(summary)
-}
-
-fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
-    if !show {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
-    {
-        bar.set_style(style);
-    }
-    bar
-}
-
-fn fail(summary: &mut Summary, source: String, err: &pristine::Error) {
-    eprintln!("pristine: {source}: {err}");
-    summary.failed.push(Failure {
-        source,
-        kind: err.kind().as_str().to_string(),
-        reason: err.message().to_string(),
-    });
-}
-
-fn count_log(summary: &mut Summary, doc: &Document) {
-    for e in &doc.edits {
-        *summary.edits_per_pass.entry(e.pass.clone()).or_default() += 1;
-    }
-    for r in &doc.removed {
-        *summary.removed_per_pass.entry(r.pass.clone()).or_default() += 1;
-    }
-}
-
-/// One JSON Lines line for a record: the JSON document, or for other formats
-/// an object holding the rendered text; a failed record gets an error line so
-/// lines stay aligned with the input.
-fn json_line(o: &Outcome, format: Format) -> String {
-    match (&o.document, format) {
-        (Ok(doc), Format::Json) => pristine::render::json::render_line(doc),
-        (Ok(doc), f) => serde_json::json!({
-            "source": o.source,
-            "id": o.id,
-            "format": if f == Format::Markdown { "markdown" } else { "text" },
-            "content": f.render(doc),
-        })
-        .to_string(),
-        (Err(e), _) => serde_json::json!({
-            "source": o.source,
-            "id": o.id,
-            "error": e.to_string(),
-        })
-        .to_string(),
-    }
-}
-
-fn write_stdout(outcomes: &[(usize, Outcome)], format: Format, summary: &mut Summary) {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let single = outcomes.len() == 1;
-    for (_, o) in outcomes {
-        let Ok(doc) = &o.document else { continue };
-        let text = if single {
-            let mut t = format.render(doc);
-            if !t.ends_with('\n') {
-                t.push('\n');
-            }
-            t
-        } else {
-            json_line(o, format) + "\n"
-        };
-        if out.write_all(text.as_bytes()).is_err() {
-            // A closed pipe (`| head`) ends the output quietly.
-            return;
-        }
-        summary.documents_written += 1;
-    }
-}
-
-fn write_outputs(
-    dir: &Path,
-    files: &[batch::InputFile],
-    outcomes: &[(usize, Outcome)],
-    format: Format,
-    summary: &mut Summary,
-) {
-    let targets = output_names(files, format.extension());
-    // JSON Lines inputs: all records of one file go into one output file.
-    let mut lines: BTreeMap<usize, String> = BTreeMap::new();
-    for (owner, o) in outcomes {
-        let file = &files[*owner];
-        if file.kind == InputKind::JsonLines {
-            let buf = lines.entry(*owner).or_default();
-            buf.push_str(&json_line(o, format));
-            buf.push('\n');
-            if o.document.is_ok() {
-                summary.documents_written += 1;
-            }
-            continue;
-        }
-        let Ok(doc) = &o.document else { continue };
-        let target = dir.join(&targets[*owner]);
-        if same_file(&target, &file.path) {
-            let err = pristine::Error::new(
-                pristine::ErrorKind::Io,
-                format!("{} would overwrite its own input", target.display()),
-            );
-            fail(summary, o.source.clone(), &err);
-            continue;
-        }
-        let mut text = format.render(doc);
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        match write_atomically(&target, text.as_bytes()) {
-            Ok(()) => summary.documents_written += 1,
-            Err(e) => {
-                let err = pristine::Error::new(
-                    pristine::ErrorKind::Io,
-                    format!("cannot write {}: {e}", target.display()),
-                );
-                fail(summary, o.source.clone(), &err);
-            }
-        }
-    }
-    for (owner, text) in lines {
-        let file = &files[owner];
-        let target = dir.join(&targets[owner]);
-        if let Err(e) = write_atomically(&target, text.as_bytes()) {
-            let err = pristine::Error::new(
-                pristine::ErrorKind::Io,
-                format!("cannot write {}: {e}", target.display()),
-            );
-            fail(summary, file.relative.display().to_string(), &err);
-        }
-    }
-}
-
-/// True when `a` and `b` name the same existing file (inputs are never overwritten).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
-/// The output path of each file, relative to the output folder: its input
-/// path with the extension replaced (see [`output_name`]). Inputs that would
-/// share an output (`page.html` and `page.txt`, or two inputs given by
-/// files of the same name) keep their whole file name (`page.html.json`),
-/// then a counter in input order: no output silently overwrites another.
-fn output_names(files: &[batch::InputFile], ext: &str) -> Vec<PathBuf> {
-    let ext_of = |f: &batch::InputFile| {
-        if f.kind == InputKind::JsonLines {
-            "jsonl"
-        } else {
-            ext
-        }
-    };
-    let plain: Vec<PathBuf> = files
-        .iter()
-        .map(|f| output_name(&f.relative, ext_of(f)))
-        .collect();
-    let mut count: HashMap<&Path, usize> = HashMap::new();
-    for p in &plain {
-        *count.entry(p.as_path()).or_insert(0) += 1;
-    }
-    let mut taken: HashSet<PathBuf> = HashSet::new();
-    let mut out = Vec::with_capacity(files.len());
-    for (f, p) in files.iter().zip(&plain) {
-        let mut name = if count[p.as_path()] > 1 {
-            let full = f.relative.file_name().unwrap_or_default().to_string_lossy();
-            f.relative.with_file_name(format!("{full}.{}", ext_of(f)))
-        } else {
-            p.clone()
-        };
-        let stem = name.clone();
-        let mut n = 2;
-        while !taken.insert(name.clone()) {
-            let file = stem.file_name().unwrap_or_default().to_string_lossy();
-            name = stem.with_file_name(format!("{n}-{file}"));
-            n += 1;
-        }
-        out.push(name);
-    }
-    out
-}
-
-/// `site/page.html.gz` → `site/page.EXT`.
-fn output_name(relative: &Path, ext: &str) -> PathBuf {
-    let name = relative
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = name
-        .strip_suffix(".gz")
-        .or_else(|| name.strip_suffix(".GZ"))
-        .unwrap_or(&name);
-    let stem = Path::new(name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
-    relative.with_file_name(format!("{stem}.{ext}"))
-}
-
-/// Writes `bytes` to a temporary file beside `target`, then renames it over
-/// `target`: an interrupted run never leaves a half-written output.
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clashing_outputs_keep_their_whole_name() {
-        let file = |rel: &str, kind| batch::InputFile {
-            path: PathBuf::from(rel),
-            relative: PathBuf::from(rel),
-            kind,
-        };
-        let files = [
-            file("page.html", InputKind::Html),
-            file("page.txt", InputKind::Text),
-            file("other.txt", InputKind::Text),
-            file("other.txt", InputKind::Text),
-        ];
-        let names = output_names(&files, "json");
-        assert_eq!(
-            names,
-            [
-                PathBuf::from("page.html.json"),
-                PathBuf::from("page.txt.json"),
-                PathBuf::from("other.txt.json"),
-                PathBuf::from("2-other.txt.json"),
-            ]
-        );
-    }
-
-    #[test]
-    fn output_names_mirror_inputs() {
-        assert_eq!(
-            output_name(Path::new("a/b.html.gz"), "json"),
-            PathBuf::from("a/b.json")
-        );
-        assert_eq!(
-            output_name(Path::new("notes.md"), "md"),
-            PathBuf::from("notes.md")
-        );
-        assert_eq!(
-            output_name(Path::new("x.y.txt"), "txt"),
-            PathBuf::from("x.y.txt")
-        );
-    }
+    let corpus = cli::run::learn(&found.files, &options, &pool);
+    cli::output::write_atomically(&out, corpus.to_json().as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "pristine: learned from {} documents ({} copies left out) into {}",
+        corpus.documents(),
+        corpus.copies(),
+        out.display()
+    );
+    Ok(summary.failed.is_empty())
 }

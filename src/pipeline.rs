@@ -419,7 +419,44 @@ impl Pipeline {
     /// Runs the enabled passes with what was learned from the batch `doc`
     /// belongs to (folder-level boilerplate, casing, vocabulary).
     pub fn run_in_batch(&self, doc: &mut Document, corpus: Option<&Corpus>) {
+        // Without a start time there is no budget to spend.
+        let _ = self.run_passes(doc, corpus, None);
+    }
+
+    /// Like [`Pipeline::run_in_batch`], within the options' time budget
+    /// counted from `started` (when the document began to be read): a
+    /// document still unfinished after a pass once the budget is spent is an
+    /// error of kind [`crate::ErrorKind::TimeBudget`].
+    pub fn run_within(
+        &self,
+        doc: &mut Document,
+        corpus: Option<&Corpus>,
+        started: std::time::Instant,
+    ) -> Result<()> {
+        self.run_passes(doc, corpus, self.options.time_budget.map(|b| (started, b)))
+    }
+
+    fn run_passes(
+        &self,
+        doc: &mut Document,
+        corpus: Option<&Corpus>,
+        budget: Option<(std::time::Instant, std::time::Duration)>,
+    ) -> Result<()> {
         for (pass, on) in &self.passes {
+            if let Some((started, limit)) = budget {
+                let spent = started.elapsed();
+                if spent > limit {
+                    return Err(crate::error::Error::new(
+                        crate::error::ErrorKind::TimeBudget,
+                        format!(
+                            "still unfinished after {:.1} s, before the {} pass (budget {:.1} s)",
+                            spent.as_secs_f64(),
+                            pass.name(),
+                            limit.as_secs_f64()
+                        ),
+                    ));
+                }
+            }
             if !on {
                 continue;
             }
@@ -437,6 +474,7 @@ impl Pipeline {
             #[cfg(debug_assertions)]
             check_invariants(doc, pass.name());
         }
+        Ok(())
     }
 
     /// Reads an HTML page (bytes in any encoding) and cleans it.

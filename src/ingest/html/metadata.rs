@@ -168,6 +168,7 @@ impl<'a> RawMeta<'a> {
         });
         Meta {
             source: None,
+            id: None,
             url,
             title,
             byline,

@@ -56,11 +56,13 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             "input is empty",
         ));
     }
+    check_element_count(html, options.max_nodes)?;
     let max_depth = options.max_dom_depth.unwrap_or(usize::MAX);
     let html = nesting::limit_nesting(html, PARSE_DEPTH_LIMIT.min(max_depth.max(64)));
     let dom = Html::parse_document(&html);
     let mut raw_meta = metadata::RawMeta::default();
     let arena = dom::flatten(&dom, max_depth, &mut raw_meta);
+    check_table_cells(&arena, options.max_table_cells)?;
     let roots = scoring::main_content(&arena);
     let mut doc = Document::new(InputFormat::Html);
     walk::emit(&arena, &roots, &mut doc);
@@ -68,6 +70,46 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
     doc.meta = raw_meta.finish(h1.as_deref());
     tidy(&mut doc);
     Ok(doc)
+}
+
+/// Refuses a page with more start tags than `limit` before it is parsed: the
+/// parsed tree costs many times its source, so counting `<` followed by a
+/// letter (an upper bound on the elements the parser makes) keeps memory
+/// bounded on hostile pages.
+fn check_element_count(html: &str, limit: Option<usize>) -> Result<()> {
+    let Some(limit) = limit else { return Ok(()) };
+    let bytes = html.as_bytes();
+    let mut count = 0usize;
+    for w in bytes.windows(2) {
+        if w[0] == b'<' && w[1].is_ascii_alphabetic() {
+            count += 1;
+        }
+    }
+    if count > limit {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorKind::TooManyNodes,
+            format!("page holds about {count} elements, more than the limit of {limit}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a page holding a table that would expand past `limit` cells.
+fn check_table_cells(arena: &dom::Arena<'_>, limit: Option<usize>) -> Result<()> {
+    let Some(limit) = limit else { return Ok(()) };
+    for (i, n) in arena.nodes.iter().enumerate() {
+        if n.tag != dom::Tag::Table {
+            continue;
+        }
+        let cells = table::expanded_cells_bound(arena, i);
+        if cells > limit {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorKind::TooManyCells,
+                format!("a table expands to {cells} cells, more than the limit of {limit}"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The text of the page's first `<h1>`.

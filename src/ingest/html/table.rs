@@ -82,6 +82,25 @@ fn cell(arena: &Arena<'_>, c: usize, header: bool) -> RawCell {
     }
 }
 
+/// An upper bound on the cells table `t` expands to once its spans are laid
+/// out: each cell counts its colspan times its rowspan. Checked before any
+/// grid is built, so a hostile table is refused instead of filling memory.
+pub fn expanded_cells_bound(arena: &Arena<'_>, t: usize) -> usize {
+    let nodes = &arena.nodes;
+    let span = |i: usize, name: &str| {
+        nodes[i]
+            .attr(name)
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(1)
+            .clamp(1, MAX_SPAN)
+    };
+    (t + 1..nodes[t].end as usize)
+        .filter(|&i| matches!(nodes[i].tag, Tag::Cell(_)))
+        .fold(0usize, |acc, i| {
+            acc.saturating_add(span(i, "colspan") * span(i, "rowspan"))
+        })
+}
+
 /// True when table `t` lays out the page rather than holding data: one
 /// column, mostly links, or cells holding paragraphs, headings, lists or
 /// other tables.

@@ -1,0 +1,613 @@
+//! A run over files and folders, streamed: documents flow through in
+//! chunks, so memory holds a few documents per worker whatever the size of
+//! the folder, and outputs come out in input order for any number of workers.
+//!
+//! A folder run has two phases over the same inputs. The first reads every
+//! document once and learns the folder's knowledge ([`Corpus`]: lines its
+//! pages repeat, how it writes words); the second reads each again and
+//! cleans it with that knowledge, each worker rendering and writing its own
+//! outputs atomically. Knowledge can instead come from a file written by
+//! `pristine learn`, so many machines clean with what one learned.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use pristine::batch::{Batch, InputFile, Outcome, Record, WalkPolicy};
+use pristine::corpus::CorpusBuilder;
+use pristine::input::read::{JsonLines, records};
+use pristine::render::Format;
+use pristine::{Corpus, Error, ErrorKind, Options, Pipeline};
+use rayon::prelude::*;
+
+use super::output::{AtomicFile, InputGuard, output_names, sweep_stale_temporaries};
+use super::summary::{DocCounts, SkippedPath, Summary};
+
+/// Documents handed to the workers at once, per worker.
+const CHUNK_PER_WORKER: usize = 8;
+/// Bytes of input read ahead at most, whatever the number of documents.
+const CHUNK_BYTES: usize = 128 * 1024 * 1024;
+
+/// Everything a run needs, validated before it starts.
+pub struct RunConfig {
+    /// Files and folders, or `-` alone for JSON Lines on stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Output folder; stdout when absent.
+    pub out: Option<PathBuf>,
+    /// Output format.
+    pub format: Format,
+    /// Worker threads; all cores when absent.
+    pub jobs: Option<usize>,
+    /// The passes.
+    pub pipeline: Pipeline,
+    /// Where the summary goes.
+    pub report: Option<PathBuf>,
+    /// Show a progress bar.
+    pub progress: bool,
+    /// Read file links leaving the input folders.
+    pub follow: bool,
+    /// Skip inputs whose output is already there.
+    pub resume: bool,
+    /// Folder knowledge to use instead of learning it.
+    pub knowledge: Option<Corpus>,
+    /// Learn folder knowledge (off: every document is cleaned alone).
+    pub learn: bool,
+}
+
+/// The records of many files in order, each tagged with its file's index.
+struct RecordStream<'a> {
+    files: &'a [InputFile],
+    skip: &'a [bool],
+    options: &'a Options,
+    next_file: usize,
+    current: Option<(usize, Box<dyn Iterator<Item = Record> + Send>)>,
+}
+
+impl<'a> RecordStream<'a> {
+    fn new(files: &'a [InputFile], skip: &'a [bool], options: &'a Options) -> Self {
+        RecordStream {
+            files,
+            skip,
+            options,
+            next_file: 0,
+            current: None,
+        }
+    }
+}
+
+impl Iterator for RecordStream<'_> {
+    type Item = (usize, Record);
+
+    fn next(&mut self) -> Option<(usize, Record)> {
+        loop {
+            if let Some((i, it)) = &mut self.current {
+                if let Some(r) = it.next() {
+                    return Some((*i, r));
+                }
+                self.current = None;
+            }
+            let i = self.next_file;
+            if i >= self.files.len() {
+                return None;
+            }
+            self.next_file += 1;
+            if !self.skip[i] {
+                self.current = Some((i, records(&self.files[i], self.options)));
+            }
+        }
+    }
+}
+
+/// The next chunk of records: up to `max` records or [`CHUNK_BYTES`].
+fn next_chunk<T>(stream: &mut impl Iterator<Item = (T, Record)>, max: usize) -> Vec<(T, Record)> {
+    let mut chunk = Vec::with_capacity(max);
+    let mut bytes = 0;
+    for (tag, r) in stream.by_ref() {
+        bytes += r.payload.len();
+        chunk.push((tag, r));
+        if chunk.len() >= max || bytes >= CHUNK_BYTES {
+            break;
+        }
+    }
+    chunk
+}
+
+fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        pool = pool.num_threads(n);
+    }
+    pool.build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))
+}
+
+/// Learns the folder knowledge from `files` (phase one), in input order.
+pub fn learn(files: &[InputFile], options: &Options, pool: &rayon::ThreadPool) -> Corpus {
+    let skip = vec![false; files.len()];
+    let mut stream = RecordStream::new(files, &skip, options);
+    let mut builder = CorpusBuilder::new();
+    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
+    loop {
+        let chunk = next_chunk(&mut stream, max);
+        if chunk.is_empty() {
+            break;
+        }
+        let docs: Vec<_> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(_, r)| pristine::batch::ingest_record(r, options).2.ok())
+                .collect()
+        });
+        for d in docs.iter().flatten() {
+            builder.add(d);
+        }
+    }
+    builder.finish()
+}
+
+/// Walks the inputs and records what was passed over or refused.
+fn discover(
+    inputs: &[PathBuf],
+    policy: &WalkPolicy,
+    summary: &mut Summary,
+) -> Result<Vec<InputFile>, String> {
+    let found =
+        pristine::input::discover::discover(inputs, policy).map_err(|e| e.message().to_string())?;
+    let mut other_kinds = 0;
+    for s in &found.skipped {
+        if s.reason.starts_with("not a kind") {
+            other_kinds += 1;
+        } else {
+            eprintln!("pristine: {}: skipped: {}", s.path.display(), s.reason);
+        }
+        summary.skipped.push(SkippedPath {
+            path: s.path.display().to_string(),
+            reason: s.reason.clone(),
+        });
+    }
+    if other_kinds > 0 {
+        eprintln!(
+            "pristine: skipped {other_kinds} file(s) of kinds pristine does not read (listed in --report)"
+        );
+    }
+    for (path, err) in &found.errors {
+        summary.fail(path.display().to_string(), err);
+    }
+    Ok(found.files)
+}
+
+/// One cleaned record, as the writer needs it.
+struct Done {
+    owner: usize,
+    source: String,
+    counts: Result<DocCounts, Error>,
+    /// The text for the stream or the many-record output file, if any.
+    text: Option<String>,
+    /// Whether the worker wrote the document's own output file.
+    written: Result<bool, Error>,
+}
+
+/// Where outputs go.
+enum Destination<'a> {
+    /// One output file per input under a folder.
+    Folder {
+        dir: &'a Path,
+        targets: &'a [PathBuf],
+        guard: &'a InputGuard,
+    },
+    /// Standard output: the one document as such, or JSON Lines.
+    Stdout { single: bool },
+}
+
+/// Runs the whole job over files and folders.
+pub fn run(cfg: RunConfig) -> Result<Summary, String> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    if cfg.inputs.len() == 1 && cfg.inputs[0] == Path::new("-") {
+        run_stdin(&cfg, &mut summary)?;
+        summary.seconds = started.elapsed().as_secs_f64();
+        write_report(&cfg, &mut summary)?;
+        return Ok(summary);
+    }
+    if let Some(dir) = &cfg.out
+        && dir.exists()
+    {
+        sweep_stale_temporaries(dir);
+    }
+    let policy = WalkPolicy {
+        follow_links_out: cfg.follow,
+        exclude: cfg.out.clone(),
+    };
+    let files = discover(&cfg.inputs, &policy, &mut summary)?;
+    let pool = pool(cfg.jobs)?;
+    let options = cfg.pipeline.options().clone();
+
+    let targets = cfg
+        .out
+        .as_ref()
+        .map(|_| output_names(&files, cfg.format.extension()))
+        .unwrap_or_default();
+    let skip: Vec<bool> = match &cfg.out {
+        Some(dir) if cfg.resume => targets.iter().map(|t| dir.join(t).is_file()).collect(),
+        _ => vec![false; files.len()],
+    };
+    summary.resumed = skip.iter().filter(|&&s| s).count();
+
+    let corpus = match &cfg.knowledge {
+        Some(k) => Some(k.clone()),
+        None if cfg.learn && (files.len() > 1 || files.iter().any(|f| f.kind.holds_many())) => {
+            let c = learn(&files, &options, &pool);
+            summary.copies_not_learned = c.copies();
+            (c.documents() + c.copies() > 1).then_some(c)
+        }
+        None => None,
+    };
+
+    let guard = InputGuard::new(&files);
+    let single = cfg.out.is_none()
+        && files.len() == 1
+        && !files[0].kind.holds_many()
+        && summary.failed.is_empty();
+    let dest = match &cfg.out {
+        Some(dir) => Destination::Folder {
+            dir,
+            targets: &targets,
+            guard: &guard,
+        },
+        None => Destination::Stdout { single },
+    };
+    let batch = Batch::new(cfg.pipeline.clone());
+    let bar = progress_bar(cfg.progress, files.len() - summary.resumed);
+    let mut writer = Writer::new(&dest, &files);
+    let mut stream = RecordStream::new(&files, &skip, &options);
+    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
+    loop {
+        let chunk = next_chunk(&mut stream, max);
+        if chunk.is_empty() {
+            break;
+        }
+        let done: Vec<Done> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(owner, r)| {
+                    let outcome = batch.clean(r, corpus.as_ref());
+                    finish(owner, outcome, &files[owner], &dest, cfg.format)
+                })
+                .collect()
+        });
+        for d in done {
+            if writer.take(d, &mut summary, &bar) == Flow::Stop {
+                break;
+            }
+        }
+        if writer.stopped {
+            break;
+        }
+    }
+    writer.close(&mut summary);
+    bar.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    write_report(&cfg, &mut summary)?;
+    Ok(summary)
+}
+
+/// A worker's last steps for one record: count, render, and write its own
+/// output file when it has one.
+fn finish(
+    owner: usize,
+    o: Outcome,
+    file: &InputFile,
+    dest: &Destination<'_>,
+    format: Format,
+) -> Done {
+    let counts = o.document.as_ref().map(DocCounts::of).map_err(Clone::clone);
+    let mut done = Done {
+        owner,
+        source: o.source.clone(),
+        counts,
+        text: None,
+        written: Ok(false),
+    };
+    match dest {
+        Destination::Folder { .. } if file.kind.holds_many() => {
+            done.text = Some(json_line(&o, format));
+        }
+        Destination::Folder {
+            dir,
+            targets,
+            guard,
+        } => {
+            if let Ok(doc) = &o.document {
+                let target = dir.join(&targets[owner]);
+                done.written = write_document(&target, guard, &with_newline(format.render(doc)));
+            }
+        }
+        Destination::Stdout { single: true } => {
+            if let Ok(doc) = &o.document {
+                done.text = Some(with_newline(format.render(doc)));
+            }
+        }
+        Destination::Stdout { single: false } => {
+            if o.document.is_ok() {
+                done.text = Some(json_line(&o, format) + "\n");
+            }
+        }
+    }
+    done
+}
+
+fn with_newline(mut t: String) -> String {
+    if !t.ends_with('\n') {
+        t.push('\n');
+    }
+    t
+}
+
+fn write_document(target: &Path, guard: &InputGuard, text: &str) -> Result<bool, Error> {
+    guard
+        .check(target)
+        .map_err(|m| Error::new(ErrorKind::Write, m))?;
+    super::output::write_atomically(target, text.as_bytes()).map_err(|e| {
+        Error::new(
+            ErrorKind::Write,
+            format!("cannot write {}: {e}", target.display()),
+        )
+    })?;
+    Ok(true)
+}
+
+#[derive(PartialEq, Eq)]
+enum Flow {
+    Go,
+    Stop,
+}
+
+/// Takes finished records in input order: counts them, writes what goes to
+/// the stream or to a many-record output, and commits each output file of
+/// many records when its last record is in.
+struct Writer<'a> {
+    dest: &'a Destination<'a>,
+    files: &'a [InputFile],
+    stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The many-record output being written: its file's index, and the file
+    /// (`None` once writing it failed).
+    many: Option<(usize, Option<AtomicFile>)>,
+    last_owner: Option<usize>,
+    stopped: bool,
+}
+
+impl<'a> Writer<'a> {
+    fn new(dest: &'a Destination<'a>, files: &'a [InputFile]) -> Self {
+        Writer {
+            dest,
+            files,
+            stdout: std::io::BufWriter::new(std::io::stdout()),
+            many: None,
+            last_owner: None,
+            stopped: false,
+        }
+    }
+
+    fn take(&mut self, d: Done, summary: &mut Summary, bar: &indicatif::ProgressBar) -> Flow {
+        if self.last_owner != Some(d.owner) {
+            if self.last_owner.is_some() {
+                bar.inc(1);
+            }
+            self.last_owner = Some(d.owner);
+        }
+        summary.documents_read += 1;
+        let ok = d.counts.is_ok();
+        match d.counts {
+            Ok(c) => summary.count(c),
+            Err(e) => summary.fail(d.source.clone(), &e),
+        }
+        match d.written {
+            Ok(true) => summary.documents_written += 1,
+            Ok(false) => {}
+            Err(e) => summary.fail(d.source.clone(), &e),
+        }
+        let Some(text) = d.text else {
+            return Flow::Go;
+        };
+        match self.dest {
+            Destination::Folder {
+                dir,
+                targets,
+                guard,
+            } => {
+                if self.many.as_ref().map(|(o, _)| *o) != Some(d.owner) {
+                    self.commit_many(summary);
+                    let target = dir.join(&targets[d.owner]);
+                    let file = guard
+                        .check(&target)
+                        .map_err(|m| Error::new(ErrorKind::Write, m))
+                        .and_then(|()| {
+                            AtomicFile::create(&target).map_err(|e| {
+                                Error::new(
+                                    ErrorKind::Write,
+                                    format!("cannot write {}: {e}", target.display()),
+                                )
+                            })
+                        });
+                    let file = match file {
+                        Ok(f) => Some(f),
+                        Err(e) => {
+                            let name = self.files[d.owner].relative.display().to_string();
+                            summary.fail(name, &e);
+                            None
+                        }
+                    };
+                    self.many = Some((d.owner, file));
+                }
+                if let Some((owner, slot)) = &mut self.many
+                    && let Some(f) = slot
+                {
+                    let line = text + "\n";
+                    if let Err(e) = f.write_all(line.as_bytes()) {
+                        let name = self.files[*owner].relative.display().to_string();
+                        let err = Error::new(ErrorKind::Write, format!("cannot write: {e}"));
+                        summary.fail(name, &err);
+                        *slot = None;
+                    } else if ok {
+                        summary.documents_written += 1;
+                    }
+                }
+                Flow::Go
+            }
+            Destination::Stdout { .. } => {
+                let written = self
+                    .stdout
+                    .write_all(text.as_bytes())
+                    .and_then(|()| self.stdout.flush());
+                match written {
+                    Ok(()) => {
+                        summary.documents_written += 1;
+                        Flow::Go
+                    }
+                    Err(e) => {
+                        self.stop_on_stdout_error(e, summary);
+                        Flow::Stop
+                    }
+                }
+            }
+        }
+    }
+
+    fn stop_on_stdout_error(&mut self, e: std::io::Error, summary: &mut Summary) {
+        self.stopped = true;
+        // A closed pipe (`| head`) is the reader saying it has enough.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let err = Error::new(ErrorKind::Write, format!("cannot write: {e}"));
+            summary.fail("standard output".into(), &err);
+        }
+    }
+
+    fn commit_many(&mut self, summary: &mut Summary) {
+        if let Some((owner, Some(f))) = self.many.take()
+            && let Err(e) = f.commit()
+        {
+            let name = self.files[owner].relative.display().to_string();
+            let err = Error::new(ErrorKind::Write, format!("cannot write: {e}"));
+            summary.fail(name, &err);
+        }
+    }
+
+    fn close(&mut self, summary: &mut Summary) {
+        self.commit_many(summary);
+        if !self.stopped
+            && let Err(e) = self.stdout.flush()
+        {
+            self.stop_on_stdout_error(e, summary);
+        }
+    }
+}
+
+/// `pristine -`: JSON Lines on stdin, one JSON line out per line in, in
+/// order, a failed line as an error object; nothing is learned (use
+/// `--knowledge` for folder knowledge).
+fn run_stdin(cfg: &RunConfig, summary: &mut Summary) -> Result<(), String> {
+    let pool = pool(cfg.jobs)?;
+    let options = cfg.pipeline.options().clone();
+    let reader: Box<dyn std::io::BufRead + Send> = Box::new(std::io::BufReader::with_capacity(
+        64 * 1024,
+        std::io::stdin(),
+    ));
+    let mut stream = JsonLines::new("-", reader, options.max_input_bytes, true).map(|r| ((), r));
+    let batch = Batch::new(cfg.pipeline.clone());
+    let corpus = cfg.knowledge.as_ref();
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
+    loop {
+        let chunk = next_chunk(&mut stream, max);
+        if chunk.is_empty() {
+            break;
+        }
+        let lines: Vec<(String, Result<DocCounts, Error>)> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(_, r)| {
+                    let o = batch.clean(r, corpus);
+                    let counts = o.document.as_ref().map(DocCounts::of).map_err(Clone::clone);
+                    (json_line(&o, cfg.format), counts)
+                })
+                .collect()
+        });
+        for (line, counts) in lines {
+            summary.documents_read += 1;
+            match counts {
+                Ok(c) => {
+                    summary.count(c);
+                    summary.documents_written += 1;
+                }
+                Err(e) => summary.failed.push(super::summary::Failure {
+                    source: "-".into(),
+                    kind: e.kind().as_str().into(),
+                    reason: e.message().into(),
+                }),
+            }
+            if let Err(e) = out
+                .write_all(line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+            {
+                return stdout_error(e, summary);
+            }
+        }
+        if let Err(e) = out.flush() {
+            return stdout_error(e, summary);
+        }
+    }
+    Ok(())
+}
+
+fn stdout_error(e: std::io::Error, summary: &mut Summary) -> Result<(), String> {
+    if e.kind() != std::io::ErrorKind::BrokenPipe {
+        let err = Error::new(ErrorKind::Write, format!("cannot write: {e}"));
+        summary.fail("standard output".into(), &err);
+    }
+    Ok(())
+}
+
+/// One JSON Lines line for a record: the JSON document, or for other formats
+/// an object holding the rendered text; a failed record gets an error object
+/// so lines stay aligned with the input.
+pub fn json_line(o: &Outcome, format: Format) -> String {
+    match (&o.document, format) {
+        (Ok(doc), Format::Json) => pristine::render::json::render_line(doc),
+        (Ok(doc), f) => serde_json::json!({
+            "source": o.source,
+            "id": o.id,
+            "format": if f == Format::Markdown { "markdown" } else { "text" },
+            "content": f.render(doc),
+        })
+        .to_string(),
+        (Err(e), _) => serde_json::json!({
+            "source": o.source,
+            "id": o.id,
+            "error": {"kind": e.kind().as_str(), "message": e.message()},
+        })
+        .to_string(),
+    }
+}
+
+fn write_report(cfg: &RunConfig, summary: &mut Summary) -> Result<(), String> {
+    summary.peak_rss_kib = super::summary::peak_rss_kib();
+    if let Some(path) = &cfg.report {
+        let json = serde_json::to_string_pretty(summary).expect("summary serialises");
+        super::output::write_atomically(path, json.as_bytes())
+            .map_err(|e| format!("cannot write the report {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
