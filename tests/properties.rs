@@ -33,6 +33,60 @@ fn dumpish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
 
+/// Dumps shaped like articles: headings, paragraphs of sentences with the
+/// defects the passes repair, labelled and plain list items.
+fn articleish() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("harbour"),
+        Just("ferry"),
+        Just("council"),
+        Just("the"),
+        Just("a"),
+        Just("wiht"),
+        Just("boats"),
+        Just("Monday"),
+        Just("of"),
+        Just("town"),
+        Just("survey"),
+        Just("residents"),
+        Just("new"),
+        Just("plan"),
+    ];
+    let sentence = (
+        proptest::collection::vec(word, 3..12),
+        prop_oneof![
+            Just(". "),
+            Just(".A "),
+            Just(", "),
+            Just(",then "),
+            Just("\u{a0}"),
+            Just("? "),
+        ],
+    )
+        .prop_map(|(w, end)| {
+            let mut s = w.join(" ");
+            s.push_str(end);
+            s
+        });
+    // Paragraphs open with a capital, as edited text does; the defects are
+    // inside them.
+    let paragraph = proptest::collection::vec(sentence, 1..5).prop_map(|v| {
+        let p = v.concat();
+        let mut c = p.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or(p)
+    });
+    let block = prop_oneof![
+        paragraph
+            .clone()
+            .prop_map(|p| format!("{}\n\n", p.trim_end())),
+        "[A-Z][a-z]{3,10}( [A-Z][a-z]{2,8}){0,3}".prop_map(|h| format!("{h}\n\n")),
+        ("[A-Z][a-z]{3,9}", paragraph).prop_map(|(l, p)| format!("• {l}: {}\n", p.trim_end())),
+    ];
+    proptest::collection::vec(block, 1..12).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -59,6 +113,32 @@ proptest! {
             Pipeline::default().run(&mut twice);
             prop_assert_eq!(&twice.blocks, &once.blocks);
             prop_assert_eq!(twice.edits.len(), once.edits.len());
+        }
+    }
+
+    #[test]
+    fn every_edit_names_text_of_the_input(s in articleish()) {
+        // Edits are logged against the text as the pass found it; with the
+        // unicode pass off, that is the input's own text.
+        let mut pipeline = Pipeline::default();
+        pipeline.disable("unicode").unwrap();
+        // Passes edit in turn (a word capitalised, then corrected), so an
+        // edit's text is the input's up to case and spacing.
+        let fold = |t: &str| {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        let input = fold(&s);
+        if let Ok(doc) = pipeline.clean_text(&s) {
+            for e in &doc.edits {
+                let before = fold(&e.before);
+                prop_assert!(
+                    before.is_empty() || input.contains(before.as_str()),
+                    "{:?} is not in the input", e.before
+                );
+            }
         }
     }
 
