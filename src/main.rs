@@ -51,6 +51,10 @@ struct Args {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Write the run's review page (one self-contained HTML file) to FILE.
+    #[arg(long, value_name = "FILE")]
+    html_report: Option<PathBuf>,
 }
 
 /// Validated settings: everything the run needs, checked before it starts.
@@ -61,6 +65,7 @@ struct Settings {
     jobs: Option<usize>,
     pipeline: Pipeline,
     report: Option<PathBuf>,
+    html_report: Option<PathBuf>,
     progress: bool,
 }
 
@@ -80,12 +85,17 @@ impl Settings {
             jobs: args.jobs.map(usize::from),
             pipeline,
             report: args.report,
+            html_report: args.html_report,
             progress: !args.quiet && std::io::stderr().is_terminal(),
         })
     }
 }
 
 fn main() -> ExitCode {
+    // `pristine report OUT_DIR`: the review page of a finished run.
+    if std::env::args_os().nth(1).is_some_and(|a| a == "report") {
+        return pristine::review::command::main(std::env::args_os().skip(2));
+    }
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -196,6 +206,13 @@ fn run(settings: Settings) -> Result<Summary, String> {
         let json = serde_json::to_string_pretty(&summary).expect("summary serialises");
         write_atomically(path, json.as_bytes())
             .map_err(|e| format!("cannot write the report {}: {e}", path.display()))?;
+    }
+    if let Some(path) = &settings.html_report {
+        let summary = serde_json::to_value(&summary).ok();
+        let review =
+            pristine::review::Review::from_outcomes(outcomes.iter().map(|(_, o)| o), summary);
+        pristine::review::command::write_page(path, &review)
+            .map_err(|e| format!("cannot write the review page {}: {e}", path.display()))?;
     }
     Ok(summary)
 }
