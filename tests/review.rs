@@ -163,7 +163,8 @@ fn sum(v: &serde_json::Value) -> u64 {
         .unwrap_or(0)
 }
 
-/// The JSON documents of an output folder (`.json` files and `.jsonl` lines).
+/// The JSON documents of an output folder (`.json` files and `.jsonl` lines;
+/// a summary written into it is not one).
 fn documents(dir: &Path) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -174,7 +175,10 @@ fn documents(dir: &Path) -> Vec<serde_json::Value> {
                 out.push(serde_json::from_str(line).unwrap());
             }
         } else if name.ends_with(".json") {
-            out.push(read_json(e.path()));
+            let v = read_json(e.path());
+            if v.get("documents_read").is_none() {
+                out.push(v);
+            }
         }
     }
     out
@@ -372,8 +376,19 @@ fn a_hostile_document_shows_as_text_and_runs_nothing() {
          <p>&lt;/textarea&gt;&lt;svg onload=\"document.body.setAttribute('data-pwned','svg')\"&gt; is written here as text.</p></article></body></html>",
     )
     .unwrap();
+    // And one input that fails: the page names it with its reason.
+    std::fs::write(input.join("empty.txt"), "  \n").unwrap();
     let out = tmp.path().join("out");
-    run_ok(pristine().arg(&input).arg("-o").arg(&out).arg("-q"));
+    let status = pristine()
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--report")
+        .arg(out.join("summary.json"))
+        .arg("-q")
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "one input fails");
     let page = tmp.path().join("report.html");
     run_ok(pristine().arg("report").arg(&out).arg("-o").arg(&page));
     let docs = documents(&out);
@@ -395,6 +410,12 @@ fn a_hostile_document_shows_as_text_and_runs_nothing() {
             assert!(art.contains("&lt;/textarea&gt;&lt;svg onload="));
         }
     }
+    let dom = dump_dom(&browser, &page, "status=failed");
+    assert_eq!(text_of(&dom, "n-failed"), "1");
+    assert!(dom.contains("data-shown=\"1\""));
+    let art = article(&dom);
+    assert!(art.contains("data-source=\"empty.txt\"") && art.contains("Failed (empty)"));
+
     let dom = dump_dom(&browser, &page, "q=onerror");
     assert!(!pwned(&dom));
     assert!(
