@@ -327,6 +327,28 @@ fn the_sample_report_counts_right_and_filters_by_pass() {
         .count();
     assert!(dom.contains(&format!("data-shown=\"{with_typos}\"")));
 
+    // Keyboard navigation: the list is sorted most changed first (ties in
+    // the order read, as `documents` reads them); `j` moves down, `k` up,
+    // from the first document, and stops at either end.
+    let mut order: Vec<(u64, &str)> = docs
+        .iter()
+        .map(|d| {
+            let n = d["edits"].as_array().unwrap().len() + d["removed"].as_array().unwrap().len();
+            (n as u64, d["source"].as_str().unwrap())
+        })
+        .collect();
+    order.sort_by_key(|o| std::cmp::Reverse(o.0)); // stable: ties keep their order
+    for (keys, at) in [
+        ("jj", 2),
+        ("jjk", 1),
+        ("kkk", 0),
+        ("jjjjjjjjjj", docs.len() - 1),
+    ] {
+        let dom = dump_dom(&browser, &report_page, &format!("keys={keys}"));
+        let want = format!("data-source=\"{}\"", order[at].1);
+        assert!(article(&dom).contains(&want), "{keys}: {want}");
+    }
+
     // The screenshot, as a test artefact (and the README's picture).
     let shot = artefacts().join("sample-report.png");
     let _ = std::fs::remove_file(&shot);

@@ -374,7 +374,7 @@
 
   // ---- keys ----------------------------------------------------------
   document.addEventListener('keydown', function (ev) {
-    var typing = /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName);
+    var typing = /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName || '');
     if (ev.key === 'Escape') { if (typing) ev.target.blur(); return; }
     if (typing || ev.altKey || ev.ctrlKey || ev.metaKey) return;
     if (ev.key === 'j' || ev.key === 'ArrowDown') { move(1); ev.preventDefault(); }
@@ -383,7 +383,7 @@
   });
 
   // ---- start: the URL's hash may set filters and open a document ------
-  // (#doc=SOURCE&filter=pass:typos,kind:edit&status=failed&lang=en&q=words),
+  // (#doc=SOURCE&filter=pass:typos,kind:edit&status=failed&lang=en&q=words&keys=jk),
   // applied through the same controls a reader clicks.
   refresh();
   var start = {};
@@ -406,5 +406,9 @@
   var first = -1;
   for (var n = 0; n < docs.length && start.doc !== undefined; n++) if (docs[n].s === start.doc) first = n;
   select(first >= 0 ? first : state.order.length ? state.order[0] : -1);
+  // keys=jjk presses keys, as a reader would, once the page is drawn.
+  (start.keys || '').split('').forEach(function (k) {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  });
   document.body.setAttribute('data-ready', Math.round(performance.now()));
 })();
