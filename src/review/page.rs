@@ -17,6 +17,8 @@ const SCRIPT: &str = include_str!("review.js");
 #[derive(Serialize)]
 struct Index<'a> {
     totals: Totals,
+    /// The run's summary was given (from a file or from the run itself).
+    has_summary: bool,
     summary_file: Option<String>,
     /// Pass names and descriptions, in pipeline order (`ingest` first).
     passes: Vec<(String, String)>,
@@ -114,6 +116,7 @@ pub(super) fn render(review: &Review) -> String {
     }
     let index = Index {
         totals: review.totals(),
+        has_summary: review.summary.is_some(),
         summary_file: review
             .summary_file
             .as_ref()

@@ -34,28 +34,35 @@ pub struct DocumentView {
     pub loose_removed: Vec<usize>,
 }
 
-/// One edit, as logged.
+/// One edit, as logged. (Serialised with one-letter keys — `p`, `b`, `a`,
+/// `tb` — because a large run embeds hundreds of thousands of them.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EditView {
     /// The pass that made it.
+    #[serde(rename = "p")]
     pub pass: String,
     /// The text before.
+    #[serde(rename = "b")]
     pub before: String,
     /// The text after.
+    #[serde(rename = "a")]
     pub after: String,
     /// True for a table rebuilt from text (kind "table" on the page).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "tb", skip_serializing_if = "std::ops::Not::not")]
     pub table: bool,
 }
 
-/// One removal, as logged.
+/// One removal, as logged (serialised as `p`, `x`, `r`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RemovedView {
     /// The pass (or `ingest`) that dropped it.
+    #[serde(rename = "p")]
     pub pass: String,
     /// The dropped text.
+    #[serde(rename = "x")]
     pub text: String,
     /// Why.
+    #[serde(rename = "r")]
     pub reason: String,
 }
 
@@ -74,10 +81,11 @@ pub enum Segment {
     },
 }
 
-/// A block as the page draws it.
+/// A block as the page draws it (`kind` and `texts` serialised as `k`, `x`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BlockView {
     /// `heading`, `paragraph`, `list`, `table`, `quote` or `code`.
+    #[serde(rename = "k")]
     pub kind: &'static str,
     /// A heading's level.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,6 +97,7 @@ pub struct BlockView {
     /// paragraph, quote or code block; a list's items as label then text
     /// (`None` for no label); a table's caption, then its column names, then
     /// its cells row by row.
+    #[serde(rename = "x")]
     pub texts: Vec<Option<Vec<Segment>>>,
     /// A table's number of columns.
     #[serde(skip_serializing_if = "Option::is_none")]

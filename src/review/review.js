@@ -37,7 +37,8 @@
   $('n-langs').textContent = Object.keys(totals.languages).filter(function (l) { return l; }).length;
   var info = [];
   if (totals.seconds !== null && totals.seconds !== undefined) info.push('run took ' + totals.seconds.toFixed(2) + ' s');
-  info.push(index.summary_file ? 'summary: ' + index.summary_file : 'no run summary found; counts are from the outputs');
+  info.push(index.summary_file ? 'summary: ' + index.summary_file
+    : index.has_summary ? 'summary of this run' : 'no run summary found; counts are from the outputs');
   $('runinfo').textContent = info.join(' · ');
   var passBody = $('t-passes').tBodies[0];
   index.passes.forEach(function (p) {
@@ -263,8 +264,9 @@
     metaRow(dl, 'changes', d.e + ' edits, ' + d.r + ' removals, ' + d.tb + ' tables');
     var body = put(art, el('div', 'body'));
     if (v.loose_removed) {
-      put(body, el('h3', 'sec', 'Removed (where it sat is not recorded)'));
-      removedGroups(body, v, v.loose_removed);
+      var sec = put(body, el('div', 'rmsec'));
+      put(sec, el('h3', 'sec', 'Removed (where it sat is not recorded)'));
+      removedGroups(sec, v, v.loose_removed);
     }
     v.blocks.forEach(function (b) {
       (b.notes || []).forEach(function (i) { put(body, note(v.edits[i])); });
@@ -284,11 +286,11 @@
       s.e.forEach(function (i) {
         var e = v.edits[i];
         var span = put(mark, el('span', 'ed'));
-        span.setAttribute('data-pass', e.pass);
+        span.setAttribute('data-pass', e.p);
         span.setAttribute('data-kind', 'edit');
-        span.title = e.pass + ': ' + e.before + ' → ' + e.after;
-        put(span, el('del', null, e.before));
-        put(span, el('sub', null, e.pass));
+        span.title = e.p + ': ' + e.b + ' → ' + e.a;
+        put(span, el('del', null, e.b));
+        put(span, el('sub', null, e.p));
         span.appendChild(document.createTextNode('→'));
       });
       put(mark, el('ins', null, s.t));
@@ -297,17 +299,17 @@
   }
   function note(e) {
     var box = el('div', 'note ed');
-    box.setAttribute('data-pass', e.pass);
-    box.setAttribute('data-kind', e.table ? 'table' : 'edit');
-    if (e.table) {
+    box.setAttribute('data-pass', e.p);
+    box.setAttribute('data-kind', e.tb ? 'table' : 'edit');
+    if (e.tb) {
       var det = put(box, el('details'));
-      put(det, el('summary', null, e.pass + ': table rebuilt from these lines'));
-      put(det, el('pre', null, e.before));
+      put(det, el('summary', null, e.p + ': table rebuilt from these lines'));
+      put(det, el('pre', null, e.b));
     } else {
-      put(box, el('sub', null, e.pass));
-      put(box, el('del', null, e.before));
+      put(box, el('sub', null, e.p));
+      put(box, el('del', null, e.b));
       box.appendChild(document.createTextNode(' → '));
-      put(box, el('ins', null, e.after));
+      put(box, el('ins', null, e.a));
     }
     return box;
   }
@@ -315,22 +317,22 @@
   function removedGroups(parent, v, ids) {
     var groups = new Map();
     ids.forEach(function (i) {
-      var r = v.removed[i], k = r.pass + '\u0000' + r.reason;
+      var r = v.removed[i], k = r.p + '\u0000' + r.r;
       if (!groups.has(k)) groups.set(k, []);
       groups.get(k).push(r);
     });
     groups.forEach(function (list) {
       var det = put(parent, el('details', 'rm'));
-      det.setAttribute('data-pass', list[0].pass);
+      det.setAttribute('data-pass', list[0].p);
       det.setAttribute('data-kind', 'removal');
-      put(det, el('summary', null, 'removed by ' + list[0].pass + ': ' + list[0].reason +
+      put(det, el('summary', null, 'removed by ' + list[0].p + ': ' + list[0].r +
         (list.length > 1 ? ' (' + list.length + ')' : '')));
-      list.forEach(function (r) { put(det, el('pre', null, r.text)); });
+      list.forEach(function (r) { put(det, el('pre', null, r.x)); });
     });
   }
   function block(b, v) {
-    var t = b.texts;
-    switch (b.kind) {
+    var t = b.x;
+    switch (b.k) {
       case 'heading': return segs(el('h' + Math.min(6, Math.max(3, b.level + 2))), t[0], v);
       case 'paragraph': return segs(el('p'), t[0], v);
       case 'quote': return segs(el('blockquote'), t[0], v);
@@ -369,6 +371,9 @@
     });
     art.querySelectorAll('.m').forEach(function (m) {
       m.classList.toggle('off', !m.querySelector('.ed:not(.off)'));
+    });
+    art.querySelectorAll('.rmsec').forEach(function (sec) {
+      sec.classList.toggle('off', !sec.querySelector('.rm:not(.off)'));
     });
   }
 
