@@ -99,7 +99,9 @@ fn warc_gz(path: &Path, pages: &[String], target_mib: usize) -> (usize, u64) {
         gz.write_all(body.as_bytes()).unwrap();
         gz.write_all(b"\r\n\r\n").unwrap();
         n += 1;
-        if n % 500 == 0 && std::fs::metadata(path).unwrap().len() >= (target_mib as u64) << 20 {
+        if n.is_multiple_of(500)
+            && std::fs::metadata(path).unwrap().len() >= (target_mib as u64) << 20
+        {
             break;
         }
     }

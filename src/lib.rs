@@ -75,6 +75,7 @@ pub mod options;
 pub mod passes;
 pub mod pipeline;
 pub mod render;
+pub mod review;
 pub mod text;
 
 pub use corpus::Corpus;

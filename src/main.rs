@@ -74,6 +74,11 @@ struct Args {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Write the run's review page (one self-contained HTML file) to FILE;
+    /// built from the outputs, so it needs --out.
+    #[arg(long, value_name = "FILE", requires = "out")]
+    html_report: Option<PathBuf>,
 }
 
 /// Settings shared by the run and `learn`.
@@ -154,6 +159,10 @@ fn parse_size(s: &str) -> Result<usize, String> {
 }
 
 fn main() -> ExitCode {
+    // `pristine report OUT_DIR`: the review page of a finished run.
+    if std::env::args_os().nth(1).is_some_and(|a| a == "report") {
+        return pristine::review::command::main(std::env::args_os().skip(2));
+    }
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -235,6 +244,7 @@ fn settings(args: Args) -> Result<RunConfig, String> {
         resume: args.resume,
         knowledge,
         learn: !args.no_learn,
+        html_report: args.html_report,
     })
 }
 

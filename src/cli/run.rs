@@ -52,6 +52,8 @@ pub struct RunConfig {
     pub knowledge: Option<Corpus>,
     /// Learn folder knowledge (off: every document is cleaned alone).
     pub learn: bool,
+    /// Where the review page of the run goes (built from the outputs).
+    pub html_report: Option<PathBuf>,
 }
 
 /// The records of many files in order, each tagged with its file's index.
@@ -595,6 +597,14 @@ fn write_report(cfg: &RunConfig, summary: &mut Summary) -> Result<(), String> {
         let json = serde_json::to_string_pretty(summary).expect("summary serialises");
         super::output::write_atomically(path, json.as_bytes())
             .map_err(|e| format!("cannot write the report {}: {e}", path.display()))?;
+    }
+    if let (Some(page), Some(out)) = (&cfg.html_report, &cfg.out) {
+        let summary = serde_json::to_value(&*summary).expect("summary serialises");
+        let review = pristine::review::Review::from_dir(out, None)
+            .map_err(|e| format!("cannot read the outputs for the review page: {e}"))?
+            .with_summary(summary);
+        pristine::review::command::write_page(page, &review)
+            .map_err(|e| format!("cannot write the review page {}: {e}", page.display()))?;
     }
     Ok(())
 }
