@@ -4,6 +4,7 @@
 pub mod abbreviations;
 pub mod chrome;
 pub mod extensions;
+pub mod frequent_words;
 pub mod languages;
 pub mod proper_nouns;
 pub mod stopwords;

@@ -2,6 +2,7 @@
 //! punctuation and stopword share — the facts the content score weighs.
 
 use crate::document::{Block, Origin};
+use crate::lexicon::frequent_words::{self, frequent_mask};
 use crate::lexicon::stopwords::{for_each_word, stopword_mask};
 
 /// Measured facts about one block.
@@ -26,6 +27,14 @@ pub struct Features {
     pub multi_line: bool,
     /// The text was cut short (ends in `...`, `…`, `[…]`): a teaser.
     pub truncated: bool,
+    /// Words opening with a capital letter (names, title-case menus).
+    pub capitalised: usize,
+    /// Words made of digits only (dates, counters, prices).
+    pub numbers: usize,
+    /// Share of words among the most frequent words of the document's
+    /// language (see [`crate::lexicon::frequent_words`]), or of its
+    /// stopwords when it has no frequent-word list.
+    pub frequent_ratio: Option<f32>,
 }
 
 /// Measures `block` (with its source `origin`); `language` is the index
@@ -37,7 +46,9 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
         ..Default::default()
     };
     let bit = language.map(|k| 1u8 << k);
+    let has_frequent = language.is_some_and(|k| k < frequent_words::LANGUAGES);
     let mut stops = 0usize;
+    let mut frequent = 0usize;
     let mut lower = String::new();
     let mut last_ends_sentence = false;
     let mut truncated = false;
@@ -56,10 +67,21 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
                 1
             };
             f.words += n;
-            if let Some(bit) = bit
-                && stopword_mask(w, &mut lower) & bit != 0
+            let first = w.chars().next();
+            if first.is_some_and(char::is_uppercase) {
+                f.capitalised += 1;
+            } else if first.is_some_and(|c| c.is_ascii_digit())
+                && w.bytes().all(|b| b.is_ascii_digit())
             {
-                stops += 1;
+                f.numbers += 1;
+            }
+            if let Some(bit) = bit {
+                let stop = stopword_mask(w, &mut lower) & bit != 0;
+                stops += usize::from(stop);
+                if has_frequent {
+                    // Every stopword is among the most frequent words.
+                    frequent += usize::from(stop || frequent_mask(w, &mut lower) & bit != 0);
+                }
             }
         });
         f.sentence_ends += count_sentence_ends(t);
@@ -71,6 +93,8 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
     f.truncated = truncated;
     if bit.is_some() && f.words > 0 {
         f.stop_ratio = Some(stops as f32 / f.words as f32);
+        let n = if has_frequent { frequent } else { stops };
+        f.frequent_ratio = Some(n as f32 / f.words as f32);
     }
     f
 }

@@ -9,6 +9,7 @@
 //! wording or their links go too. HTML documents already had their chrome
 //! dropped by the HTML ingest, so only the wording rules apply to them.
 
+pub mod classifier;
 pub mod features;
 pub mod phrases;
 pub mod region;
@@ -109,9 +110,17 @@ impl Pass for Boilerplate {
         // article in it again could only shave its edges (and a second run
         // must change nothing).
         let already_cut = doc.removed.iter().any(|r| r.pass == self.name());
-        let whole_page = is_dump && !already_cut && feats.iter().any(|f| f.links > 0);
-        let span = if whole_page {
-            let scores: Vec<f32> = doc
+        // A dump of a whole page shows it by its links or by its menus (a
+        // long run of short lines); a dump of an article alone has neither,
+        // is the article, and region detection would only risk its last
+        // section.
+        let linked = feats.iter().any(|f| f.links > 0);
+        let whole_page = is_dump && !already_cut && (linked || has_menu_run(&doc.blocks, &feats));
+        let span = if whole_page && linked {
+            // A dump that kept its links (html2text, Markdown) is judged
+            // by them first: link density tells menus from prose better
+            // than any markup-free feature.
+            let mut scores: Vec<f32> = doc
                 .blocks
                 .iter()
                 .zip(&feats)
@@ -125,7 +134,28 @@ impl Pass for Boilerplate {
                     Verdict::Barrier(_) => region::BARRIER_SCORE,
                 })
                 .collect();
-            let mut scores = scores;
+            region::cut_at_barrier(&mut scores);
+            region::best_span(&scores)
+        } else if whole_page {
+            let chrome: Vec<bool> = verdicts.iter().map(|v| is_chrome_wording(*v)).collect();
+            let xs = classifier::block_features(&doc.blocks, &feats, &chrome);
+            let mut scores: Vec<f32> = xs
+                .iter()
+                .zip(&feats)
+                .zip(&verdicts)
+                .map(|((x, f), v)| {
+                    let s = region::article_score(classifier::MODEL.probability(x), f);
+                    match v {
+                        Verdict::Keep => s,
+                        // Chrome wording goes by its own verdict; inside
+                        // an article ("Share", a separator before the
+                        // closing section) it must not end the article.
+                        Verdict::Junk(r) if is_wording(r) => 0.0,
+                        Verdict::Junk(_) => s.min(0.0),
+                        Verdict::Barrier(_) => region::BARRIER_SCORE,
+                    }
+                })
+                .collect();
             region::cut_at_barrier(&mut scores);
             region::best_span(&scores)
         } else {
@@ -149,6 +179,64 @@ impl Pass for Boilerplate {
         cx.remove_blocks(doc, |i, _, _| {
             reasons.get(i).copied().flatten().map(str::to_string)
         });
+    }
+}
+
+/// The classifier's features of every block of `doc`, measured as the pass
+/// measures them (for fitting the model offline).
+pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
+    let language = crate::lexicon::stopwords::guess_language(&doc.blocks);
+    let feats: Vec<Features> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| features::measure(b, &doc.origin(i), language))
+        .collect();
+    let is_dump = doc.input_format == InputFormat::Text;
+    let chrome: Vec<bool> = doc
+        .blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump)))
+        .collect();
+    classifier::block_features(&doc.blocks, &feats, &chrome)
+}
+
+/// Short lines in a row that make a menu, a tag cloud or a list of
+/// headlines: no article writes this many lines of a few words running.
+const MENU_RUN: usize = 8;
+
+/// A line of at most this many words is a menu entry.
+const MENU_LINE_WORDS: usize = 4;
+
+/// True when the blocks hold a run of [`MENU_RUN`] short lines: blocks of
+/// a few words in a row, or lines of a few words within one block.
+fn has_menu_run(blocks: &[Block], feats: &[Features]) -> bool {
+    let mut run = 0;
+    for (b, f) in blocks.iter().zip(feats) {
+        let lines = match b {
+            Block::Paragraph { text } => text.bytes().filter(|&c| c == b'\n').count() + 1,
+            Block::List { items, .. } => items.len(),
+            _ => 1,
+        };
+        if f.words <= MENU_LINE_WORDS * lines {
+            run += lines;
+            if run >= MENU_RUN {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// True for a verdict of chrome by wording.
+fn is_chrome_wording(v: Verdict) -> bool {
+    match v {
+        Verdict::Keep => false,
+        Verdict::Junk(r) => is_wording(r),
+        Verdict::Barrier(_) => true,
     }
 }
 

@@ -17,6 +17,17 @@ pub const BARRIER_SCORE: f32 = -1.0e6;
 /// (dates, bylines, captions) needs prose around it to join the article.
 const BLOCK_COST: f32 = 3.0;
 
+/// The probability above which a block counts for the article.
+const ARTICLE_PROBABILITY: f32 = 0.5;
+
+/// How much one block counts for or against being article text, from the
+/// classifier's probability that it is: the margin over an even chance,
+/// times its length, so a long paragraph outweighs a stray heading and a
+/// long menu outweighs a short caption.
+pub fn article_score(probability: f32, f: &Features) -> f32 {
+    (probability - ARTICLE_PROBABILITY) * (1.0 + f.words.min(300) as f32)
+}
+
 /// How much one block counts for or against being article text.
 ///
 /// Unlinked words count for it, weighted by how much they read like prose;

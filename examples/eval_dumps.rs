@@ -1,0 +1,456 @@
+//! Accuracy harness for page dumps of every kind, and the fitting of the
+//! boilerplate classifier: `cargo run --release --example eval_dumps`.
+//!
+//! Reads the plain-text dumps of `../shared/corpus/plaindump/*` (BeautifulSoup
+//! `get_text`, no markup) and the html2text dumps of
+//! `../shared/corpus/textdump/` with their ground truth, cleans each set as
+//! a folder run (folder learning on), and prints the shingle F1, precision
+//! and recall per set, for the whole set and for each half (pages split by
+//! a hash of their id: half A fits the model, half B checks it), and the
+//! worst pages.
+//!
+//! Options: `--set NAME` (repeatable: `scrapinghub`, `tiptopjaw-wceb`,
+//! `html2text`), `--worst N`, `--raw` (no passes: the dump as ingested),
+//! `--explain ID` (one page's blocks with their fate), `--lost` (article
+//! text removed, by reason), and `--fit`: fit the
+//! classifier's weights on half A of the selected sets and write them to
+//! `src/passes/boilerplate/model.tsv` (rebuild to use them).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use pristine::eval::{PageScore, aggregate, score_page, tokens};
+use pristine::passes::boilerplate::classifier::{FEATURE_NAMES, FEATURES, FeatureVector, Model};
+use pristine::{Corpus, Document, Options, Pipeline};
+use rayon::prelude::*;
+
+/// A set of dumps: its name, its folder, and its ground truth.
+struct Set {
+    name: &'static str,
+    dumps: &'static str,
+    truth: &'static str,
+}
+
+const SETS: &[Set] = &[
+    Set {
+        name: "scrapinghub",
+        dumps: "../shared/corpus/plaindump/scrapinghub",
+        truth: "../shared/corpus/plaindump/scrapinghub/ground-truth.json",
+    },
+    Set {
+        name: "tiptopjaw-wceb",
+        dumps: "../shared/corpus/plaindump/tiptopjaw-wceb",
+        truth: "../shared/corpus/plaindump/tiptopjaw-wceb/ground-truth.json",
+    },
+    Set {
+        name: "html2text",
+        dumps: "../shared/corpus/textdump",
+        truth: "../shared/corpus/textdump/ground-truth.json",
+    },
+];
+
+/// A page: its id, its dump, and its true article text.
+struct Page {
+    id: String,
+    dump: String,
+    truth: String,
+}
+
+/// True for the pages of half A (FNV-1a of the id, even): the half the
+/// model is fitted on.
+fn in_half_a(id: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h.is_multiple_of(2)
+}
+
+fn load(set: &Set) -> Option<Vec<Page>> {
+    if !Path::new(set.dumps).is_dir() || !Path::new(set.truth).is_file() {
+        println!(
+            "{}: skipped, {} or {} is absent",
+            set.name, set.dumps, set.truth
+        );
+        return None;
+    }
+    let truth: HashMap<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(set.truth).ok()?).ok()?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(set.dumps)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let pages = paths
+        .iter()
+        .filter_map(|p| {
+            let id = p.file_stem()?.to_string_lossy().into_owned();
+            let body = truth.get(&id)?.get("articleBody")?.as_str()?.to_string();
+            Some(Page {
+                id,
+                dump: std::fs::read_to_string(p).ok()?,
+                truth: body,
+            })
+        })
+        .collect();
+    Some(pages)
+}
+
+fn ingest(pages: &[Page]) -> Vec<Document> {
+    let options = Options::default();
+    pages
+        .par_iter()
+        .map(|p| {
+            let mut doc = pristine::ingest::text::ingest(&p.dump, &options)
+                .unwrap_or_else(|_| Document::new(pristine::InputFormat::Text));
+            doc.meta.source = Some(format!("{}.txt", p.id));
+            doc
+        })
+        .collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let worst: usize = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(8);
+    let raw = args.iter().any(|a| a == "--raw");
+    let fit = args.iter().any(|a| a == "--fit");
+    let explain = value("--explain");
+    let lost = args.iter().any(|a| a == "--lost");
+    let chosen: Vec<&str> = args
+        .windows(2)
+        .filter(|w| w[0] == "--set")
+        .map(|w| w[1].as_str())
+        .collect();
+    let sets: Vec<&Set> = SETS
+        .iter()
+        .filter(|s| chosen.is_empty() || chosen.contains(&s.name))
+        .collect();
+
+    if fit {
+        fit_model(&sets);
+        return;
+    }
+    let mut pipeline = Pipeline::default();
+    if raw {
+        for name in pipeline
+            .pass_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+        {
+            pipeline.disable(&name).expect("a listed pass");
+        }
+    }
+    for set in sets {
+        let Some(pages) = load(set) else { continue };
+        let start = Instant::now();
+        let mut docs = ingest(&pages);
+        let corpus = Corpus::learn(docs.iter());
+        docs.par_iter_mut()
+            .for_each(|d| pipeline.run_in_batch(d, Some(&corpus)));
+        let secs = start.elapsed().as_secs_f64();
+        let scores: Vec<PageScore> = pages
+            .iter()
+            .zip(&docs)
+            .map(|(p, d)| score_page(&p.truth, &d.text()))
+            .collect();
+        let line = |label: &str, keep: &dyn Fn(&Page) -> bool| {
+            let s: Vec<PageScore> = pages
+                .iter()
+                .zip(&scores)
+                .filter(|(p, _)| keep(p))
+                .map(|(_, s)| *s)
+                .collect();
+            let (p, r, f1) = aggregate(&s);
+            println!(
+                "  {label:<8} pages {:>4}  F1 {f1:.4}  P {p:.4}  R {r:.4}",
+                s.len()
+            );
+        };
+        println!("{} ({secs:.2}s)", set.name);
+        line("all", &|_| true);
+        line("half A", &|p| in_half_a(&p.id));
+        line("half B", &|p| !in_half_a(&p.id));
+        let mut ranked: Vec<(f64, &Page, &PageScore)> = pages
+            .iter()
+            .zip(&scores)
+            .map(|(p, s)| (page_f1(s), p, s))
+            .collect();
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+        for (f1, p, s) in ranked.iter().take(worst) {
+            println!(
+                "    worst {}  F1 {f1:.3}  P {:.3}  R {:.3}",
+                p.id, s.precision, s.recall
+            );
+        }
+        if lost {
+            print_lost(&pages, &docs);
+        }
+        if let Some(id) = &explain
+            && let Some((p, d)) = pages.iter().zip(&docs).find(|(p, _)| &p.id == id)
+        {
+            explain_page(d, &p.truth);
+        }
+    }
+}
+
+fn page_f1(s: &PageScore) -> f64 {
+    if s.precision + s.recall == 0.0 {
+        0.0
+    } else {
+        2.0 * s.precision * s.recall / (s.precision + s.recall)
+    }
+}
+
+/// The lowercased 4-word shingles of a truth text, and its tokens joined.
+struct Truth {
+    shingles: HashSet<String>,
+    joined: String,
+}
+
+impl Truth {
+    fn new(text: &str) -> Self {
+        let toks: Vec<String> = tokens(text).iter().map(|t| t.to_lowercase()).collect();
+        Truth {
+            shingles: toks.windows(4).map(|w| w.join(" ")).collect(),
+            joined: format!(" {} ", toks.join(" ")),
+        }
+    }
+
+    /// Share (0 to 1) of `text`'s shingles found in the truth; a text of
+    /// fewer than four words counts when the truth holds it whole.
+    fn share(&self, text: &str) -> f64 {
+        let toks: Vec<String> = tokens(text).iter().map(|t| t.to_lowercase()).collect();
+        if toks.is_empty() {
+            return 0.0;
+        }
+        if toks.len() < 4 {
+            let needle = format!(" {} ", toks.join(" "));
+            return if self.joined.contains(&needle) {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let n = toks.len() - 3;
+        let hit = toks
+            .windows(4)
+            .filter(|w| self.shingles.contains(&w.join(" ")))
+            .count();
+        hit as f64 / n as f64
+    }
+}
+
+fn explain_page(doc: &Document, truth: &str) {
+    let truth = Truth::new(truth);
+    let cut = |s: &str| s.chars().take(100).collect::<String>().replace('\n', " / ");
+    println!("kept:");
+    for b in &doc.blocks {
+        let t = b.plain_text();
+        println!("  {:.2} {:<9} {}", truth.share(&t), b.kind(), cut(&t));
+    }
+    println!("removed:");
+    for r in &doc.removed {
+        println!(
+            "  {:.2} {:<20} {}",
+            truth.share(&r.text),
+            r.reason,
+            cut(&r.text)
+        );
+    }
+}
+
+/// Words of article text removed, by reason, over a set (`--lost`).
+fn print_lost(pages: &[Page], docs: &[Document]) {
+    let mut by_reason: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (p, d) in pages.iter().zip(docs) {
+        let truth = Truth::new(&p.truth);
+        for r in &d.removed {
+            if truth.share(&r.text) >= 0.5 {
+                let e = by_reason.entry(r.reason.as_str()).or_default();
+                e.0 += 1;
+                e.1 += tokens(&r.text).len();
+            }
+        }
+    }
+    let mut v: Vec<_> = by_reason.into_iter().collect();
+    v.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+    println!("    article text removed, by reason:");
+    for (reason, (blocks, words)) in v {
+        println!("      {reason:<28} blocks {blocks:>5}  words {words:>7}");
+    }
+}
+
+/// One training example: features, label, weight.
+type Example = (FeatureVector, bool, f64);
+
+/// The examples of a set's pages: every block of each dump as the
+/// boilerplate pass sees it (after the `unicode` pass), labelled article
+/// text when most of its shingles are in the truth, weighted by its length
+/// (the score counts words, not blocks).
+fn examples(pages: &[Page], docs: &mut [Document]) -> Vec<(bool, Example)> {
+    let mut unicode_only = Pipeline::default();
+    for name in unicode_only
+        .pass_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+    {
+        if name != "unicode" {
+            unicode_only.disable(&name).expect("a listed pass");
+        }
+    }
+    pages
+        .par_iter()
+        .zip(docs.par_iter_mut())
+        .flat_map_iter(|(p, d)| {
+            unicode_only.run(d);
+            let truth = Truth::new(&p.truth);
+            let xs = pristine::passes::boilerplate::document_features(d);
+            let half_a = in_half_a(&p.id);
+            d.blocks
+                .iter()
+                .zip(xs)
+                .map(|(b, x)| {
+                    let text = b.plain_text();
+                    let words = tokens(&text).len() as f64;
+                    (half_a, (x, truth.share(&text) >= 0.5, (1.0 + words).sqrt()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Fits a logistic regression (Newton's method, a small L2 penalty) on half
+/// A of `sets`, reports its accuracy on both halves and writes the model.
+fn fit_model(sets: &[&Set]) {
+    let mut train: Vec<Example> = Vec::new();
+    let mut check: Vec<Example> = Vec::new();
+    for set in sets {
+        let Some(pages) = load(set) else { continue };
+        let mut docs = ingest(&pages);
+        let set_examples = examples(&pages, &mut docs);
+        // Every set weighs the same in the fit, however many blocks it has:
+        // the model serves news pages and the varied web alike.
+        let total: f64 = set_examples.iter().map(|(_, e)| e.2).sum();
+        let scale = 10_000.0 / total.max(1e-9);
+        for (a, (x, y, w)) in set_examples {
+            if a {
+                train.push((x, y, w * scale));
+            } else {
+                check.push((x, y, w * scale));
+            }
+        }
+    }
+    if train.is_empty() {
+        println!("nothing to fit");
+        return;
+    }
+    let mut w = [0.0f64; FEATURES];
+    const L2: f64 = 1.0;
+    for round in 0..25 {
+        let mut grad = [0.0f64; FEATURES];
+        let mut hess = vec![[0.0f64; FEATURES]; FEATURES];
+        for (x, y, weight) in &train {
+            let z: f64 = w.iter().zip(x).map(|(a, b)| a * f64::from(*b)).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let err = p - if *y { 1.0 } else { 0.0 };
+            let s = (p * (1.0 - p)).max(1e-6) * weight;
+            for i in 0..FEATURES {
+                let xi = f64::from(x[i]);
+                grad[i] += weight * err * xi;
+                for j in 0..FEATURES {
+                    hess[i][j] += s * xi * f64::from(x[j]);
+                }
+            }
+        }
+        for i in 1..FEATURES {
+            grad[i] += L2 * w[i];
+            hess[i][i] += L2;
+        }
+        hess[0][0] += 1e-6;
+        let step = solve(hess, grad);
+        let size: f64 = step.iter().map(|s| s.abs()).sum();
+        for i in 0..FEATURES {
+            w[i] -= step[i];
+        }
+        if size < 1e-6 {
+            println!("converged after {} rounds", round + 1);
+            break;
+        }
+    }
+    let model = Model::new(w.map(|v| v as f32));
+    for (label, data) in [("half A (fit)", &train), ("half B (check)", &check)] {
+        let (mut right, mut total, mut positive) = (0.0, 0.0, 0.0);
+        for (x, y, weight) in data.iter() {
+            total += weight;
+            if *y {
+                positive += weight;
+            }
+            if (model.probability(x) >= 0.5) == *y {
+                right += weight;
+            }
+        }
+        println!(
+            "{label}: {} blocks, weighted accuracy {:.4} (article share {:.4})",
+            data.len(),
+            right / total.max(1e-9),
+            positive / total.max(1e-9)
+        );
+    }
+    for (name, v) in FEATURE_NAMES.iter().zip(&w) {
+        println!("  {name:<20} {v:+.4}");
+    }
+    let names: Vec<&str> = sets.iter().map(|s| s.name).collect();
+    let header = format!(
+        "Logistic regression over the boilerplate features, fitted on half A\n\
+         (FNV-1a of the page id even) of the dumps of: {}.\n\
+         Written by `cargo run --release --example eval_dumps -- --fit`.",
+        names.join(", ")
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/passes/boilerplate/model.tsv");
+    std::fs::write(&path, model.to_file(&header)).expect("model file written");
+    println!("wrote {}", path.display());
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting.
+fn solve(mut a: Vec<[f64; FEATURES]>, mut b: [f64; FEATURES]) -> [f64; FEATURES] {
+    for col in 0..FEATURES {
+        let pivot = (col..FEATURES)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let d = a[col][col];
+        if d.abs() < 1e-12 {
+            continue;
+        }
+        let pivot_row = a[col];
+        for row in col + 1..FEATURES {
+            let f = a[row][col] / d;
+            for (x, p) in a[row].iter_mut().zip(&pivot_row).skip(col) {
+                *x -= f * p;
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = [0.0f64; FEATURES];
+    for row in (0..FEATURES).rev() {
+        let s: f64 = (row + 1..FEATURES).map(|k| a[row][k] * x[k]).sum();
+        x[row] = if a[row][row].abs() < 1e-12 {
+            0.0
+        } else {
+            (b[row] - s) / a[row][row]
+        };
+    }
+    x
+}

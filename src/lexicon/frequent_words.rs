@@ -1,0 +1,66 @@
+//! The few hundred most frequent words of English, French, Spanish, German
+//! and Italian, lowercase: the share of them in a block tells running prose
+//! (where they make about half the words) from menus, names and labels.
+//!
+//! Source: the first 300 words of each SymSpell frequency dictionary
+//! (wolfgarbe/SymSpell, Google Books n-gram counts intersected with
+//! Hunspell word lists), MIT licence, `data/frequent/LICENSE`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The lists, in the order of [`crate::lexicon::stopwords::LANGUAGES`]: the
+/// bit of a language is the same in both.
+const LISTS: [&str; 5] = [
+    include_str!("data/frequent/en.txt"),
+    include_str!("data/frequent/fr.txt"),
+    include_str!("data/frequent/es.txt"),
+    include_str!("data/frequent/de.txt"),
+    include_str!("data/frequent/it.txt"),
+];
+
+/// Languages with a frequent-word list (the first ones of the stopword
+/// languages).
+pub const LANGUAGES: usize = LISTS.len();
+
+static FREQUENT: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8> = HashMap::new();
+    for (k, list) in LISTS.iter().enumerate() {
+        for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            *map.entry(w).or_default() |= 1 << k;
+        }
+    }
+    map
+});
+
+/// The languages `word` is among the most frequent words of, as a bit set
+/// (0 for none). `lower` is a scratch buffer.
+pub fn frequent_mask(word: &str, lower: &mut String) -> u8 {
+    // No listed word is longer than this: long words need no lookup.
+    const MAX_BYTES: usize = 16;
+    if word.len() > MAX_BYTES {
+        return 0;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return FREQUENT.get(word).copied().unwrap_or(0);
+    }
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    FREQUENT.get(lower.as_str()).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequent_words_carry_their_languages() {
+        let mut s = String::new();
+        assert_ne!(frequent_mask("The", &mut s) & 1, 0);
+        assert_ne!(frequent_mask("und", &mut s) & (1 << 3), 0);
+        assert_eq!(frequent_mask("subscribe", &mut s), 0);
+        for list in LISTS {
+            assert!(list.lines().count() >= 200);
+        }
+    }
+}
