@@ -119,6 +119,19 @@ fn without_asides<'a>(cell: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
     Some(core)
 }
 
+/// Number of tokens of `cell` outside its parenthesised asides: its length
+/// as a name or a figure.
+pub fn core_len(cell: &[Token<'_>]) -> usize {
+    let mut depth = 0;
+    let mut n = 0;
+    for t in cell {
+        let inside = depth > 0 || t.text.starts_with('(');
+        depth += paren_balance(t.text);
+        n += usize::from(!inside && depth <= 0);
+    }
+    n
+}
+
 /// True when a cell of several tokens starts or ends on a connector (`–`,
 /// `&`, `×`), or ends on a comparison sign: the range, pair or comparison
 /// it belongs to was cut apart.

@@ -44,6 +44,8 @@ const PARALLEL_NAMES: f32 = 0.8;
 /// Weight of the agreement between a name column's cell lengths and its
 /// name's length (`City` over one-word cells, not `City Public`).
 const HEADER_LENGTH_WEIGHT: f32 = 0.8;
+/// Score a cut loses between a figure and the lowercase word after it.
+const UNIT_CUT: f32 = 1.0;
 /// Score a cut loses between two words the running text writes together.
 const JOINED_CUT: f32 = 1.0;
 /// Score a column name loses for ending on a word that qualifies the next
@@ -137,15 +139,19 @@ pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
         if rows_after < 2 {
             continue;
         }
-        // A line far longer than every row before it is the prose that
-        // follows the table, not one more row.
+        // A line far longer than every row before it, written as running
+        // text, is the prose that follows the table, not one more row (a
+        // long name among figures is a row).
         if let Some(k) = (2..rows_after).find(|&k| {
             let longest = toks[h + 1..h + 1 + k]
                 .iter()
                 .map(Vec::len)
                 .max()
                 .unwrap_or(0);
-            toks[h + 1 + k].len() > 2 * longest
+            let line = &toks[h + 1 + k];
+            let lowercase = line.iter().filter(|t| t.class == Class::Lower).count();
+            let running = lowercase >= 2 || line.last().is_some_and(|t| t.full_stop);
+            line.len() > 2 * longest && running
         }) {
             rows_after = k;
         }
@@ -593,7 +599,7 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
             let mut lengths = Vec::with_capacity(rows.len());
             for (row, c) in rows.iter().zip(cuts) {
                 let (a, b) = (c[j], c[j + 1]);
-                lengths.push(b - a);
+                lengths.push(cells::core_len(&row.toks[a..b]));
                 // A cell votes for every type it fits, so a column of names
                 // with one lowercase slip still reads as names.
                 for (t, f) in row.fits(a, b).iter().enumerate() {
@@ -703,7 +709,8 @@ fn cell_score(
     if short && let Some((median, agree)) = others_median(&col.sorted, col.lengths.get(r).copied())
     {
         let w = if agree { 1.5 } else { 0.5 };
-        s -= w * ((b - a) as f32 / median as f32).ln().abs();
+        let len = cells::core_len(&row.toks[a..b]).max(1);
+        s -= w * (len as f32 / median as f32).ln().abs();
     }
     // A month is not cut from its day or year, before or after it.
     if a > 0
@@ -726,13 +733,23 @@ fn cell_score(
     {
         s += KNOWN_NAME_CELL;
     }
-    // Nor is a number cut from the unit symbol after it (`42 MW`).
+    // Nor is a number cut from the unit symbol after it (`42 MW`), unless
+    // the capitals open a name (`5` + `CVS Health`).
     if b < row.toks.len()
         && row.toks[b - 1].class == Class::Number
         && !row.toks[b - 1].text.ends_with('%')
         && cells::is_unit_symbol(row.toks[b].text)
+        && !row
+            .toks
+            .get(b + 1)
+            .is_some_and(|t| t.class == Class::Cap && !t.acronym)
     {
         s -= 3.0;
+    }
+    // A lowercase word after a figure is its unit (`3` + `hours and 50
+    // minutes`): a cell rarely starts there.
+    if a > 0 && row.toks[a - 1].class == Class::Number && row.toks[a].class == Class::Lower {
+        s -= UNIT_CUT;
     }
     // Words the running text writes together belong to one cell.
     if b < row.toks.len() && row.joined[b - 1] {
@@ -877,11 +894,12 @@ fn header_cell_score(
         s -= ATTRIBUTIVE_END;
     }
     // ... and starts on the word qualifying it: `Share Average
-    // Rent` holds the end of the column before.
+    // Rent` holds the end of the column before. A chain of qualifiers
+    // (`Median Annual Salary`) is one name.
     if b - a >= 3
-        && header[a + 1..b - 1]
-            .iter()
-            .any(|t| cells::is_attributive(t.text))
+        && (a + 1..b - 1).any(|i| {
+            cells::is_attributive(header[i].text) && !cells::is_attributive(header[i - 1].text)
+        })
     {
         s -= ATTRIBUTIVE_END / 2.0;
     }
@@ -891,7 +909,7 @@ fn header_cell_score(
         Some(_) if names_date => s -= 0.3,
         _ => {}
     }
-    let len = (b - a) as f32;
+    let len = cells::core_len(&header[a..b]).max(1) as f32;
     let col = &profile[j];
     match col.kind {
         Some(CellType::Name | CellType::Lower) => {
