@@ -4,7 +4,7 @@
 //! Scores are additive evidence (higher is better); `None` means the run
 //! cannot be a cell of that type at all.
 
-use super::tokens::{Class, Token};
+use super::tokens::{Class, Token, is_connector, paren_balance};
 use crate::lexicon::proper_nouns::is_proper_noun;
 
 /// The kinds of cell a column holds.
@@ -45,6 +45,106 @@ const NAME_SLIP: f32 = 0.2;
 /// before it, so it scores below a clean sentence.
 const SENTENCE_LOWER_START: f32 = 0.8;
 
+/// True for the types of running words (names, sentences, short lowercase
+/// phrases): one column may mix them (`most popular Acme Movers` over
+/// `Men On The Move`), where a date or quantity column may not.
+pub fn is_text(t: CellType) -> bool {
+    matches!(t, CellType::Name | CellType::Sentence | CellType::Lower)
+}
+
+/// True when `cell` stands for a value without being one (`Free`, `N/A`,
+/// `Unlimited`, `—`, `✓`): it fits a date or quantity column without
+/// counting as evidence of its type.
+pub fn is_placeholder(cell: &[Token<'_>]) -> bool {
+    let [t] = cell else {
+        return false;
+    };
+    if t.class == Class::Symbol {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    crate::text::ascii_lower(t.text.trim_end_matches(['.', '*']), &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            "free"
+                | "n/a"
+                | "na"
+                | "none"
+                | "nil"
+                | "unlimited"
+                | "varies"
+                | "tbd"
+                | "tba"
+                | "unknown"
+                | "included"
+                | "yes"
+                | "no"
+        )
+    })
+}
+
+/// True when the cell's parentheses pair up and it does not open with one:
+/// a parenthesis belongs to the words before it (`Housing (Off Campus)`,
+/// `$50 (deferred)`), so no cut falls inside or just before it.
+fn parens_closed(cell: &[Token<'_>]) -> bool {
+    if cell[0].text.starts_with('(') || cell[0].text == ")" {
+        return false;
+    }
+    let mut depth = 0;
+    for t in cell {
+        depth += paren_balance(t.text);
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
+}
+
+/// The cell without its parenthesised asides, which say nothing of its type
+/// (`Salesforce ( NYSE:CRM )` is a name, `3 hours (with a break)` a
+/// quantity); `None` when it has none.
+fn without_asides<'a>(cell: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
+    if !cell.iter().any(|t| t.text.contains(['(', ')'])) {
+        return None;
+    }
+    let mut depth = 0;
+    let mut core = Vec::with_capacity(cell.len());
+    for t in cell {
+        let inside = depth > 0 || t.text.starts_with('(');
+        depth += paren_balance(t.text);
+        if !inside && depth == 0 {
+            core.push(*t);
+        }
+    }
+    Some(core)
+}
+
+/// Number of tokens of `cell` outside its parenthesised asides: its length
+/// as a name or a figure.
+pub fn core_len(cell: &[Token<'_>]) -> usize {
+    let mut depth = 0;
+    let mut n = 0;
+    for t in cell {
+        let inside = depth > 0 || t.text.starts_with('(');
+        depth += paren_balance(t.text);
+        n += usize::from(!inside && depth <= 0);
+    }
+    n
+}
+
+/// True when a cell of several tokens starts or ends on a connector (`–`,
+/// `&`, `×`), or ends on a comparison sign: the range, pair or comparison
+/// it belongs to was cut apart.
+fn cut_at_connector(cell: &[Token<'_>]) -> bool {
+    let last = cell[cell.len() - 1].text;
+    cell.len() >= 2 && (is_connector(cell[0].text) || is_connector(last) || is_comparison(last))
+}
+
+/// True for a sign written before a figure it qualifies (`< $10k`, `~ 5`).
+pub fn is_comparison(text: &str) -> bool {
+    matches!(text, "<" | ">" | "≤" | "≥" | "<=" | ">=" | "≈" | "~" | "±")
+}
+
 /// Index of `t` in [`TYPES`].
 pub fn index(t: CellType) -> usize {
     TYPES.iter().position(|x| *x == t).unwrap_or(0)
@@ -53,6 +153,9 @@ pub fn index(t: CellType) -> usize {
 /// True for a cell that was read with a slip (a lowercase word in a name,
 /// a sentence starting in lowercase).
 pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
+    if let Some(core) = without_asides(cell) {
+        return !core.is_empty() && is_slip(&core, t);
+    }
     match t {
         CellType::Name => cell.iter().any(|x| {
             x.class == Class::Lower
@@ -66,8 +169,14 @@ pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
 /// How well `cell` fits each type.
 pub fn fits(cell: &[Token<'_>]) -> Fits {
     let mut out: Fits = [None; 6];
-    if cell.is_empty() {
+    if cell.is_empty() || !parens_closed(cell) || cut_at_connector(cell) {
         return out;
+    }
+    if let Some(core) = without_asides(cell) {
+        if core.is_empty() {
+            return out;
+        }
+        return fits(&core);
     }
     // A cell ending on a comma or colon is cut mid-clause.
     let open = if cell[cell.len() - 1].open_end {
@@ -159,25 +268,52 @@ fn date(cell: &[Token<'_>]) -> Option<f32> {
 }
 
 fn quantity(cell: &[Token<'_>]) -> Option<f32> {
+    let cell = match cell {
+        [sign, rest @ ..] if !rest.is_empty() && is_comparison(sign.text) => rest,
+        _ => cell,
+    };
     if cell[0].class != Class::Number || is_numeric_date(&cell[0]) {
         return None;
     }
-    match cell.len() {
-        1 => Some(2.0),
-        // A number and its unit: `5 members`, `12 km`, `3 per cent`,
-        // `€38,000 a year`, `€8 per square metre`.
-        2..=4 => {
-            let units = &cell[1..];
-            let unit_ok = units.iter().all(|t| {
-                t.class == Class::Lower
-                    || is_unit_symbol(t.text)
-                    || (t.class == Class::Function && matches!(t.text, "per" | "a" | "an"))
-            });
-            let last = &units[units.len() - 1];
-            (unit_ok && (last.class == Class::Lower || is_unit_symbol(last.text))).then_some(1.8)
-        }
-        _ => None,
+    // A percentage takes no unit of its own: `0.64%` + `IT Services` is two
+    // cells, `5% a year` one.
+    let percent = cell[0].text.ends_with('%');
+    // A range is one figure: `$785 – $1,047`, `$225 to $300`, `10Hz - 50kHz`.
+    let mut units = &cell[1..];
+    if let [join, end, rest @ ..] = units
+        && (is_connector(join.text) || join.text == "to")
+        && end.class == Class::Number
+    {
+        units = rest;
     }
+    if units.is_empty() {
+        return Some(2.0);
+    }
+    // A number and its unit: `5 members`, `12 km`, `3 per cent`,
+    // `€38,000 a year`, `€8 per square metre`.
+    let unit_ok = units.iter().all(|t| {
+        t.class == Class::Lower
+            || (is_unit_symbol(t.text) && !percent)
+            || (t.class == Class::Function && matches!(t.text, "per" | "a" | "an"))
+    });
+    let last = &units[units.len() - 1];
+    if units.len() <= 3
+        && unit_ok
+        && (last.class == Class::Lower || (is_unit_symbol(last.text) && !percent))
+    {
+        return Some(1.8);
+    }
+    // A figure with more words (`3 hours and 50 minutes`, `4 × Nvidia RTX
+    // 5090`) reads as a quantity only weakly, and never a figure followed by
+    // a capitalised word, which is the next cell (`0.64%` + `Software`).
+    let next_cell = |t: &Token<'_>| t.class == Class::Cap && !is_unit_symbol(t.text);
+    let ok = units.len() <= 6
+        && !percent
+        && !next_cell(&units[0])
+        && last.class != Class::Function
+        && !last.open_end
+        && units.iter().all(|t| t.class != Class::Year);
+    ok.then_some(0.9)
 }
 
 /// A unit written with capitals (`MW`, `kWh`, `GB`, `USD`): up to four
@@ -279,16 +415,20 @@ fn sentence(cell: &[Token<'_>]) -> Option<f32> {
 }
 
 fn lower(cell: &[Token<'_>]) -> Option<f32> {
-    if cell.len() > 3 || cell[0].class != Class::Lower {
-        return None;
-    }
     let last = cell[cell.len() - 1];
-    if last.class == Class::Function {
+    if cell.len() > 3 || last.class == Class::Function {
         return None;
     }
+    // `of which sugars` under `Fat` is a row name of its own; it scores low
+    // so that a function word stays with the words before it elsewhere.
+    let score = match cell[0].class {
+        Class::Lower => 0.8,
+        Class::Function if cell.len() >= 2 && !cell[0].capitalised => 0.3,
+        _ => return None,
+    };
     cell.iter()
         .all(|t| matches!(t.class, Class::Lower | Class::Function))
-        .then_some(0.8)
+        .then_some(score)
 }
 
 fn symbol(cell: &[Token<'_>]) -> Option<f32> {
@@ -300,8 +440,9 @@ fn symbol(cell: &[Token<'_>]) -> Option<f32> {
 /// follow. Lowercase.
 const ATTRIBUTIVE: &[&str] = &[
     "actual", "annual", "average", "closing", "current", "daily", "due", "end", "final", "first",
-    "initial", "key", "last", "main", "monthly", "opening", "previous", "primary", "start",
-    "target", "total", "weekly",
+    "gross", "initial", "key", "last", "main", "max", "maximum", "mean", "median", "min",
+    "minimum", "monthly", "net", "opening", "peak", "previous", "primary", "start", "target",
+    "total", "weekly",
 ];
 
 /// True when header words `noun` and `word` read as a noun and the participle
@@ -312,7 +453,7 @@ pub fn is_postpositive(noun: &str, word: &str) -> bool {
 
 /// True for a header word read as a past participle (`Proposed`, `Opened`).
 pub fn is_participle(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ed")
+    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ED"))
 }
 
 /// True when the header word `word` qualifies the word after it.
@@ -345,25 +486,66 @@ pub fn names_a_date(word: &str) -> bool {
 /// capital or a digit, holds at most one lowercase word and no sentence
 /// punctuation.
 pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
-    let first = cell.first()?;
-    let last = cell[cell.len() - 1];
-    if cell.len() > 4 {
+    let raw_last = *cell.last()?;
+    if !parens_closed(cell) || cut_at_connector(cell) {
         return None;
     }
-    if (first.class == Class::Function && !first.capitalised) || last.class == Class::Function {
+    // A parenthesised aside closes a column name (`Salary (May 2024)`).
+    if cell[..cell.len() - 1].iter().any(|t| t.text.ends_with(')')) {
         return None;
     }
-    if !(first.capitalised || matches!(first.class, Class::Number | Class::Year)) {
+    let asides = without_asides(cell);
+    let core = asides.as_deref().unwrap_or(cell);
+    let first = *core.first()?;
+    let last = core[core.len() - 1];
+    if core.len() > 4 {
         return None;
     }
-    if cell.iter().any(|t| t.open_end || t.full_stop) {
+    // In a header written in capitals every word is capitalised, so a
+    // function word there is read as lowercase.
+    let shouted = core.iter().all(|t| t.acronym || t.class != Class::Function)
+        && core.iter().any(|t| t.class == Class::Function && t.acronym);
+    let lowercase_function = first.class == Class::Function && (!first.capitalised || shouted);
+    let last_is_function = last.class == Class::Function && !raw_last.text.ends_with(')');
+    if lowercase_function || last_is_function {
         return None;
     }
-    let lowers = cell.iter().filter(|t| t.class == Class::Lower).count();
-    if lowers > 1 {
+    if !(first.capitalised || matches!(first.class, Class::Number | Class::Year | Class::Symbol)) {
         return None;
     }
-    Some(match cell.len() {
+    // A column name may hold a comma (`Public, in-state`) and end on a
+    // colon, but not run on past one or hold a sentence.
+    let (body, end) = cell.split_at(cell.len() - 1);
+    if body.iter().any(|t| t.text.ends_with([';', ':']))
+        || end[0].text.ends_with([',', ';'])
+        || cell
+            .iter()
+            .any(|t| t.full_stop && t.text.chars().count() > 5)
+    {
+        return None;
+    }
+    // Money and percentages are values, not names of columns.
+    if cell.iter().any(|t| {
+        t.class == Class::Number
+            && (t.text.starts_with(['$', '€', '£', '¥', '₹']) || t.text.ends_with('%'))
+    }) {
+        return None;
+    }
+    // Decimals and thousands are values (`0.0.0.0:80`, `1,250`), not
+    // names; a year or `100g` may name a column.
+    let grouped = |t: &Token<'_>| {
+        let b = t.text.as_bytes();
+        b.windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit())
+    };
+    if core.iter().any(|t| t.class == Class::Number && grouped(t)) {
+        return None;
+    }
+    let lowers = core.iter().filter(|t| t.class == Class::Lower).count();
+    if lowers > 2 {
+        return None;
+    }
+    Some(match core.len() {
         1 | 2 => 1.0,
         3 => 0.6,
         _ => 0.0,
@@ -399,8 +581,11 @@ mod tests {
     }
 
     #[test]
-    fn cells_never_start_with_a_lowercase_function_word() {
-        assert_eq!(best_type("of the harbour"), None);
+    fn cells_rarely_start_with_a_lowercase_function_word() {
+        // Only as a row's label (`of which sugars`), and weakly.
+        let f = fits(&tokenize("of the harbour"));
+        assert!(f[index(CellType::Name)].is_none() && f[index(CellType::Sentence)].is_none());
+        assert!(f[index(CellType::Lower)].is_some_and(|s| s < 0.5));
         assert_eq!(header_fit(&tokenize("Role in")), None);
         assert!(header_fit(&tokenize("Start date")).is_some());
     }

@@ -12,11 +12,12 @@
 //! columns carry typed evidence (a date, quantity or sentence column): lists
 //! of short capitalised lines, poems and prose stay paragraphs.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::Found;
 use super::cells::{self, CellType, Fits};
-use super::tokens::{Class, Token, tokenize};
+use super::tokens::{self, Class, Token, tokenize};
 use crate::lexicon::proper_nouns::is_proper_noun;
 
 /// Most columns searched for.
@@ -34,6 +35,17 @@ const MAX_TRIALS: usize = 48;
 const PROFILE_ROUNDS: usize = 4;
 /// Score a cell loses when it does not fit its column's type.
 const TYPE_MISMATCH: f32 = 2.5;
+/// Score a cell loses when it is running words of another kind than its
+/// column's (a sentence-case name among title-case ones).
+const TEXT_MISMATCH: f32 = 0.8;
+/// Score two column names earn for sharing their last word over columns of
+/// one type (`Undergrad Tuition`, `Graduate Tuition`).
+const PARALLEL_NAMES: f32 = 0.8;
+/// Weight of the agreement between a name column's cell lengths and its
+/// name's length (`City` over one-word cells, not `City Public`).
+const HEADER_LENGTH_WEIGHT: f32 = 0.8;
+/// Score a cut loses between a figure and the lowercase word after it.
+const UNIT_CUT: f32 = 1.0;
 /// Score a cut loses between two words the running text writes together.
 const JOINED_CUT: f32 = 1.0;
 /// Score a column name loses for ending on a word that qualifies the next
@@ -108,37 +120,51 @@ impl Casing {
 /// `None` when no run of lines is a table with strong evidence.
 pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
     let toks: Vec<Vec<Token<'_>>> = lines.iter().map(|l| tokenize(l)).collect();
-    // Each line's spans are typed once, whichever table they are tried in.
-    let spans: Vec<Option<RowSpans<'_, '_>>> = toks
-        .iter()
-        .map(|t| {
-            (2..=MAX_ROW_TOKENS)
-                .contains(&t.len())
-                .then(|| RowSpans::new(t, casing))
-        })
-        .collect();
+    let row_sized = |t: &Vec<Token<'_>>| (2..=MAX_ROW_TOKENS).contains(&t.len());
+    // Each line's spans are typed once, whichever table they are tried in,
+    // and only when a table is tried with it: most candidates are rejected
+    // on their tokens alone.
+    let spans: Vec<OnceCell<RowSpans<'_, '_>>> = toks.iter().map(|_| OnceCell::new()).collect();
     let n = toks.len();
     let mut budget = MAX_TRIALS;
     for h in 0..n.saturating_sub(2) {
         if !header_candidate(&toks[h]) {
             continue;
         }
-        let mut rows_after = spans[h + 1..]
+        let mut rows_after = toks[h + 1..]
             .iter()
             .take(MAX_TABLE_ROWS)
-            .take_while(|r| r.is_some())
+            .take_while(|t| row_sized(t))
             .count();
-        // A line far longer than every row before it is the prose that
-        // follows the table, not one more row.
+        if rows_after < 2 {
+            continue;
+        }
+        // A line far longer than every row before it, written as running
+        // text, is the prose that follows the table, not one more row (a
+        // long name among figures is a row).
         if let Some(k) = (2..rows_after).find(|&k| {
             let longest = toks[h + 1..h + 1 + k]
                 .iter()
                 .map(Vec::len)
                 .max()
                 .unwrap_or(0);
-            toks[h + 1 + k].len() > 2 * longest
+            let line = &toks[h + 1 + k];
+            let lowercase = line.iter().filter(|t| t.class == Class::Lower).count();
+            let running = lowercase >= 2 || line.last().is_some_and(|t| t.full_stop);
+            line.len() > 2 * longest && running
         }) {
             rows_after = k;
+        }
+        // A last line that ends a sentence under rows that do not is the
+        // remark after the table.
+        if rows_after > 2 {
+            let ends_sentence = |t: &Vec<Token<'_>>| t.last().is_some_and(|x| x.full_stop);
+            let rows = &toks[h + 1..h + 1 + rows_after];
+            if let Some(k) = (2..rows_after)
+                .find(|&k| ends_sentence(&rows[k]) && !rows[..k].iter().any(ends_sentence))
+            {
+                rows_after = k;
+            }
         }
         let max_end = h + 1 + rows_after;
         // The longest run of rows first; a few trailing lines may be prose.
@@ -148,8 +174,24 @@ pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
                 return None;
             }
             budget -= 1;
-            let rows: Vec<&RowSpans<'_, '_>> = spans[h + 1..end].iter().flatten().collect();
-            if let Some(t) = fit_table(&toks[h], &rows, casing) {
+            if !worth_fitting(&toks[h + 1..end]) {
+                continue;
+            }
+            let rows: Vec<&RowSpans<'_, '_>> = (h + 1..end)
+                .map(|i| spans[i].get_or_init(|| RowSpans::new(&toks[i], casing)))
+                .collect();
+            if let Some(mut t) = fit_table(&toks[h], &rows, casing) {
+                // A table longer than the rows it was fitted on goes on
+                // while the lines after it fit its columns.
+                let mut end = end;
+                while end < n && row_sized(&toks[end]) {
+                    let row = spans[end].get_or_init(|| RowSpans::new(&toks[end], casing));
+                    let Some(cells) = cut_to_profile(row, &t.profile) else {
+                        break;
+                    };
+                    t.rows.push(cells);
+                    end += 1;
+                }
                 return Some(Found {
                     start: h,
                     end,
@@ -163,10 +205,34 @@ pub fn find(lines: &[&str], casing: &Casing) -> Option<Found> {
 }
 
 fn header_candidate(line: &[Token<'_>]) -> bool {
+    let last = &line[line.len() - 1];
     (2..=MAX_HEADER_TOKENS).contains(&line.len())
         && line[0].capitalised
-        && !line[line.len() - 1].open_end
-        && !line[line.len() - 1].full_stop
+        // A header may end on a colon (`Amount per 100g:`), not on a comma.
+        && (!last.open_end || last.text.ends_with(':'))
+        && !last.full_stop
+}
+
+/// Cheap tests on the rows' tokens before any cutting: rows written mostly
+/// in capitals carry no evidence in their case, so they are cut only beside
+/// figures; and a date, quantity or sentence column needs numbers, dates or
+/// lowercase words somewhere in the rows.
+fn worth_fitting(rows: &[Vec<Token<'_>>]) -> bool {
+    let figures = |r: &Vec<Token<'_>>| {
+        r.iter()
+            .any(|t| matches!(t.class, Class::Number | Class::Year))
+    };
+    if rows.iter().any(|r| shouting(r) && !figures(r)) {
+        return false;
+    }
+    rows.iter().any(|r| {
+        r.iter().any(|t| {
+            matches!(
+                t.class,
+                Class::Number | Class::Year | Class::Month | Class::Weekday | Class::Lower
+            )
+        })
+    })
 }
 
 /// Three or more words in capitals, and more of them than other words.
@@ -183,6 +249,32 @@ struct Fitted {
     score: f32,
     header: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// The columns the rows were cut under.
+    profile: Vec<Column>,
+}
+
+/// The cells of `row` cut under a fitted table's columns, when every cell
+/// is of its column's type (or running words in a column of words).
+fn cut_to_profile(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<String>> {
+    let k = profile.len();
+    let (_, c) = cut_row(k, row, usize::MAX, profile)?;
+    let mut cells = Vec::with_capacity(k);
+    for (j, col) in profile.iter().enumerate() {
+        let kind = col.kind?;
+        let f = row.fits(c[j], c[j + 1]);
+        let cell = &row.toks[c[j]..c[j + 1]];
+        let fits = f[cells::index(kind)].is_some()
+            || (cells::is_text(kind)
+                && cells::TYPES
+                    .iter()
+                    .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some()))
+            || (!cells::is_text(kind) && cells::is_placeholder(cell));
+        if !fits {
+            return None;
+        }
+        cells.push(cell.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+    }
+    Some(cells)
 }
 
 /// Every span's fits for one row: `spans[a][len - 1]` for tokens `a..a+len`.
@@ -232,6 +324,9 @@ struct Column {
     lengths: Vec<usize>,
     /// `lengths`, sorted.
     sorted: Vec<usize>,
+    /// The cells count the rows (`1`, `2`, `3`, ...): a rank or index,
+    /// whose column name is one word (`Rank`, `No.`, `#`).
+    ordinal: bool,
 }
 
 impl Column {
@@ -242,33 +337,38 @@ impl Column {
             kind,
             lengths,
             sorted,
+            ordinal: false,
         }
     }
+}
+
+/// True when the cells of column `j` are one-token integers counting up by
+/// one from row to row.
+fn counts_rows(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], j: usize) -> bool {
+    let mut previous: Option<u32> = None;
+    for (row, c) in rows.iter().zip(cuts) {
+        if c[j + 1] - c[j] != 1 {
+            return false;
+        }
+        let Ok(n) = row.toks[c[j]]
+            .text
+            .trim_end_matches(['.', ')'])
+            .parse::<u32>()
+        else {
+            return false;
+        };
+        if previous.is_some_and(|p| p + 1 != n) {
+            return false;
+        }
+        previous = Some(n);
+    }
+    rows.len() >= 2
 }
 
 /// Cut positions of a row: `k + 1` token offsets from 0 to the row's length.
 type Cuts = Vec<usize>;
 
 fn fit_table(header: &[Token<'_>], rows: &[&RowSpans<'_, '_>], casing: &Casing) -> Option<Fitted> {
-    // Cuts between words follow their case; rows written mostly in capitals
-    // carry no such evidence, so they are not cut at all.
-    if rows.iter().any(|r| shouting(r.toks)) {
-        return None;
-    }
-    // A date, quantity or sentence column needs numbers, dates or lowercase
-    // words somewhere in the rows; without them no table is reported, so
-    // none is searched for.
-    let typed = rows.iter().any(|r| {
-        r.toks.iter().any(|t| {
-            matches!(
-                t.class,
-                Class::Number | Class::Year | Class::Month | Class::Weekday | Class::Lower
-            )
-        })
-    });
-    if !typed {
-        return None;
-    }
     let min_row = rows.iter().map(|r| r.toks.len()).min()?;
     let kmax = MAX_COLUMNS.min(header.len()).min(min_row);
     let mut best: Option<Fitted> = None;
@@ -335,11 +435,13 @@ fn fit_columns(
                     && within
                     && matches!(col.kind, Some(CellType::Name | CellType::Lower))
                 {
+                    let ordinal = col.ordinal;
                     *col = Column::new(col.kind, {
                         let mut l = std::mem::take(&mut col.lengths);
                         l.push(hc[j + 1] - hc[j]);
                         l
                     });
+                    col.ordinal = ordinal;
                 }
             }
         }
@@ -347,6 +449,11 @@ fn fit_columns(
     // Every cell must fit its column's type.
     let mut score = 0.0;
     let mut slips = 0;
+    // Cells of running words of another kind than their column's.
+    let mut mixed = 0;
+    // Columns whose every cell is of the column's own type: only those are
+    // evidence that the lines are a table.
+    let mut native = vec![true; k];
     let mut final_cuts = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
         let (s, c) = cut_row(k, row, r, &profile)?;
@@ -356,17 +463,31 @@ fn fit_columns(
         for (j, col) in profile.iter().enumerate() {
             let kind = col.kind?;
             let (a, b) = (c[j], c[j + 1]);
-            row.fits(a, b)[cells::index(kind)]?;
-            slipped |= cells::is_slip(&row.toks[a..b], kind);
+            let f = row.fits(a, b);
+            let cell = &row.toks[a..b];
+            if f[cells::index(kind)].is_none() {
+                let fits_text = cells::is_text(kind)
+                    && cells::TYPES
+                        .iter()
+                        .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some());
+                let stands_in = !cells::is_text(kind) && cells::is_placeholder(cell);
+                if !(fits_text || stands_in) {
+                    return None;
+                }
+                mixed += usize::from(fits_text);
+                native[j] = false;
+            } else {
+                slipped |= cells::is_slip(cell, kind);
+            }
         }
         slips += usize::from(slipped);
     }
     let cuts = final_cuts;
-    if slips * 3 > rows.len() {
+    if slips * 3 > rows.len() || mixed * 2 > rows.len() {
         return None;
     }
     let kinds: Vec<CellType> = profile.iter().filter_map(|c| c.kind).collect();
-    if !plausible_columns(&kinds) {
+    if !plausible_columns(&kinds, &native) {
         return None;
     }
     let (header_score, header_cuts) = cut_header(k, header, &profile)?;
@@ -391,6 +512,7 @@ fn fit_columns(
     score -= CELL_COST * (k * (rows.len() + 1)) as f32;
     let join = |toks: &[Token<'_>]| toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     Some(Fitted {
+        profile,
         score,
         header: (0..k)
             .map(|j| join(&header[header_cuts[j]..header_cuts[j + 1]]))
@@ -404,14 +526,22 @@ fn fit_columns(
 }
 
 /// Column types that make a table rather than a list of short lines: at
-/// least one date, quantity or sentence column, and a sentence column only
-/// last (two running-text columns side by side are prose, not a table).
-fn plausible_columns(kinds: &[CellType]) -> bool {
+/// least one date, quantity or sentence column whose every cell is of that
+/// type (`native`), and a sentence column only last or before a date or
+/// quantity column (two running-text columns side by side are prose, not a
+/// table).
+fn plausible_columns(kinds: &[CellType], native: &[bool]) -> bool {
     let typed = kinds
         .iter()
-        .any(|k| matches!(k, CellType::Date | CellType::Quantity | CellType::Sentence));
-    let sentence_inside = kinds[..kinds.len() - 1].contains(&CellType::Sentence);
-    typed && !sentence_inside
+        .zip(native)
+        .any(|(k, n)| *n && matches!(k, CellType::Date | CellType::Quantity | CellType::Sentence));
+    // A sentence column followed by a date or a figure (`Private passenger
+    // auto` | `$260.7 bn`) is bounded by it; followed by more words, it is
+    // running text.
+    let sentence_runs_on = kinds.windows(2).any(|w| {
+        w[0] == CellType::Sentence && !matches!(w[1], CellType::Date | CellType::Quantity)
+    });
+    typed && !sentence_runs_on
 }
 
 /// Where two name columns meet, only lengths place the boundary between
@@ -430,8 +560,21 @@ fn name_boundaries_agree(
             return true;
         }
         let h = header_cuts[j + 1] - header_cuts[j];
-        cuts.iter().any(|c| c[j + 1] - c[j] == h) || known_names(rows, cuts, j + 1)
+        cuts.iter().any(|c| c[j + 1] - c[j] == h)
+            || known_names(rows, cuts, j + 1)
+            || constant(rows, cuts, j)
+            || constant(rows, cuts, j + 1)
     })
+}
+
+/// True when column `j` holds one text in every row (`Get a quote`): such a
+/// column places the boundaries on both of its sides.
+fn constant(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], j: usize) -> bool {
+    let cell = |r: usize| {
+        let c = &cuts[r];
+        rows[r].toks[c[j]..c[j + 1]].iter().map(|t| t.text)
+    };
+    rows.len() >= 3 && (1..rows.len()).all(|r| cell(r).eq(cell(0)))
 }
 
 /// True when every cell of column `j` is one word English always
@@ -456,7 +599,7 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
             let mut lengths = Vec::with_capacity(rows.len());
             for (row, c) in rows.iter().zip(cuts) {
                 let (a, b) = (c[j], c[j + 1]);
-                lengths.push(b - a);
+                lengths.push(cells::core_len(&row.toks[a..b]));
                 // A cell votes for every type it fits, so a column of names
                 // with one lowercase slip still reads as names.
                 for (t, f) in row.fits(a, b).iter().enumerate() {
@@ -472,7 +615,9 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
                 .iter()
                 .copied()
                 .find(|t| top > 0 && votes[cells::index(*t)] == top);
-            Column::new(kind, lengths)
+            let mut col = Column::new(kind, lengths);
+            col.ordinal = counts_rows(rows, cuts, j);
+            col
         })
         .collect()
 }
@@ -521,9 +666,38 @@ fn cell_score(
 ) -> Option<f32> {
     let f = row.fits(a, b);
     let (_, top) = cells::best(f)?;
+    // A dash between two figures joins a range (`$785 – $1,047`), and a
+    // comparison sign belongs to the figure after it (`< $10k`): neither is a
+    // cell of its own there.
+    let number_at = |i: usize| row.toks.get(i).is_some_and(|t| t.class == Class::Number);
+    // Only a row's first cell, its label, may open on a lowercase function
+    // word (`of which sugars`); further on, such a cell splits a phrase.
+    let first = row.toks[a];
+    if a > 0 && first.class == Class::Function && !first.capitalised {
+        return None;
+    }
+    if b - a == 1 {
+        let t = row.toks[a].text;
+        let joins = tokens::is_connector(t) && a > 0 && number_at(a - 1) && number_at(b);
+        if joins || (cells::is_comparison(t) && number_at(b)) {
+            return None;
+        }
+    }
     let col = &profile[j];
     let mut s = match col.kind {
-        Some(kind) => f[cells::index(kind)].unwrap_or(top - TYPE_MISMATCH),
+        Some(kind) => match f[cells::index(kind)] {
+            Some(s) => s,
+            // A value standing in for a figure (`Free`, `—`) fits any
+            // figure column; running words of another kind fit a column of
+            // running words at a smaller cost than a figure would.
+            None if !cells::is_text(kind) && cells::is_placeholder(&row.toks[a..b]) => 1.0,
+            None if cells::is_text(kind)
+                && cells::best(f).is_some_and(|(t, _)| cells::is_text(t)) =>
+            {
+                top - TEXT_MISMATCH
+            }
+            None => top - TYPE_MISMATCH,
+        },
         None => top,
     };
     // Short cells of one column have like lengths: measured against the
@@ -535,7 +709,8 @@ fn cell_score(
     if short && let Some((median, agree)) = others_median(&col.sorted, col.lengths.get(r).copied())
     {
         let w = if agree { 1.5 } else { 0.5 };
-        s -= w * ((b - a) as f32 / median as f32).ln().abs();
+        let len = cells::core_len(&row.toks[a..b]).max(1);
+        s -= w * (len as f32 / median as f32).ln().abs();
     }
     // A month is not cut from its day or year, before or after it.
     if a > 0
@@ -558,12 +733,23 @@ fn cell_score(
     {
         s += KNOWN_NAME_CELL;
     }
-    // Nor is a number cut from the unit symbol after it (`42 MW`).
+    // Nor is a number cut from the unit symbol after it (`42 MW`), unless
+    // the capitals open a name (`5` + `CVS Health`).
     if b < row.toks.len()
         && row.toks[b - 1].class == Class::Number
+        && !row.toks[b - 1].text.ends_with('%')
         && cells::is_unit_symbol(row.toks[b].text)
+        && !row
+            .toks
+            .get(b + 1)
+            .is_some_and(|t| t.class == Class::Cap && !t.acronym)
     {
         s -= 3.0;
+    }
+    // A lowercase word after a figure is its unit (`3` + `hours and 50
+    // minutes`): a cell rarely starts there.
+    if a > 0 && row.toks[a - 1].class == Class::Number && row.toks[a].class == Class::Lower {
+        s -= UNIT_CUT;
     }
     // Words the running text writes together belong to one cell.
     if b < row.toks.len() && row.joined[b - 1] {
@@ -588,76 +774,170 @@ fn others_median(sorted: &[usize], own: Option<usize>) -> Option<(usize, bool)> 
 }
 
 /// Best cut of the header into `k` column names agreeing with the columns.
+///
+/// Every cut of the header is weighed (a header has at most
+/// `MAX_HEADER_TOKENS` words and six columns, so there are at most a few
+/// thousand): besides each name's own fit, columns of one type whose names
+/// share their last word (`Undergrad Tuition`, `Graduate Tuition`) agree.
 fn cut_header(k: usize, header: &[Token<'_>], profile: &[Column]) -> Option<(f32, Cuts)> {
     let n = header.len();
-    const NONE: f32 = f32::NEG_INFINITY;
-    let mut best = vec![vec![NONE; n + 1]; k + 1];
-    let mut back = vec![vec![0usize; n + 1]; k + 1];
-    best[0][0] = 0.0;
-    for j in 0..k {
-        for a in j..n {
-            if best[j][a] == NONE {
-                continue;
+    if n < k {
+        return None;
+    }
+    // scores[j][a][b - a - 1]: tokens `a..b` as the name of column `j`.
+    let mut scores: Vec<Vec<Vec<Option<f32>>>> = vec![vec![Vec::new(); n]; k];
+    for (j, per_start) in scores.iter_mut().enumerate() {
+        for (a, per_end) in per_start.iter_mut().enumerate() {
+            *per_end = (a + 1..=n)
+                .map(|b| header_cell_score(header, j, a, b, profile))
+                .collect();
+        }
+    }
+    let mut search = HeaderSearch {
+        header,
+        profile,
+        scores: &scores,
+        cuts: vec![0; k + 1],
+        best: None,
+    };
+    search.cut(0, 0.0);
+    search.best
+}
+
+/// The exhaustive search of [`cut_header`].
+struct HeaderSearch<'s, 't, 'a> {
+    header: &'t [Token<'a>],
+    profile: &'s [Column],
+    scores: &'s [Vec<Vec<Option<f32>>>],
+    cuts: Cuts,
+    best: Option<(f32, Cuts)>,
+}
+
+impl HeaderSearch<'_, '_, '_> {
+    /// Places the name of column `j` from `cuts[j]` on, `sum` scored so far.
+    fn cut(&mut self, j: usize, sum: f32) {
+        let k = self.profile.len();
+        let n = self.header.len();
+        let a = self.cuts[j];
+        if j == k {
+            if a == n {
+                let total = sum + self.parallel_names();
+                if self.best.as_ref().is_none_or(|(b, _)| total > *b) {
+                    self.best = Some((total, self.cuts.clone()));
+                }
             }
-            for b in a + 1..=n {
-                if j + 1 == k && b != n {
-                    continue;
-                }
-                let Some(mut s) = cells::header_fit(&header[a..b]) else {
-                    continue;
-                };
-                // A column name ends on its head noun: `Start Date`, not
-                // `Start` + `Date`; and a date column is the one named a date.
-                if b < n && cells::is_attributive(header[b - 1].text) {
-                    s -= ATTRIBUTIVE_END;
-                }
-                if a > 0 && cells::is_postpositive(header[a - 1].text, header[a].text) {
-                    s -= ATTRIBUTIVE_END;
-                }
-                // A participle after a singular noun qualifies the next
-                // noun instead: `Challenge` + `Proposed Solution`.
-                if b < n
-                    && b - a >= 2
-                    && cells::is_participle(header[b - 1].text)
-                    && !cells::is_postpositive(header[b - 2].text, header[b - 1].text)
+            return;
+        }
+        // Leave a word for each later column; the last takes the rest.
+        let ends = if j + 1 == k {
+            n..=n
+        } else {
+            a + 1..=n - (k - j - 1)
+        };
+        for b in ends {
+            let Some(s) = self.scores[j][a][b - a - 1] else {
+                continue;
+            };
+            self.cuts[j + 1] = b;
+            self.cut(j + 1, sum + s);
+        }
+    }
+
+    /// Bonus for pairs of columns of one type whose names end on one word.
+    fn parallel_names(&self) -> f32 {
+        let k = self.profile.len();
+        let last = |j: usize| {
+            let (a, b) = (self.cuts[j], self.cuts[j + 1]);
+            (b - a >= 2).then(|| self.header[b - 1].text)
+        };
+        let mut bonus = 0.0;
+        for j in 0..k {
+            for m in j + 1..k {
+                if self.profile[j].kind.is_some()
+                    && self.profile[j].kind == self.profile[m].kind
+                    && let (Some(x), Some(y)) = (last(j), last(m))
+                    && x.eq_ignore_ascii_case(y)
                 {
-                    s -= ATTRIBUTIVE_END;
-                }
-                // ... and starts on the word qualifying it: `Share Average
-                // Rent` holds the end of the column before.
-                if b - a >= 3
-                    && header[a + 1..b - 1]
-                        .iter()
-                        .any(|t| cells::is_attributive(t.text))
-                {
-                    s -= ATTRIBUTIVE_END / 2.0;
-                }
-                let names_date = cells::names_a_date(header[b - 1].text);
-                match profile[j].kind {
-                    Some(CellType::Date) if names_date => s += 0.3,
-                    Some(_) if names_date => s -= 0.3,
-                    _ => {}
-                }
-                let len = (b - a) as f32;
-                let col = &profile[j];
-                match col.kind {
-                    Some(CellType::Name | CellType::Lower) => {
-                        let mean = col.lengths.iter().sum::<usize>() as f32
-                            / col.lengths.len().max(1) as f32;
-                        s -= 0.8 * (len / mean.max(1.0)).ln().abs();
-                    }
-                    Some(CellType::Sentence) if len > 2.0 => s -= 0.5,
-                    _ => {}
-                }
-                let v = best[j][a] + s;
-                if v > best[j + 1][b] {
-                    best[j + 1][b] = v;
-                    back[j + 1][b] = a;
+                    bonus += PARALLEL_NAMES;
                 }
             }
         }
+        bonus
     }
-    trace_cuts(&best, &back, k, n)
+}
+
+/// Score of header tokens `a..b` as the name of column `j`, or `None`.
+fn header_cell_score(
+    header: &[Token<'_>],
+    j: usize,
+    a: usize,
+    b: usize,
+    profile: &[Column],
+) -> Option<f32> {
+    let n = header.len();
+    let mut s = cells::header_fit(&header[a..b])?;
+    // A column name ends on its head noun: `Start Date`, not
+    // `Start` + `Date`; and a date column is the one named a date.
+    if b < n && cells::is_attributive(header[b - 1].text) {
+        s -= ATTRIBUTIVE_END;
+    }
+    if a > 0 && cells::is_postpositive(header[a - 1].text, header[a].text) {
+        s -= ATTRIBUTIVE_END;
+    }
+    // A participle after a singular noun qualifies the next
+    // noun instead: `Challenge` + `Proposed Solution`.
+    if b < n
+        && b - a >= 2
+        && cells::is_participle(header[b - 1].text)
+        && !cells::is_postpositive(header[b - 2].text, header[b - 1].text)
+    {
+        s -= ATTRIBUTIVE_END;
+    }
+    // ... and starts on the word qualifying it: `Share Average
+    // Rent` holds the end of the column before. A chain of qualifiers
+    // (`Median Annual Salary`) is one name.
+    if b - a >= 3
+        && (a + 1..b - 1).any(|i| {
+            cells::is_attributive(header[i].text) && !cells::is_attributive(header[i - 1].text)
+        })
+    {
+        s -= ATTRIBUTIVE_END / 2.0;
+    }
+    let names_date = cells::names_a_date(header[b - 1].text);
+    match profile[j].kind {
+        Some(CellType::Date) if names_date => s += 0.3,
+        Some(_) if names_date => s -= 0.3,
+        _ => {}
+    }
+    let len = cells::core_len(&header[a..b]).max(1) as f32;
+    let col = &profile[j];
+    match col.kind {
+        Some(CellType::Name | CellType::Lower) => {
+            let mean = col.lengths.iter().sum::<usize>() as f32 / col.lengths.len().max(1) as f32;
+            s -= HEADER_LENGTH_WEIGHT * (len / mean.max(1.0)).ln().abs();
+        }
+        Some(CellType::Sentence) if len > 2.0 => s -= 0.5,
+        _ => {}
+    }
+    // A rank or index column is named in one word.
+    if profile[j].ordinal && b - a > 1 {
+        s -= ATTRIBUTIVE_END;
+    }
+    // A participle standing alone after a noun qualifies that noun
+    // (`Education Required`), so it ends the name before it.
+    if a > 0 && b - a == 1 && cells::is_participle(header[a].text) {
+        s -= ATTRIBUTIVE_END;
+    }
+    // A participle inside a name qualifies the word after it, so it starts
+    // the name: `Service` + `Suggested Tip Amount`.
+    if b - a >= 3
+        && header[a + 1..b - 1].iter().enumerate().any(|(i, t)| {
+            cells::is_participle(t.text) && !cells::is_postpositive(header[a + i].text, t.text)
+        })
+    {
+        s -= ATTRIBUTIVE_END;
+    }
+    Some(s)
 }
 
 /// Evidence that the first column holds single proper names (countries,

@@ -35,9 +35,10 @@ pub struct Found {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Candidates with more lines than this are page chrome or prose, and are
-/// skipped so the search stays bounded.
-const MAX_CANDIDATE_LINES: usize = 80;
+/// Most words in a line that may name the columns of a flattened table.
+const MAX_HEADER_WORDS: usize = 14;
+/// Most words in a row of a flattened table.
+const MAX_ROW_WORDS: usize = 40;
 
 /// Rebuilds tables from multi-line paragraphs of text dumps.
 pub struct RebuildTables;
@@ -52,20 +53,28 @@ impl Pass for RebuildTables {
     }
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+        // Most documents hold no candidate worth a search: they cost one
+        // scan of their multi-line paragraphs, and nothing is learned.
+        let candidates: Vec<usize> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match b {
+                Block::Paragraph { text } if might_hold_table(text) => Some(i),
+                _ => None,
+            })
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
         let casing = learn_casing(doc);
         // Backwards, so splitting a block never moves one not yet visited.
-        for i in (0..doc.blocks.len()).rev() {
+        for i in candidates.into_iter().rev() {
             let Block::Paragraph { text } = &doc.blocks[i] else {
                 continue;
             };
-            if !text.contains('\n') {
-                continue;
-            }
             let text = text.clone();
             let lines: Vec<&str> = text.split('\n').collect();
-            if lines.len() > MAX_CANDIDATE_LINES {
-                continue;
-            }
             let pieces = split_pieces(&lines, &casing);
             if !pieces.iter().any(|p| matches!(p, Piece::Table { .. })) {
                 continue;
@@ -73,6 +82,35 @@ impl Pass for RebuildTables {
             apply(doc, cx, i, &lines, pieces);
         }
     }
+}
+
+/// A cheap look at a paragraph's lines, before any tokenizing: a table needs
+/// three or more lines, and either cell separators (a tab, a run of
+/// spaces) or a line that may name columns followed by two lines that may
+/// be rows. Running prose, menus of one or two words a line, and single
+/// lines are rejected here.
+fn might_hold_table(text: &str) -> bool {
+    if text.bytes().filter(|&b| b == b'\n').count() < 2 {
+        return false;
+    }
+    if text.contains('\t') || text.contains("  ") {
+        return true;
+    }
+    let shapes: Vec<(usize, bool)> = text
+        .split('\n')
+        .map(|l| {
+            let capital = l
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            (l.split_whitespace().count(), capital)
+        })
+        .collect();
+    let row = |words: usize| (2..=MAX_ROW_WORDS).contains(&words);
+    shapes
+        .windows(3)
+        .any(|w| (2..=MAX_HEADER_WORDS).contains(&w[0].0) && w[0].1 && row(w[1].0) && row(w[2].0))
 }
 
 /// A stretch of a candidate's lines: plain text, or a table.

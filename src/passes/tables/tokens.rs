@@ -150,23 +150,36 @@ fn classify(text: &str) -> Token<'_> {
     }
 }
 
-/// A number, possibly signed, with a currency sign, grouping, a decimal part,
-/// a percent sign, a short suffix (`m`, `bn`, `km`, `th`) or date separators.
+/// A number, possibly signed or compared, with a currency sign, grouping, a
+/// decimal part, a percent sign, date separators or a unit written onto it:
+/// anything that starts with a digit (`$1.2m`, `45%`, `3–4`, `1600W`,
+/// `2410kj/581kcal`, `64-core`, `4+`). A word that merely starts with a
+/// digit still reads as a figure in a table cell, which is what typing asks.
 fn is_number(core: &str) -> bool {
-    let body = core.trim_start_matches(['$', '€', '£', '¥', '₹', '+', '-', '−', '~', '≈']);
+    let body = core.trim_start_matches([
+        '$', '€', '£', '¥', '₹', '+', '-', '−', '~', '≈', '<', '>', '≤', '≥',
+    ]);
     let body = body.strip_prefix("US$").unwrap_or(body);
-    let Some(first) = body.chars().next() else {
-        return false;
-    };
-    if !first.is_ascii_digit() {
-        return false;
-    }
-    let digits = body
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-' | '–' | '%' | ':'))
-        .count();
-    let suffix: String = body.chars().skip(digits).collect();
-    suffix.chars().count() <= 3 && suffix.chars().all(|c| c.is_alphabetic() || c == '%')
+    body.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// True for a token that only joins the tokens around it: a dash between
+/// the ends of a range (`$785 – $1,047`), `×`, `&`, `+`, `/`. A cell of
+/// several tokens never starts or ends with one.
+pub fn is_connector(text: &str) -> bool {
+    matches!(
+        text,
+        "-" | "–" | "—" | "−" | "×" | "x" | "&" | "+" | "/" | "|" | "~"
+    )
+}
+
+/// Change in parenthesis depth over `text` (`(` opens, `)` closes).
+pub fn paren_balance(text: &str) -> i32 {
+    text.bytes().fold(0, |d, b| match b {
+        b'(' => d + 1,
+        b')' => d - 1,
+        _ => d,
+    })
 }
 
 fn in_list(list: &[&str], core: &str) -> bool {
