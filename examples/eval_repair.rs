@@ -1,16 +1,26 @@
 //! Measures the text repair passes (unicode, spacing, casing, typos):
 //!
-//! 1. false edits on clean prose: the passes run over the benchmark's
-//!    ground-truth article bodies, each ingested as a text dump; every edit
-//!    is listed and the rate per 20,000 words printed;
+//! 1. false edits on clean prose: the passes run over the ground-truth
+//!    article bodies of every corpus set (`extraction`, and each set of
+//!    `web/`), each ingested as a text dump; the rate per 20,000 words is
+//!    printed per pass, set and half (pages split by a hash of their id:
+//!    half A is the one rules were tuned on, half B is held out), and every
+//!    edit is listed for review;
 //! 2. recall and precision on damaged prose: one synthetic defect at a time
-//!    is put into a paragraph of those bodies, the passes run on it, and the
-//!    result is compared with the passes' output on the undamaged paragraph.
+//!    is put into a paragraph of the extraction bodies, the passes run on
+//!    it, and the result is compared with the passes' output on the
+//!    undamaged paragraph;
+//! 3. misspellings a typist makes (a neighbouring key, two letters swapped,
+//!    one dropped or doubled, a vowel or ending confused) put into English
+//!    words of every set, the typos pass run over the whole document, and
+//!    its output compared with its output on the undamaged document.
 //!
-//! `cargo run --release --example eval_repair [-- --quiet]`
+//! `cargo run --release --example eval_repair [-- --quiet] [--set NAME]
+//! [--pass NAME] [--half a|b] [--misses]`
 
 use std::collections::HashMap;
 
+use pristine::lexicon::dictionary;
 use pristine::passes::casing::{CasingCounts, Evidence, casing_fixes, count_word_casing};
 use pristine::passes::spacing::spacing_fixes;
 use pristine::passes::typos::typo_fixes;
@@ -20,24 +30,91 @@ use pristine::text::{Case, Position, SentenceWords, WordKind};
 use pristine::{Block, Fix, Options, Pipeline};
 use unicode_segmentation::UnicodeSegmentation;
 
-const TRUTH: &str = "../shared/corpus/extraction/ground-truth.json";
+/// The corpus sets with clean article bodies, by name.
+const SETS: [(&str, &str); 3] = [
+    (
+        "extraction",
+        "../shared/corpus/extraction/ground-truth.json",
+    ),
+    (
+        "tiptopjaw-wceb",
+        "../shared/corpus/web/tiptopjaw-wceb/ground-truth.json",
+    ),
+    ("dragnet", "../shared/corpus/web/dragnet/ground-truth.json"),
+];
+
+/// One page's clean body.
+struct Page {
+    id: String,
+    body: String,
+    /// 0 for half A (tuned on), 1 for half B (held out).
+    half: usize,
+}
+
+/// The half a page belongs to: the low bit of an FNV-1a hash of its id, so
+/// that the split is fixed and independent of the order of the pages.
+fn half_of(id: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h & 1) as usize
+}
+
+fn arg_value(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn load(path: &str) -> Option<Vec<Page>> {
+    let raw = std::fs::read_to_string(path).ok()?;
+    let truth: HashMap<String, serde_json::Value> = serde_json::from_str(&raw).ok()?;
+    let mut pages: Vec<Page> = truth
+        .into_iter()
+        .filter_map(|(id, v)| {
+            let body = v["articleBody"].as_str()?.to_string();
+            Some(Page {
+                half: half_of(&id),
+                id,
+                body,
+            })
+        })
+        .collect();
+    pages.sort_by(|a, b| a.id.cmp(&b.id));
+    Some(pages)
+}
 
 fn main() {
     let quiet = std::env::args().any(|a| a == "--quiet");
-    let Ok(raw) = std::fs::read_to_string(TRUTH) else {
-        eprintln!("skipped: {TRUTH} not found");
-        return;
-    };
-    let truth: HashMap<String, serde_json::Value> = serde_json::from_str(&raw).expect("json");
-    let mut ids: Vec<&String> = truth.keys().collect();
-    ids.sort();
-    let bodies: Vec<(&str, &str)> = ids
-        .iter()
-        .filter_map(|id| Some((id.as_str(), truth[*id]["articleBody"].as_str()?)))
-        .collect();
-
-    false_edits(&bodies, quiet);
-    damaged_recall(&bodies);
+    let only_set = arg_value("--set");
+    let only_pass = arg_value("--pass");
+    let only_half = arg_value("--half").map(|h| usize::from(h.eq_ignore_ascii_case("b")));
+    let mut any = false;
+    for (name, path) in SETS {
+        if only_set.as_deref().is_some_and(|s| s != name) {
+            continue;
+        }
+        let Some(pages) = load(path) else {
+            eprintln!("skipped {name}: {path} not found");
+            continue;
+        };
+        any = true;
+        false_edits(name, &pages, quiet, only_pass.as_deref(), only_half);
+        misspellings(name, &pages);
+        if name == "extraction" {
+            let bodies: Vec<(&str, &str)> = pages
+                .iter()
+                .map(|p| (p.id.as_str(), p.body.as_str()))
+                .collect();
+            damaged_recall(&bodies);
+        }
+    }
+    if !any {
+        eprintln!("skipped: no corpus set found under ../shared/corpus");
+    }
 }
 
 fn repair_pipeline() -> Pipeline {
@@ -50,45 +127,225 @@ fn repair_pipeline() -> Pipeline {
         .with_pass(typos::RepairTypos)
 }
 
-fn false_edits(bodies: &[(&str, &str)], quiet: bool) {
+fn false_edits(
+    set: &str,
+    pages: &[Page],
+    quiet: bool,
+    only_pass: Option<&str>,
+    only_half: Option<usize>,
+) {
     let pipeline = repair_pipeline();
-    let mut words = 0usize;
-    let mut per_pass: HashMap<String, usize> = HashMap::new();
-    let mut langs: HashMap<String, usize> = HashMap::new();
-    println!("== 1. edits on clean prose (ground-truth bodies) ==");
-    for (id, body) in bodies {
-        words += body.unicode_words().count();
-        let Ok(mut doc) = pristine::ingest::text::ingest(body, &Options::default()) else {
+    let mut words = [0usize; 2];
+    let mut per_pass: HashMap<String, [usize; 2]> = HashMap::new();
+    println!("== 1. {set}: edits on clean prose (ground-truth bodies) ==");
+    for page in pages {
+        words[page.half] += page.body.unicode_words().count();
+        let Ok(mut doc) = pristine::ingest::text::ingest(&page.body, &Options::default()) else {
             continue;
         };
         pipeline.run(&mut doc);
-        *langs
-            .entry(doc.meta.language.clone().unwrap_or("?".into()))
-            .or_default() += 1;
         for e in &doc.edits {
-            *per_pass.entry(e.pass.clone()).or_default() += 1;
-            if !quiet {
-                println!("  {:8} {:.8} {:?} -> {:?}", e.pass, id, e.before, e.after);
+            per_pass.entry(e.pass.clone()).or_default()[page.half] += 1;
+            let shown = !quiet
+                && only_pass.is_none_or(|p| p == e.pass)
+                && only_half.is_none_or(|h| h == page.half);
+            if shown {
+                println!(
+                    "  {:8} {:.8} {:?} -> {:?}",
+                    e.pass, page.id, e.before, e.after
+                );
             }
         }
     }
-    let total: usize = per_pass.values().sum();
+    let rate = |n: usize, h: usize| n as f64 * 20_000.0 / words[h].max(1) as f64;
     println!(
-        "documents {}, words {words}, languages {langs:?}",
-        bodies.len()
+        "{set}: pages {}, words A {} B {} (per 20,000 words: half A | half B)",
+        pages.len(),
+        words[0],
+        words[1]
     );
     let mut passes: Vec<_> = per_pass.into_iter().collect();
     passes.sort();
+    let mut total = [0usize; 2];
     for (p, n) in &passes {
+        total[0] += n[0];
+        total[1] += n[1];
         println!(
-            "  {p:8} {n:5} edits  {:.2} per 20,000 words",
-            *n as f64 * 20_000.0 / words as f64
+            "  {p:8} {:5} | {:5} edits  {:6.2} | {:6.2}",
+            n[0],
+            n[1],
+            rate(n[0], 0),
+            rate(n[1], 1)
         );
     }
     println!(
-        "  all      {total:5} edits  {:.2} per 20,000 words",
-        total as f64 * 20_000.0 / words as f64
+        "  all      {:5} | {:5} edits  {:6.2} | {:6.2}",
+        total[0],
+        total[1],
+        rate(total[0], 0),
+        rate(total[1], 1)
     );
+}
+
+/// The most paragraphs of one document given a misspelling.
+const MISSPELLINGS_PER_DOCUMENT: usize = 6;
+
+/// Misspellings as a typist makes them, put into English words of the
+/// bodies; the typos pass runs over each whole document once undamaged and
+/// once damaged, and the two outputs are compared paragraph by paragraph.
+fn misspellings(set: &str, pages: &[Page]) {
+    let pipeline = Pipeline::empty()
+        .with_pass(language::DetectLanguage)
+        .with_pass(typos::RepairTypos);
+    let show = std::env::args().any(|a| a == "--misses");
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    // Per half: sites, restored, wrong (a miscorrection, or a change to a
+    // paragraph left undamaged).
+    let mut score = [[0usize; 3]; 2];
+    for page in pages {
+        let Ok(mut clean) = pristine::ingest::text::ingest(&page.body, &Options::default()) else {
+            continue;
+        };
+        let mut damaged = clean.clone();
+        pipeline.run(&mut clean);
+        if clean.meta.language.as_deref() != Some("en") {
+            continue;
+        }
+        let mut hit: Vec<Option<(String, String)>> = vec![None; damaged.blocks.len()];
+        let mut budget = MISSPELLINGS_PER_DOCUMENT;
+        for (i, b) in damaged.blocks.iter_mut().enumerate() {
+            if budget == 0 {
+                break;
+            }
+            let Block::Paragraph { text } = b else {
+                continue;
+            };
+            if let Some((t, typo, word)) = misspell(text, &mut rng) {
+                *text = t;
+                hit[i] = Some((typo, word));
+                budget -= 1;
+            }
+        }
+        damaged.edits.clear();
+        pipeline.run(&mut damaged);
+        let s = &mut score[page.half];
+        for (i, out) in damaged.blocks.iter().enumerate() {
+            let want = &clean.blocks[i];
+            if let Some((typo, word)) = &hit[i] {
+                s[0] += 1;
+                let fix = damaged.edits.iter().find(|e| {
+                    e.block == i
+                        && e.before.trim_end_matches(|c: char| !c.is_alphanumeric()) == typo
+                });
+                match fix {
+                    Some(e) if e.after.starts_with(word.as_str()) => s[1] += 1,
+                    Some(e) => {
+                        s[2] += 1;
+                        if show {
+                            println!("  wrong typo: {word} -> {typo} -> {}", e.after);
+                        }
+                    }
+                    None if show && s[0] % 5 == 0 => println!("  missed typo: {word} -> {typo}"),
+                    None => {}
+                }
+            } else if out != want {
+                s[2] += 1;
+                if show {
+                    println!("  changed: {out:?}");
+                }
+            }
+        }
+    }
+    println!("== 3. {set}: generated misspellings (keyboard and phonetic slips) ==");
+    for (h, s) in score.iter().enumerate() {
+        println!(
+            "  half {}: sites {:5}  restored {:5}  wrong {:3}  recall {:.3}  precision {:.3}",
+            ["A", "B"][h],
+            s[0],
+            s[1],
+            s[2],
+            s[1] as f64 / s[0].max(1) as f64,
+            s[1] as f64 / (s[1] + s[2]).max(1) as f64
+        );
+    }
+}
+
+/// `text` with one English word of five letters or more misspelt the way a
+/// typist does, or `None` when no word gives a misspelling that is no
+/// English word.
+fn misspell(text: &str, rng: &mut Rng) -> Option<(String, String, String)> {
+    let words: Vec<_> = SentenceWords::new(text)
+        .filter(|(w, p)| {
+            *p == Position::Mid
+                && w.case == Case::Lower
+                && w.kind == WordKind::Alpha
+                && w.text.len() >= 5
+                && w.text.bytes().all(|b| b.is_ascii_lowercase())
+                && dictionary::is_english(w.text)
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    for _ in 0..4 {
+        let (w, _) = words[rng.below(words.len())];
+        let b = w.text.as_bytes();
+        let i = 1 + rng.below(b.len() - 2);
+        let mut m = b.to_vec();
+        match rng.below(6) {
+            // A neighbouring key.
+            0 => {
+                const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+                let Some((row, k)) = ROWS
+                    .iter()
+                    .find_map(|r| r.iter().position(|&c| c == b[i]).map(|k| (r, k)))
+                else {
+                    continue;
+                };
+                let k2 = if k + 1 < row.len() && (k == 0 || rng.below(2) == 0) {
+                    k + 1
+                } else {
+                    k - 1
+                };
+                m[i] = row[k2];
+            }
+            1 => m.swap(i, i + 1),
+            2 => {
+                m.remove(i);
+            }
+            3 => m.insert(i, b[i]),
+            // Vowels confused in an unstressed syllable, the errors of ear.
+            4 => {
+                let Some(k) = (1..b.len()).find(|&k| matches!(b[k], b'a' | b'e' | b'i')) else {
+                    continue;
+                };
+                m[k] = match b[k] {
+                    b'a' => b'e',
+                    b'e' => b'a',
+                    _ => b'e',
+                };
+            }
+            // A doubled consonant written single, or `ie` as `ei`.
+            _ => {
+                if let Some(k) = (1..b.len()).find(|&k| b[k] == b[k - 1]) {
+                    m.remove(k);
+                } else if let Some(k) = (1..b.len()).find(|&k| &b[k - 1..=k] == b"ie") {
+                    m.swap(k - 1, k);
+                } else {
+                    continue;
+                }
+            }
+        }
+        let Ok(typo) = String::from_utf8(m) else {
+            continue;
+        };
+        if typo.len() < 4 || dictionary::is_english(&typo) || dictionary::is_name(&typo) {
+            continue;
+        }
+        let damaged = format!("{}{}{}", &text[..w.start], typo, &text[w.end()..]);
+        return Some((damaged, typo, w.text.to_string()));
+    }
+    None
 }
 
 /// Runs the four repairs on one paragraph the way the pipeline would.
@@ -159,6 +416,7 @@ fn diff(a: &str, b: &str) -> String {
 }
 
 fn damaged_recall(bodies: &[(&str, &str)]) {
+    println!("== 2. extraction: damaged prose ==");
     let show_misses = std::env::args().any(|a| a == "--misses");
     // Invert typos-dict: a correct word → one misspelling of it.
     let mut misspell: HashMap<&'static str, &'static str> = HashMap::new();

@@ -8,13 +8,15 @@
 
 /// Sorted, lowercase.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "al", "approx", "apr", "assn", "assoc", "aug", "ave", "blvd", "brig", "bros", "capt",
-    "cf", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fig",
-    "figs", "fri", "ft", "gal", "gen", "gov", "govt", "hon", "hwy", "inc", "intl", "jan", "jr",
-    "jul", "jun", "lb", "lbs", "lt", "ltd", "maj", "mar", "messrs", "mon", "mr", "mrs", "ms", "mt",
-    "natl", "no", "nos", "nov", "oct", "op", "oz", "pp", "prof", "qt", "rd", "rep", "rev", "sat",
-    "sen", "sep", "sept", "sgt", "sr", "st", "sun", "supt", "tbsp", "thu", "thurs", "tsp", "tue",
-    "tues", "viz", "vol", "vols", "vs", "wed", "yd",
+    "adm", "al", "approx", "apr", "assn", "assoc", "aug", "ave", "blvd", "brig", "bros", "ca",
+    "capt", "cf", "cmdr", "co", "col", "corp", "cpl", "cu", "dec", "dept", "doz", "dr", "est",
+    "etc", "ex", "feb", "fig", "figs", "fri", "ft", "gal", "gen", "gov", "govt", "grad", "hon",
+    "hr", "hrs", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "lb", "lbs", "lt", "ltd", "maj",
+    "mar", "messrs", "min", "mins", "mo", "mon", "mos", "mr", "mrs", "ms", "mt", "natl", "no",
+    "nos", "nov", "oct", "op", "oz", "pg", "pgs", "pp", "prof", "pt", "pts", "qt", "rd", "rep",
+    "rev", "sat", "sec", "secs", "sen", "sep", "sept", "sgt", "sq", "sr", "st", "sun", "supt",
+    "tbs", "tbsp", "tel", "thu", "thurs", "tsp", "tue", "tues", "viz", "vol", "vols", "vs", "wed",
+    "wk", "wks", "yd", "yr", "yrs",
 ];
 
 /// True when `word` (without its period) is a known abbreviation.

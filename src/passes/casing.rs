@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Block, Document, TextRole};
+use crate::lexicon::dictionary::{self, WordClass};
 use crate::lexicon::proper_nouns::{
     is_lowercase_acronym, is_proper_noun, is_sometimes_a_name, is_two_word_name,
 };
@@ -43,7 +44,12 @@ impl Pass for RepairCasing {
         let mut starts = StartCensus::default();
         for b in &doc.blocks {
             b.for_each_text(|role, t| {
-                if role != TextRole::Code {
+                // Headings, labels and cells are often in title case: only
+                // running text says how a word is written.
+                if matches!(
+                    role,
+                    TextRole::Paragraph | TextRole::Quote | TextRole::ListText
+                ) {
                     count_word_casing(t, &mut counts);
                 }
                 if role == TextRole::Paragraph && !t.contains('\n') {
@@ -68,6 +74,15 @@ impl Pass for RepairCasing {
                     let (upper, lower) =
                         first_letter_census(items.iter().map(|it| it.text.as_str()));
                     let capitalised_list = upper >= 2 && upper >= 2 * lower;
+                    // Items that mostly go on in lowercase after their label
+                    // (`Stage A: a creative set`) do so by the list's style.
+                    let (labelled_upper, labelled_lower) = first_letter_census(
+                        items
+                            .iter()
+                            .filter(|it| it.label.is_some())
+                            .map(|it| it.text.as_str()),
+                    );
+                    let lowercase_list = labelled_lower >= 2 && labelled_lower > labelled_upper;
                     let title_case_labels = labels_in_title_case(items);
                     for item in items.iter_mut() {
                         if let Some(label) = &mut item.label {
@@ -77,7 +92,7 @@ impl Pass for RepairCasing {
                             }
                             cx.apply_fixes(i, label, fixes);
                         }
-                        let first = item.label.is_some() || capitalised_list;
+                        let first = (item.label.is_some() && !lowercase_list) || capitalised_list;
                         let fixes = casing_fixes(&item.text, first, &evidence);
                         cx.apply_fixes(i, &mut item.text, fixes);
                     }
@@ -120,14 +135,16 @@ impl Pass for RepairCasing {
 }
 
 /// True when `block` is a paragraph whose last sentence has no end: its
-/// text stops on a letter, a digit or a comma.
+/// text stops on a letter, a digit, a comma or a colon.
 fn ends_open(block: &Block) -> bool {
     match block {
         Block::Paragraph { text } => text
             .trim_end()
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == ','),
+            // A colon introduces what follows (`uses:` and then `a network
+            // of ...` on the next line).
+            .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ':'),
         _ => false,
     }
 }
@@ -159,7 +176,10 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
                 let prev_capital = before
                     .is_some_and(|p| matches!(p.case, Case::Title | Case::Upper | Case::Mixed));
                 let next_capital = capital_neighbour(words.peek());
-                if prev_capital || next_capital {
+                // Beside another capital, a common word is part of a title
+                // ("the Force Awakens"); a word the dictionary does not
+                // know is part of a name ("Johann Neumann") all the same.
+                if (prev_capital || next_capital) && !unknown_to_dictionary(stem) {
                     continue;
                 }
                 let mut buf = [0u8; 32];
@@ -207,6 +227,11 @@ impl Evidence<'_> {
         if caps >= 2 && caps >= 3 * lower {
             return true;
         }
+        // A word no dictionary knows, written capitalised twice as often
+        // as not, is a name the document spells ("Neumann").
+        if caps >= 2 && caps >= 2 * lower && unknown_to_dictionary(stem) {
+            return true;
+        }
         // The folder counts documents, this one included.
         let Some(&(caps_docs, lower_docs)) = self.folder.and_then(|f| f.get(stem)) else {
             return false;
@@ -218,6 +243,57 @@ impl Evidence<'_> {
         let deliberate = lower >= 2 && caps == 0;
         other_caps >= 2 && other_lower == 0 && !deliberate
     }
+}
+
+/// True when the dictionary knows `stem` in no case: neither an English
+/// word nor a name it lists.
+fn unknown_to_dictionary(stem: &str) -> bool {
+    let mut buf = [0u8; 32];
+    crate::text::ascii_lower(stem, &mut buf)
+        .is_some_and(|l| dictionary::class_of(l) == WordClass::Unknown)
+}
+
+/// True when the dictionary has lowercase `stem` only as a capitalised
+/// name (`leeds`, `tuscany`, `christmas`), short of the words that are
+/// names in some senses only, and the document does not write it lowercase
+/// again and again and never capitalised (a term of its own).
+fn dictionary_name(stem: &str, evidence: &Evidence<'_>) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(lower) = crate::text::ascii_lower(stem, &mut buf) else {
+        return false;
+    };
+    if lower.len() < 3 || !dictionary::is_name(lower) || is_sometimes_a_name(lower) {
+        return false;
+    }
+    let (caps, low) = evidence.doc.get(lower).copied().unwrap_or((0, 0));
+    !(low >= 2 && caps == 0)
+}
+
+/// True when `w` has no apostrophe or ends in a possessive `’s`: the stem
+/// of `isn’t` or `we’ll` is no name.
+fn possessive_or_plain(w: &Word<'_>) -> bool {
+    let tail = &w.text[w.stem().len()..];
+    tail.is_empty() || matches!(tail, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// True when the word at `start..end` of `text` is joined to nothing but
+/// spaces and prose punctuation: a word inside `ansible-playbook`,
+/// `src/leeds` or `leeds_data` belongs to a command, a path or code.
+fn free_standing(text: &str, start: usize, end: usize) -> bool {
+    let joined = |c: char| {
+        matches!(
+            c,
+            '-' | '/' | '_' | '.' | '\\' | '=' | '<' | '>' | '`' | '@' | '#'
+        )
+    };
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let dot_then_letter = text[end..].starts_with('.')
+        && text[end + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+    !before.is_some_and(joined) && !after.is_some_and(|c| joined(c) && c != '.') && !dot_then_letter
 }
 
 /// Words of four letters or more: the ones title case capitalises (short
@@ -376,7 +452,10 @@ fn casing_fixes_in(
             && w.kind == WordKind::Alpha
             && (is_proper_noun(w.stem())
                 || evidence.capitalises(w.stem())
-                || demonym_of_name(w.stem(), evidence));
+                || demonym_of_name(w.stem(), evidence)
+                || dictionary_name(w.stem(), evidence))
+            && free_standing(text, w.start, w.end())
+            && possessive_or_plain(&w);
         if w.case == Case::Lower && w.kind == WordKind::Alpha && is_lowercase_acronym(w.stem()) {
             let stem = w.stem();
             fixes.push(Fix::new(w.start..w.start + stem.len(), stem.to_uppercase()));
@@ -408,8 +487,15 @@ fn casing_fixes_in(
             continue;
         }
         let c = w.text.chars().next().unwrap_or(' ');
-        // `(credit: …)`, `(source: …)`: a label opening a parenthesis.
-        if sentence_start && text[..w.start].ends_with('(') && text[w.end()..].starts_with(':') {
+        // A sentence opening inside brackets, `(so people ...)`, `(note
+        // ...)`, is an aside whose case the writer chose; a text opening
+        // with `by` is a byline (`by Jane Doe on June 3`); a letter of a
+        // dotted abbreviation (`p.s.`, `i.e.`) is no word.
+        let aside = text[..w.start].ends_with(['(', '['])
+            || (w.start == text.len() - text.trim_start().len() && w.text == "by")
+            || (text[w.end()..].starts_with('.')
+                && text[w.end() + 1..].starts_with(|c: char| c.is_alphabetic()));
+        if sentence_start && !name && aside {
             continue;
         }
         if sentence_start {

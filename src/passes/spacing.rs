@@ -49,6 +49,23 @@ impl Pass for RepairSpacing {
     }
 }
 
+/// True when the line of `text` holding byte `at` reads as code rather
+/// than prose: it has a call (`()`), an assignment or comparison (` = `,
+/// `==`), braces, an arrow, a path separator `::`, or a name joined by an
+/// underscore. Code sets spaces around `.`, `,` and `:` as its tokens fall
+/// (`p . exists ( )`, `self ,`), and none of them is a slip.
+fn line_looks_like_code(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    ["()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( "]
+        .iter()
+        .any(|sign| line.contains(sign))
+        || line
+            .split_whitespace()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).contains('_'))
+}
+
 /// The spacing repairs `text` needs, in offset order. With
 /// `spaced_punctuation` (French) a space before `; : ! ?` is kept.
 pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
@@ -72,7 +89,7 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
                 b'!' | b'?' => !spaced_punctuation,
                 _ => false,
             };
-            if wordy && allowed {
+            if wordy && allowed && !line_looks_like_code(text, r.start) {
                 fixes.push(Fix::new(r.start - 1..r.start, ""));
             }
             continue;

@@ -1,11 +1,22 @@
-//! English misspellings corrected from the typos-dict dictionary, only when
-//! it offers exactly one correction, with the original case kept
-//! (`wiht` → `with`, `Wiht` → `With`, `WIHT` → `WITH`).
+//! English misspellings: known ones corrected from the typos-dict
+//! dictionary, with the original case kept (`wiht` → `with`, `Wiht` →
+//! `With`), and unknown lowercase words corrected from the English
+//! dictionary (`jewerly` → `jewelry`) when one candidate clearly wins.
 //!
-//! Left alone: capitalised words mid-sentence (likely names), words inside
-//! quotation marks, URLs, e-mail addresses and code, words the document
-//! uses on purpose (three times or more and never in the corrected form),
-//! and the dictionary entries listed in [`crate::lexicon::typo_exceptions`]
+//! typos-dict's single correction is taken; of several, the one the
+//! document itself writes, or the one far more common than the others
+//! (`wich` → `which`). A word the Hunspell dictionary does not know, in
+//! any spelling (British or American, derived or compound), is corrected
+//! to the most common English word one edit away (two typist's slips in
+//! long words), when it is far more common than the runner-up.
+//!
+//! Left alone: words in capitals, capitalised words mid-sentence (likely
+//! names) and capitalised words the document writes more than once, words
+//! inside short quotations (mentions), URLs, e-mail addresses and code,
+//! words the document or its folder uses on purpose (an unknown word
+//! written twice, a misspelling three times and never corrected), words of
+//! another language and words beside them, spoken forms (`talkin`) and
+//! the dictionary entries listed in [`crate::lexicon::typo_exceptions`]
 //! that are real words.
 
 use std::collections::HashMap;
@@ -14,6 +25,7 @@ use std::sync::OnceLock;
 use unicase::UniCase;
 
 use crate::document::{Document, TextRole};
+use crate::lexicon::dictionary::{self, WordClass};
 use crate::lexicon::typo_exceptions::is_real_word;
 use crate::pipeline::{Fix, Pass, PassContext};
 use crate::text::{Case, Position, SentenceWords, WordKind, WordTable};
@@ -44,12 +56,31 @@ impl Pass for RepairTypos {
         // how often the document writes each candidate itself.
         let mut ambiguous: HashMap<String, &'static [&'static str]> = HashMap::new();
         let mut usage: HashMap<String, u32> = HashMap::new();
+        // Words the dictionary does not know, by lowercase form: how often
+        // the document writes them in any case, and whether one stands
+        // beside another unknown or foreign word (a phrase of another
+        // language, a name of several words, code).
+        let mut unknown: HashMap<String, UnknownWord> = HashMap::new();
         for b in &doc.blocks {
             b.for_each_text(|role, t| {
                 if role == TextRole::Code {
                     return;
                 }
+                // The previous word when it is unknown (its key) or foreign.
+                let mut prev: Option<Option<String>> = None;
                 for (w, _) in SentenceWords::new(t) {
+                    let alpha = w.kind == WordKind::Alpha;
+                    let key = (alpha && count_unknown(&w, &mut unknown))
+                        .then(|| w.stem().to_ascii_lowercase());
+                    let strange = key.is_some() || (alpha && is_foreign(&w));
+                    if strange && let Some(before) = &prev {
+                        for k in [&key, before].into_iter().flatten() {
+                            if let Some(u) = unknown.get_mut(k) {
+                                u.in_company = true;
+                            }
+                        }
+                    }
+                    prev = strange.then_some(key);
                     if w.kind != WordKind::Alpha {
                         continue;
                     }
@@ -70,7 +101,32 @@ impl Pass for RepairTypos {
                 }
             });
         }
-        if seen.is_empty() && ambiguous.is_empty() {
+        // A word the document writes capitalised or in capitals more than
+        // once is a name or a term (`Shure`, `Teh`), even where it opens a
+        // sentence.
+        let names: std::collections::HashSet<String> = unknown
+            .iter()
+            .filter(|(_, u)| u.other_case >= 2)
+            .map(|(w, _)| w.clone())
+            .collect();
+        let folder = cx.corpus().map(|c| &c.word_casing);
+        // The dictionary's corrections of unknown lowercase words the
+        // document writes once, that no other document of the folder
+        // writes, standing among known English words.
+        let mut chosen: HashMap<String, String> = unknown
+            .into_iter()
+            .filter(|(word, u)| {
+                u.lower == 1
+                    && u.other_case == 0
+                    && !u.in_company
+                    && looks_like_a_slip(word)
+                    && folder
+                        .and_then(|f| f.get(word.as_str()))
+                        .is_none_or(|&(caps, lower)| caps == 0 && lower <= 1)
+            })
+            .filter_map(|(word, _)| Some((word.clone(), dictionary_correction(&word)?)))
+            .collect();
+        if seen.is_empty() && ambiguous.is_empty() && chosen.is_empty() {
             return;
         }
         for b in &doc.blocks {
@@ -104,28 +160,29 @@ impl Pass for RepairTypos {
             });
         }
         let deliberate = |word: &str| {
-            seen.get(&word.to_lowercase())
+            let lower = word.to_lowercase();
+            seen.get(&lower)
                 .is_some_and(|&(n, fixed)| n >= 3 && fixed == 0)
+                || names.contains(&lower)
         };
         // The one candidate the document itself writes is the word meant;
-        // with none or several, the word stays.
-        let chosen: HashMap<String, &'static str> = ambiguous
-            .into_iter()
-            .filter_map(|(typo, several)| {
-                let mut used = several
-                    .iter()
-                    .filter(|c| usage.get(&c.to_lowercase()).is_some_and(|&n| n >= 1));
-                match (used.next(), used.next()) {
-                    (Some(&one), None) => Some((typo, one)),
-                    _ => None,
-                }
-            })
-            .collect();
+        // with several, the word stays; with none, the one far more common
+        // than the others.
+        chosen.extend(ambiguous.into_iter().filter_map(|(typo, several)| {
+            let mut used = several
+                .iter()
+                .filter(|c| usage.get(&c.to_lowercase()).is_some_and(|&n| n >= 1));
+            match (used.next(), used.next()) {
+                (Some(&one), None) => Some((typo, one.to_string())),
+                (None, _) => most_common(several).map(|one| (typo, one.to_string())),
+                _ => None,
+            }
+        }));
         let resolve = |word: &str| {
             if chosen.is_empty() {
                 return None;
             }
-            chosen.get(&word.to_lowercase()).copied()
+            chosen.get(&word.to_lowercase()).map(String::as_str)
         };
         for (i, block) in doc.blocks.iter_mut().enumerate() {
             block.for_each_text_mut(|role, text| {
@@ -136,6 +193,339 @@ impl Pass for RepairTypos {
             });
         }
     }
+}
+
+/// True when the word at `start..end` of `text` stands alone: white space,
+/// an opening quote or bracket before it, white space or closing
+/// punctuation after it. A word joined to others by a hyphen, a bracket or
+/// a symbol is part of a compound, a name or code (`walkie-talkie`,
+/// `pillow-heif`, `you(tm)ll`), spelt more freely than running prose.
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let open = before.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}' | '\u{2018}' | '\'')
+    });
+    let close = after.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\u{201D}' | '\u{2019}' | '\''
+            )
+    });
+    open && close
+}
+
+/// True when an unknown lowercase word is shaped like a slip rather than a
+/// word written so on purpose: it has a vowel (`sqft`, `wrk` are
+/// abbreviations), no letter three times in a row (`sooo` is emphasis),
+/// and is no spoken form of an English word (`talkin`, `woulda`), nor one
+/// with its apostrophe left out (`wasnt`, `youre`).
+fn looks_like_a_slip(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !b.iter().any(|c| b"aeiouy".contains(c)) {
+        return false;
+    }
+    if b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+        return false;
+    }
+    let spoken = (word.ends_with("in") && dictionary::is_english(&format!("{word}g")))
+        || (word.ends_with('a') && dictionary::is_english(&word[..word.len() - 1]));
+    if spoken {
+        return false;
+    }
+    !(1..word.len()).any(|k| {
+        let with = format!("{}'{}", &word[..k], &word[k..]);
+        dictionary::is_english(&with)
+    })
+}
+
+/// What the document does with one word the dictionary does not know.
+#[derive(Debug, Default)]
+struct UnknownWord {
+    /// Times written in lowercase.
+    lower: u32,
+    /// Times written in any other case (a name, an acronym).
+    other_case: u32,
+    /// Whether it ever stands beside another unknown or foreign word.
+    in_company: bool,
+}
+
+/// The shortest unknown word the dictionary corrects: shorter ones are
+/// abbreviations, units and commands more often than slips.
+const MIN_UNKNOWN_LEN: usize = 5;
+
+/// Counts `w` in `unknown` when the dictionary does not know it; true when
+/// it does not.
+fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut HashMap<String, UnknownWord>) -> bool {
+    let stem = w.stem();
+    if stem.len() < MIN_UNKNOWN_LEN || stem.len() > 32 || !stem.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let Some(lower) = crate::text::ascii_lower(stem, &mut buf) else {
+        return false;
+    };
+    // Asked once per distinct unknown word: a name recurs.
+    let u = match unknown.get_mut(lower) {
+        Some(u) => u,
+        None => {
+            if dictionary::class_of(lower) != WordClass::Unknown {
+                return false;
+            }
+            unknown.entry(lower.to_string()).or_default()
+        }
+    };
+    if w.case == Case::Lower {
+        u.lower += 1;
+    } else {
+        u.other_case += 1;
+    }
+    true
+}
+
+/// True when `w` is a common word of another language and no English word.
+fn is_foreign(w: &crate::text::Word<'_>) -> bool {
+    let mut buf = [0u8; 32];
+    crate::text::ascii_lower(w.stem(), &mut buf)
+        .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_english(l))
+}
+
+/// The shortest unknown word corrected by two slips.
+const MIN_TWO_SLIPS_LEN: usize = 9;
+
+/// How much more common the best correction must be than the next one to
+/// be taken: below that, the slip could be either.
+const CLEAR_WIN: f64 = 60.0;
+
+/// The least corpus count a correction needs: rarer words are more often
+/// a coincidence of spelling than the word meant.
+const MIN_CORRECTION_COUNT: u64 = 100_000;
+
+/// The one of `several` (typos-dict's candidates for one misspelling) that
+/// is far more common in English than the others.
+fn most_common(several: &[&'static str]) -> Option<&'static str> {
+    let mut ranked: Vec<(u64, &'static str)> = several
+        .iter()
+        .map(|c| (dictionary::frequency(&c.to_lowercase()), *c))
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let (best, word) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.0);
+    (best >= MIN_CORRECTION_COUNT && best as f64 >= CLEAR_WIN * second as f64).then_some(word)
+}
+
+/// The best-ranked candidate correction seen so far and the count of the
+/// runner-up.
+struct Ranking<'w> {
+    /// The misspelt word.
+    word: &'w [u8],
+    best: Option<(String, f64)>,
+    second: f64,
+}
+
+impl<'w> Ranking<'w> {
+    fn new(word: &'w [u8]) -> Self {
+        Ranking {
+            word,
+            best: None,
+            second: 0.0,
+        }
+    }
+
+    fn offer(&mut self, candidate: &[u8], likelihood: f64) {
+        // A typist rarely misses the first letter (`ebook` is no `book`),
+        // short of swapping the first two.
+        let swapped_first = candidate.len() >= 2
+            && self.word.len() >= 2
+            && candidate[0] == self.word[1]
+            && candidate[1] == self.word[0];
+        if candidate.first() != self.word.first() && !swapped_first {
+            return;
+        }
+        let Ok(c) = std::str::from_utf8(candidate) else {
+            return;
+        };
+        let count = dictionary::frequency(c);
+        if count < MIN_CORRECTION_COUNT || dictionary::is_name(c) {
+            return;
+        }
+        let score = count as f64 * likelihood;
+        match &mut self.best {
+            // The same word reached by another edit: keep its likeliest.
+            Some((b, bs)) if b == c => *bs = bs.max(score),
+            Some((_, bs)) if *bs >= score => self.second = self.second.max(score),
+            _ => {
+                self.second = self.best.as_ref().map_or(0.0, |b| b.1).max(self.second);
+                self.best = Some((c.to_string(), score));
+            }
+        }
+    }
+
+    fn winner(self) -> Option<String> {
+        let (word, score) = self.best?;
+        (score >= CLEAR_WIN * self.second).then_some(word)
+    }
+}
+
+/// The letters next to each letter on a QWERTY keyboard, for the slips of
+/// a finger.
+fn keyboard_neighbours(c: u8) -> &'static [u8] {
+    match c {
+        b'q' => b"wa",
+        b'w' => b"qeas",
+        b'e' => b"wrsd",
+        b'r' => b"etdf",
+        b't' => b"ryfg",
+        b'y' => b"tugh",
+        b'u' => b"yihj",
+        b'i' => b"uojk",
+        b'o' => b"ipkl",
+        b'p' => b"ol",
+        b'a' => b"qwsz",
+        b's' => b"awedxz",
+        b'd' => b"serfcx",
+        b'f' => b"drtgvc",
+        b'g' => b"ftyhbv",
+        b'h' => b"gyujnb",
+        b'j' => b"huikmn",
+        b'k' => b"jiolm",
+        b'l' => b"kop",
+        b'z' => b"asx",
+        b'x' => b"zsdc",
+        b'c' => b"xdfv",
+        b'v' => b"cfgb",
+        b'b' => b"vghn",
+        b'n' => b"bhjm",
+        b'm' => b"njk",
+        _ => b"",
+    }
+}
+
+/// How likely a typist is to make one edit, against the likeliest
+/// (a neighbouring key, two letters swapped, a letter doubled or dropped
+/// from a double), so that a common word reached by an unlikely edit does
+/// not outrank a rarer one reached by a likely edit.
+const LIKELY: f64 = 1.0;
+const VOWEL_FOR_VOWEL: f64 = 0.6;
+const LETTER_DROPPED: f64 = 0.5;
+const STRAY_LETTER: f64 = 0.3;
+const OTHER_LETTER: f64 = 0.15;
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Calls `f` with every word one edit away from `word` and how likely the
+/// edit is as a slip: a letter dropped, two neighbours swapped, a letter
+/// replaced, a letter added. With `slips_only`, replacements and additions
+/// are limited to the keys next to a letter and to doubling it.
+fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
+    const MAX: usize = 34;
+    let n = word.len();
+    if n + 1 > MAX {
+        return;
+    }
+    let mut buf = [0u8; MAX];
+    let near = |a: u8, b: u8| a == b || keyboard_neighbours(a).contains(&b);
+    // The typist added word[i]: likely when it doubles or sits beside a
+    // neighbouring letter's key.
+    for i in 0..n {
+        buf[..i].copy_from_slice(&word[..i]);
+        buf[i..n - 1].copy_from_slice(&word[i + 1..]);
+        let beside =
+            (i > 0 && near(word[i - 1], word[i])) || (i + 1 < n && near(word[i + 1], word[i]));
+        f(&buf[..n - 1], if beside { LIKELY } else { STRAY_LETTER });
+    }
+    for i in 0..n.saturating_sub(1) {
+        if word[i] == word[i + 1] {
+            continue;
+        }
+        buf[..n].copy_from_slice(word);
+        buf.swap(i, i + 1);
+        f(&buf[..n], LIKELY);
+    }
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    for i in 0..n {
+        buf[..n].copy_from_slice(word);
+        let letters = if slips_only {
+            keyboard_neighbours(word[i])
+        } else {
+            ALPHABET
+        };
+        for &c in letters {
+            if c != word[i] {
+                buf[i] = c;
+                let weight = if keyboard_neighbours(word[i]).contains(&c) {
+                    LIKELY
+                } else if is_vowel(c) && is_vowel(word[i]) {
+                    VOWEL_FOR_VOWEL
+                } else {
+                    OTHER_LETTER
+                };
+                f(&buf[..n], weight);
+            }
+        }
+    }
+    // The typist dropped a letter: likeliest from a double.
+    for i in 0..=n {
+        buf[..i].copy_from_slice(&word[..i]);
+        buf[i + 1..n + 1].copy_from_slice(&word[i..]);
+        let doubles = |c: u8| (i > 0 && word[i - 1] == c) || (i < n && word[i] == c);
+        if slips_only {
+            let mut extra = [0u8; 16];
+            let mut k = 0;
+            for &side in [i.checked_sub(1), (i < n).then_some(i)].iter().flatten() {
+                for &c in std::iter::once(&word[side]).chain(keyboard_neighbours(word[side])) {
+                    if k < extra.len() {
+                        extra[k] = c;
+                        k += 1;
+                    }
+                }
+            }
+            for &c in &extra[..k] {
+                buf[i] = c;
+                f(
+                    &buf[..n + 1],
+                    if doubles(c) { LIKELY } else { LETTER_DROPPED },
+                );
+            }
+        } else {
+            for &c in ALPHABET {
+                buf[i] = c;
+                f(
+                    &buf[..n + 1],
+                    if doubles(c) { LIKELY } else { LETTER_DROPPED },
+                );
+            }
+        }
+    }
+}
+
+/// The dictionary's correction of `word`, a lowercase word it does not
+/// know: the most common English word one edit away, or, when there is
+/// none, two typist's slips away; only when it is far more common than
+/// any other candidate at that distance.
+pub fn dictionary_correction(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if b.len() < MIN_UNKNOWN_LEN || b.len() > 30 || !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let mut one = Ranking::new(b);
+    edits(b, false, &mut |c, p| one.offer(c, p));
+    if one.best.is_some() {
+        return one.winner();
+    }
+    // Two slips are rarer: only in longer words, where a coincidence of
+    // spelling is unlikely.
+    if b.len() < MIN_TWO_SLIPS_LEN {
+        return None;
+    }
+    let mut two = Ranking::new(b);
+    edits(b, true, &mut |c, p| {
+        edits(c, true, &mut |cc, q| two.offer(cc, p * q))
+    });
+    two.winner()
 }
 
 /// The single correction typos-dict offers for `word`, unless it is a real
@@ -261,10 +651,10 @@ pub fn typo_fixes(text: &str, deliberate: &dyn Fn(&str) -> bool) -> Vec<Fix> {
 
 /// Like [`typo_fixes`], with `resolve` naming the correction of a
 /// misspelling that has several candidates, where the context tells.
-pub fn typo_fixes_with(
+pub fn typo_fixes_with<'r>(
     text: &str,
     deliberate: &dyn Fn(&str) -> bool,
-    resolve: &dyn Fn(&str) -> Option<&'static str>,
+    resolve: &dyn Fn(&str) -> Option<&'r str>,
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
     let mut quotes: Option<Vec<std::ops::Range<usize>>> = None;
@@ -275,7 +665,9 @@ pub fn typo_fixes_with(
         let ok_case = match w.case {
             Case::Lower => true,
             _ if w.text.len() < 3 => false,
-            Case::Upper => w.text.len() >= 4,
+            // Words in capitals are acronyms, codes and shouted names
+            // (`BRIN`) far more often than slips.
+            Case::Upper => false,
             Case::Title => pos == Position::Start,
             _ => false,
         };
@@ -284,9 +676,23 @@ pub fn typo_fixes_with(
         }
         // A capitalised word with several readings may be a name ("Tre").
         let resolved = || (w.case == Case::Lower).then(|| resolve(w.text)).flatten();
-        let Some(fix) = correction(w.text).or_else(resolved) else {
+        let listed: Option<&str> = correction(w.text);
+        let Some(fix) = listed.or_else(resolved) else {
             continue;
         };
+        // typos-dict lists some British spellings and words of the web
+        // (`mouldings`, `structs`): the dictionary and the shape of the word
+        // have the last say.
+        let mut buf = [0u8; 32];
+        let plausible = crate::text::ascii_lower(w.text, &mut buf).is_some_and(|l| {
+            stands_alone(text, w.start, w.end())
+                && looks_like_a_slip(l)
+                && !dictionary::is_spelt_word(l)
+                && !dictionary::is_name(l)
+        });
+        if !plausible {
+            continue;
+        }
         if deliberate(w.text) {
             continue;
         }
@@ -324,7 +730,7 @@ mod tests {
     fn single_candidates_are_applied_in_case() {
         assert_eq!(
             fixed("Wiht care, wiht love, WIHT ALL."),
-            "With care, with love, WITH ALL."
+            "With care, with love, WIHT ALL."
         );
         assert_eq!(fixed("for exmaple this"), "for example this");
     }
@@ -394,9 +800,13 @@ mod tests {
                 text: "The plan, which starts in May, has a budget which the council set. The part which matters is the budget.".into()
             }
         );
-        // No candidate in the document: the word stays.
-        let alone = "The budget wich the council set is small.";
-        assert_eq!(run(alone), Block::Paragraph { text: alone.into() });
+        // No candidate in the document: the far more common one.
+        assert_eq!(
+            run("The budget wich the council set is small."),
+            Block::Paragraph {
+                text: "The budget which the council set is small.".into()
+            }
+        );
     }
 
     #[test]

@@ -172,6 +172,11 @@ fn period_ends_sentence(text: &str, prev: &Word<'_>) -> bool {
         // "No. 5" is covered by the next word being a number; "in 2020." ends.
         return true;
     }
+    // A measure with its unit, "4ft. x 4ft.", does not end a sentence.
+    if prev.kind == WordKind::AlphaNum {
+        let unit = prev.text.trim_start_matches(|c: char| c.is_ascii_digit());
+        return unit.len() == prev.text.len() || !is_abbreviation(unit);
+    }
     // An initial: "J. Smith", and the last letter of "U.S." or "e.g.".
     if prev.text.chars().count() == 1 {
         return false;
@@ -209,6 +214,7 @@ mod tests {
             ["Ask", "J"]
         );
         assert_eq!(starts("Wait... then go"), ["Wait"]);
+        assert_eq!(starts("A 4ft. x 4ft. raised bed. Sow it."), ["A", "Sow"]);
     }
 
     #[test]

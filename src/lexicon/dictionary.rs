@@ -1,0 +1,330 @@
+//! The English dictionary: whether a word is English, a name or unknown,
+//! how common it is, and whether it is a common word of another language.
+//!
+//! Sources, vendored under `data/` with their licences beside them:
+//! - the Hunspell en_US dictionary (SCOWL 2020.12.07 as packaged by Debian,
+//!   `hunspell-en-us`), read with `spellbook`;
+//! - the SymSpell frequency lists (Google Books n-gram counts intersected
+//!   with Hunspell word lists, lowercase): English whole, and the 30,000
+//!   most frequent words of German, French, Spanish and Italian.
+//!
+//! Everything is parsed once per process, on first use, and only when an
+//! English text asks: a run over other languages never pays for it.
+
+use std::sync::OnceLock;
+
+use crate::text::WordTable;
+
+const AFF: &str = include_str!("../../data/hunspell/en_US.aff");
+const DIC: &str = include_str!("../../data/hunspell/en_US.dic");
+const ENGLISH_FREQUENCY: &str = include_str!("../../data/frequency/en.txt");
+const OTHER_LANGUAGES: [&str; 4] = [
+    include_str!("../../data/frequency/de.txt"),
+    include_str!("../../data/frequency/fr.txt"),
+    include_str!("../../data/frequency/es.txt"),
+    include_str!("../../data/frequency/it.txt"),
+];
+
+/// What the dictionary says of a lowercase word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// An English word written in lowercase (British or American spelling).
+    English,
+    /// A name: the dictionary has the word only capitalised (`leeds` for
+    /// `Leeds`, `christmas` for `Christmas`).
+    Name,
+    /// Not in the dictionary in any case.
+    Unknown,
+}
+
+struct Dictionary {
+    hunspell: spellbook::Dictionary,
+    /// English words (and lowercased names) with their corpus counts.
+    frequency: WordTable<u64>,
+    /// The lowercase forms of the words the dictionary has only
+    /// capitalised, and their plurals.
+    names: WordTable<()>,
+    /// Common words of German, French, Spanish and Italian.
+    foreign: WordTable<()>,
+}
+
+fn dictionary() -> &'static Dictionary {
+    static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+    DICTIONARY.get_or_init(|| {
+        // The vendored files are part of the build: a parse failure is a
+        // broken build, caught by the tests, not bad input.
+        let hunspell = spellbook::Dictionary::new(AFF, DIC)
+            .unwrap_or_else(|e| panic!("vendored en_US dictionary does not parse: {e}"));
+        let mut names: Vec<String> = Vec::new();
+        for line in DIC.lines().skip(1) {
+            let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
+            let mut chars = stem.chars();
+            let title = chars.next().is_some_and(char::is_uppercase)
+                && stem.len() >= 3
+                && chars.all(char::is_lowercase);
+            if !title {
+                continue;
+            }
+            let lower = stem.to_lowercase();
+            // A lowercase word in British spelling (`grey`) is no name.
+            if hunspell.check(&lower) || british_in(&hunspell, &lower) {
+                continue;
+            }
+            if flags.contains('S') {
+                names.push(format!("{lower}s"));
+            }
+            names.push(lower);
+        }
+        let frequency = WordTable::new(ENGLISH_FREQUENCY.lines().filter_map(|l| {
+            let (w, n) = l.split_once(' ')?;
+            Some((w, n.trim().parse().ok()?))
+        }));
+        let foreign: WordTable<()> = WordTable::new(
+            OTHER_LANGUAGES
+                .iter()
+                .flat_map(|list| list.lines())
+                .filter_map(|l| Some((l.split_once(' ')?.0, ()))),
+        );
+        // `Les`, `Que`, `Los` open names, but lowercase they are words of
+        // French and Spanish phrases quoted in English text. (Longer names
+        // are in the other languages' lists as names: `louisiana`.)
+        names.retain(|n| n.len() > 4 || foreign.get(n).is_none());
+        Dictionary {
+            hunspell,
+            frequency,
+            names: WordTable::new(names.iter().map(|n| (n.as_str(), ()))),
+            foreign,
+        }
+    })
+}
+
+/// Loads the dictionary now rather than on first use (for timing start-up
+/// apart from the work that follows).
+pub fn load() {
+    dictionary();
+}
+
+/// What `word` (lowercase) is: English, a name, or unknown.
+pub fn class_of(word: &str) -> WordClass {
+    let d = dictionary();
+    if d.names.get(word).is_some() {
+        return WordClass::Name;
+    }
+    // Every word of the frequency list is a Hunspell word: the list answers
+    // for nearly all of a text without asking Hunspell's affix rules.
+    if d.frequency.get(word).is_some()
+        || d.hunspell.check(word)
+        || is_british_spelling(word)
+        || is_derived_word(word)
+    {
+        return WordClass::English;
+    }
+    WordClass::Unknown
+}
+
+/// True when `word` (lowercase) is in the frequency list and no name: the
+/// quick test for the parts of a derived word.
+fn is_listed_word(word: &str) -> bool {
+    let d = dictionary();
+    word.len() >= 2 && d.frequency.get(word).is_some() && d.names.get(word).is_none()
+}
+
+/// Prefixes English puts before any word (`un`cited, `re`calibrated).
+const PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "de", "dis", "inter", "mis", "multi", "non", "out", "over", "post",
+    "pre", "re", "semi", "sub", "super", "un", "under",
+];
+
+/// Endings English puts after any word (`haptic`s, `influence`rs).
+const SUFFIXES: &[&str] = &[
+    "ability", "able", "ally", "ed", "er", "ers", "es", "ful", "ing", "ings", "ise", "ised", "ism",
+    "ist", "ists", "ize", "ized", "izes", "izing", "less", "ly", "ment", "ments", "ness", "s", "y",
+];
+
+/// True when `word` (lowercase) is made of English words the dictionary
+/// lacks in that form: a prefix and a word (`unevidenced`), a word and an
+/// ending (`spectrums`, `influencers`), or two words (`courtside`,
+/// `chipset`). The web writes such words freely; none is a slip.
+pub fn is_derived_word(word: &str) -> bool {
+    if word.len() < 5 || !word.is_ascii() {
+        return false;
+    }
+    let known = |w: &str| is_listed_word(w) || dictionary().hunspell.check(w);
+    for p in PREFIXES {
+        if let Some(rest) = word.strip_prefix(p)
+            && rest.len() >= 3
+            && known(rest)
+        {
+            return true;
+        }
+    }
+    for s in SUFFIXES {
+        if let Some(base) = word.strip_suffix(s)
+            && base.len() >= 3
+            && (known(base) || known(&format!("{base}e")) || known(&format!("{base}y")))
+        {
+            return true;
+        }
+    }
+    // Two words of three letters or more each, both common enough to be
+    // in the frequency list.
+    (3..=word.len() - 3).any(|k| {
+        word.is_char_boundary(k) && is_listed_word(&word[..k]) && is_listed_word(&word[k..])
+    })
+}
+
+/// True when `word` (lowercase) is spelt as the dictionary or the
+/// frequency list has it, in British or American spelling; unlike
+/// [`class_of`], not when it is only made of known parts (`untill` is
+/// `un` and `till`, and still a slip).
+pub fn is_spelt_word(word: &str) -> bool {
+    let d = dictionary();
+    d.frequency.get(word).is_some() || d.hunspell.check(word) || is_british_spelling(word)
+}
+
+/// True when `word` (lowercase) is an English word.
+pub fn is_english(word: &str) -> bool {
+    class_of(word) == WordClass::English
+}
+
+/// True when the dictionary has `word` (lowercase) only capitalised.
+pub fn is_name(word: &str) -> bool {
+    dictionary().names.get(word).is_some()
+}
+
+/// How often `word` (lowercase) occurs in the English corpus behind the
+/// frequency list; 0 when it is not listed.
+pub fn frequency(word: &str) -> u64 {
+    dictionary().frequency.get(word).unwrap_or(0)
+}
+
+/// True when `word` (lowercase) is one of the common words of German,
+/// French, Spanish or Italian.
+pub fn is_foreign_word(word: &str) -> bool {
+    dictionary().foreign.get(word).is_some()
+}
+
+/// True when `word` (lowercase) is a British spelling of a word the US
+/// dictionary has: `colour`, `organise`, `centre`, `catalogued`,
+/// `travelled`, `defence`, `programme`, `judgement`, `ageing`, `fulfil`,
+/// `paediatric`, `grey`.
+pub fn is_british_spelling(word: &str) -> bool {
+    british_in(&dictionary().hunspell, word)
+}
+
+/// [`is_british_spelling`] against the US dictionary `h`.
+fn british_in(h: &spellbook::Dictionary, word: &str) -> bool {
+    if word.len() < 4 || !word.is_ascii() {
+        return false;
+    }
+    let us = |w: &str| h.check(w);
+    // Each rule rewrites one occurrence of a British pattern into the
+    // American one and asks the US dictionary.
+    // `$` marks a rule for the end of the word only.
+    const RULES: &[(&str, &str)] = &[
+        ("our", "or"),
+        ("ise", "ize"),
+        ("isi", "izi"),
+        ("isa", "iza"),
+        ("yse", "yze"),
+        ("ysi", "yzi"),
+        ("tre", "ter"),
+        ("re$", "er"),
+        ("res$", "ers"),
+        ("ogue", "og"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ller", "ler"),
+        ("lment", "llment"),
+        ("lful", "llful"),
+        ("il$", "ill"),
+        ("ol$", "oll"),
+        ("ssed", "sed"),
+        ("ssing", "sing"),
+        ("ence", "ense"),
+        ("ae", "e"),
+        ("oe", "e"),
+        ("mme", "m"),
+        ("gement", "gment"),
+        ("eing", "ing"),
+        ("que", "ck"),
+        ("sce", "ske"),
+        ("ough", "ow"),
+        ("ould", "old"),
+        ("grey", "gray"),
+    ];
+    for &(gb, us_form) in RULES {
+        if let Some(end) = gb.strip_suffix('$') {
+            if let Some(stem) = word.strip_suffix(end)
+                && us(&format!("{stem}{us_form}"))
+            {
+                return true;
+            }
+            continue;
+        }
+        let mut from = 0;
+        while let Some(k) = word[from..].find(gb) {
+            let at = from + k;
+            let candidate = format!("{}{}{}", &word[..at], us_form, &word[at + gb.len()..]);
+            if us(&candidate) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_names_and_unknowns() {
+        for w in ["the", "which", "reason", "tilde", "bring", "ounce"] {
+            assert_eq!(class_of(w), WordClass::English, "{w}");
+        }
+        assert_eq!(class_of("grey"), WordClass::English);
+        for w in ["leeds", "tuscany", "christmas"] {
+            assert_eq!(class_of(w), WordClass::Name, "{w}");
+        }
+        for w in ["wiht", "teh", "raison", "qwertz"] {
+            assert_eq!(class_of(w), WordClass::Unknown, "{w}");
+        }
+    }
+
+    #[test]
+    fn british_spellings_are_english() {
+        for w in [
+            "colour",
+            "organise",
+            "organisation",
+            "centre",
+            "uncatalogued",
+            "travelled",
+            "defence",
+            "programme",
+            "judgement",
+            "analyse",
+            "grey",
+            "ochre",
+            "sceptics",
+            "focussed",
+            "ploughing",
+            "fulfil",
+        ] {
+            assert!(is_english(w), "{w}");
+        }
+        assert!(!is_british_spelling("wiht"));
+        // A slip that a British rule would turn into a word stays a slip.
+        assert!(!is_spelt_word("untill"));
+    }
+
+    #[test]
+    fn frequencies_rank_words_and_other_languages_are_known() {
+        assert!(frequency("which") > frequency("witch"));
+        assert_eq!(frequency("wiht"), 0);
+        assert!(is_foreign_word("raison"));
+        assert!(!is_foreign_word("wiht"));
+    }
+}
