@@ -20,7 +20,8 @@
 //! Then the median time per page against a bare parse that keeps all text
 //! (news set), and the score of the hand-written template pages of
 //! `fixtures/html`. `EVAL_SET=name` evaluates one set only;
-//! `EVAL_DUMP=DIR` writes each page's prediction to `DIR/<set>/<id>.txt`.
+//! `EVAL_DUMP=DIR` writes each page's prediction to `DIR/<set>/<id>.txt`
+//! and the per-page scores to `DIR/<set>.tsv`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -136,6 +137,17 @@ fn evaluate(set: &str, pages: &[(String, Vec<u8>, serde_json::Value)], pipe: &pr
             }
         })
         .collect();
+    if let Some(d) = &dump {
+        let table: String = outcomes
+            .iter()
+            .map(|o| {
+                let t = o.page_type.as_deref().unwrap_or("-");
+                let s = o.score;
+                format!("{}\t{t}\t{:.4}\t{:.4}\n", o.id, s.precision, s.recall)
+            })
+            .collect();
+        let _ = std::fs::write(Path::new(d).join(format!("{set}.tsv")), table);
+    }
     println!("== {set}: {} pages", outcomes.len());
     let line = |label: &str, pick: &dyn Fn(&Outcome) -> bool| {
         let s: Vec<PageScore> = outcomes
