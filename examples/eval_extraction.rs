@@ -254,17 +254,18 @@ fn norm_words(s: &str) -> Vec<String> {
 }
 
 /// A title agrees when, compared as lowercase words, the two are equal or
-/// one holds the other with at most a site name's worth (four words) over.
+/// one holds the other with at most a site name's worth (five words) over
+/// and the shorter has two words or more.
 fn title_agrees(truth: &str, got: Option<&str>) -> bool {
     let Some(got) = got else { return false };
     let (t, g) = (norm_words(truth).join(" "), norm_words(got).join(" "));
     if t.is_empty() || g.is_empty() {
         return false;
     }
-    let extra = |long: &str, short: &str| words(long).saturating_sub(words(short));
-    t == g
-        || (g.contains(&t) && extra(&g, &t) <= 4)
-        || (t.contains(&g) && extra(&t, &g) <= 4 && words(&g) >= 3)
+    let holds = |long: &str, short: &str| {
+        long.contains(short) && words(long) - words(short) <= 5 && words(short) >= 2
+    };
+    t == g || holds(&g, &t) || holds(&t, &g)
 }
 
 /// An author agrees when every word of the first person the truth names

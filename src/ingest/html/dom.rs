@@ -374,6 +374,7 @@ pub fn flatten<'a>(
         };
         match dom.value() {
             DomNode::Text(t) => {
+                meta.see_text(t);
                 let (chars, commas) = measure(t);
                 if t.is_empty() {
                     continue;

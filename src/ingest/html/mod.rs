@@ -9,9 +9,13 @@
 //! - [`scoring`]: picks the boxes that hold the article;
 //! - [`walk`]: emits their blocks, dropping chrome inside them;
 //! - [`table`]: data tables to records;
-//! - [`metadata`]: title, byline, date, site, URL, language.
+//! - [`metadata`]: title, byline, date, site, URL, language;
+//! - [`byline`]: the author's name as the page shows it;
+//! - [`dateline`]: the date as the page shows it.
 
+pub mod byline;
 pub mod charset;
+pub mod dateline;
 pub mod dom;
 pub mod hints;
 pub mod metadata;
@@ -87,14 +91,13 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // The page's content written for readers without scripts (forum
         // software serves its threads so).
         let inner_dom = Html::parse_document(&inner);
-        let arena = dom::flatten(
-            &inner_dom,
-            max_depth,
-            &mut metadata::RawMeta::default(),
-            Reading::Strict,
-        );
-        let retry = extract(&arena, &meta);
+        let mut inner_meta = metadata::RawMeta::default();
+        let arena = dom::flatten(&inner_dom, max_depth, &mut inner_meta, Reading::Strict);
+        let mut retry = extract(&arena, &meta);
         if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+            if retry.meta.byline.is_none() {
+                retry.meta.byline = inner_meta.finish(None).byline;
+            }
             doc = retry;
         }
     }
