@@ -116,11 +116,11 @@ impl PageByline {
         if t.is_empty() {
             return;
         }
-        if std::mem::take(&mut self.expect_name) {
-            if let Some(name) = name_in(t, false) {
-                self.weak = Some(name);
-                return;
-            }
+        if std::mem::take(&mut self.expect_name)
+            && let Some(name) = name_in(t, false)
+        {
+            self.weak = Some(name);
+            return;
         }
         if t.len() > MAX_NAME_BYTES {
             return;
@@ -221,7 +221,7 @@ pub fn name_in(text: &str, single_ok: bool) -> Option<String> {
     }
     if words
         .iter()
-        .all(|w| NOT_NAMES.contains(&w.to_lowercase().trim_matches([',', '.', ':']).as_ref()))
+        .all(|w| NOT_NAMES.contains(&w.to_lowercase().trim_matches([',', '.', ':'])))
     {
         return None;
     }
