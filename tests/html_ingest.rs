@@ -346,6 +346,9 @@ const TEMPLATE_PAGES: &[&str] = &[
     "german-news",
     "legacy-br",
     "listicle",
+    "widget-wrapped",
+    "hidden-until-script",
+    "noscript-thread",
 ];
 
 /// Lowest precision and recall accepted on a template page.
@@ -464,4 +467,53 @@ fn binary_bytes_inside_a_page_give_a_document_or_a_clear_error() {
     // NUL bytes and lone control characters in otherwise good text.
     let page = "<html><body><p>Text with a \u{0} NUL and a \u{7} bell, then more words after them.</p></body></html>";
     ingest_str(page, &Options::default()).unwrap();
+}
+
+#[test]
+fn byline_and_date_are_read_from_the_page_when_tags_are_silent() {
+    let doc = ingest_str(&fixture("widget-wrapped.html"), &Options::default()).unwrap();
+    assert_eq!(doc.meta.byline.as_deref(), Some("Orla Penrose"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-11-04"));
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Keeping a Winter Compost Heap Warm")
+    );
+    // A thread served to readers without scripts names its first poster.
+    let doc = ingest_str(&fixture("noscript-thread.html"), &Options::default()).unwrap();
+    assert_eq!(doc.meta.byline.as_deref(), Some("Hal Brookfield"));
+    // A member's join date is not the thread's date.
+    let doc = ingest_str(&fixture("forum-thread.html"), &Options::default()).unwrap();
+    assert_ne!(doc.meta.published.as_deref(), Some("2020-02-03"));
+}
+
+#[test]
+fn an_article_in_a_box_named_like_chrome_is_never_dropped_whole() {
+    // The strict reading finds nothing but the sidebar; the relaxed one
+    // finds the article whatever its boxes are called.
+    let para = "The river rose through the night and the ferry stayed moored, \
+                so the market traders crossed by the old bridge instead.";
+    for wrapper in [
+        "<div class=\"widget\">",
+        "<div class=\"hidden-xs\">",
+        "<div class=\"sidebar-layout\">",
+        "<div hidden>",
+    ] {
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav>{wrapper}<p>{para}</p><p>{para}</p>\
+             <p>{para}</p><p>{para}</p></div><footer>Contact us</footer></body></html>"
+        );
+        let doc = ingest_str(&page, &Options::default()).unwrap();
+        assert!(
+            doc.text().matches("ferry stayed moored").count() == 4,
+            "{wrapper}: {}",
+            doc.text()
+        );
+    }
+    // Comments stay out even when the fallback reads the page again.
+    let page = format!(
+        "<html><body><div class=\"widget\"><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+         <div class=\"comments\"><p>{para} Two.</p><p>{para} Three.</p></div></body></html>"
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(!doc.text().contains("Three."), "{}", doc.text());
 }

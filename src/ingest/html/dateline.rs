@@ -5,6 +5,19 @@
 /// Longest text (bytes) read as a date line: a line, not a paragraph.
 const MAX_LINE_BYTES: usize = 80;
 
+/// Words marking a date that is not the page's publication.
+const NOT_PUBLICATION: &[&str] = &[
+    "joined",
+    "member since",
+    "registered",
+    "last seen",
+    "last visit",
+    "copyright",
+    "©",
+    "expires",
+    "deadline",
+];
+
 /// English month names; three-letter abbreviations are their prefixes.
 const MONTHS: &[&str] = &[
     "january",
@@ -35,6 +48,11 @@ impl PageDate {
         }
         let t = text.trim();
         if t.len() < 8 || t.len() > MAX_LINE_BYTES || t.split_whitespace().count() > 8 {
+            return;
+        }
+        // A member's join date or a copyright line is not the page's date.
+        let lower = t.to_lowercase();
+        if NOT_PUBLICATION.iter().any(|w| lower.contains(w)) {
             return;
         }
         self.found = date_in(t);
@@ -148,6 +166,8 @@ mod tests {
         d.see_text(
             "The committee met on March 3, 2021 and again a week later to settle the budget.",
         );
+        assert_eq!(d.best(), None);
+        d.see_text("Joined: Mon Feb 03, 2020");
         assert_eq!(d.best(), None);
         d.see_text("Posted March 3, 2021");
         assert_eq!(d.best(), Some("2021-03-03"));
