@@ -357,8 +357,8 @@ const TEMPLATE_FLOOR: f64 = 0.95;
 /// Pages where the extraction is known to keep some chrome, with the lower
 /// precision floor they are held to, and why.
 const KNOWN_WEAK: &[(&str, f64)] = &[
-    // Per-post author panels ("Posts: 212") and repeated "Re:" titles stay.
-    ("forum-thread", 0.70),
+    // The board's "Who is online" box after the thread stays.
+    ("forum-thread", 0.93),
     // The recipe card's time and nutrition rows stay.
     ("recipe", 0.92),
     // A "Read also: <link>" line stays: real articles keep such lines too.

@@ -203,6 +203,20 @@ fn tidy(doc: &mut Document) {
             remove_block(doc, at, "title");
         }
     }
+    // Each post of a thread repeats the thread's title ("Re: <title>").
+    if let Some(title) = doc.meta.title.clone() {
+        let title = normalise(&title);
+        let mut k = 0;
+        while k < doc.blocks.len() {
+            if let Block::Heading { text, .. } = &doc.blocks[k]
+                && repeats_title(text, &title)
+            {
+                remove_block(doc, k, "repeated title");
+            } else {
+                k += 1;
+            }
+        }
+    }
     // The article's first lines often repeat the page's furniture: the title
     // again, the date, the byline, a button's label.
     let mut looked = 0;
@@ -293,6 +307,20 @@ fn link_line(block: &Block, origin: &crate::document::Origin) -> bool {
         && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '。'])
 }
 
+/// True when a heading is the page's title again (`title` normalised),
+/// bare or as a reply ("Re: ..."), possibly without the site's name the
+/// title ends with.
+fn repeats_title(heading: &str, title: &str) -> bool {
+    let h = heading.trim_start();
+    let bare = match h.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("re:") => &h[3..],
+        _ => h,
+    };
+    let norm = normalise(bare);
+    !norm.is_empty()
+        && (norm == title || (bare.split_whitespace().count() >= 3 && title.starts_with(&norm)))
+}
+
 /// Lower-case letters and digits only, for comparing lines loosely.
 fn normalise(s: &str) -> String {
     s.chars()
@@ -342,6 +370,21 @@ fn remove_block(doc: &mut Document, at: usize, reason: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replies_repeat_the_title() {
+        let title = normalise("Dough too sticky after switching flour - Baking Forum");
+        assert!(repeats_title(
+            "Re: Dough too sticky after switching flour",
+            &title
+        ));
+        assert!(repeats_title(
+            "Dough too sticky after switching flour",
+            &title
+        ));
+        assert!(!repeats_title("Dough", &title));
+        assert!(!repeats_title("Re: Kneading by hand", &title));
+    }
 
     #[test]
     fn date_lines_are_told_from_prose() {
