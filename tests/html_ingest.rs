@@ -517,3 +517,26 @@ fn an_article_in_a_box_named_like_chrome_is_never_dropped_whole() {
     let doc = ingest_str(&page, &Options::default()).unwrap();
     assert!(!doc.text().contains("Three."), "{}", doc.text());
 }
+
+#[test]
+fn a_page_made_of_links_keeps_its_links() {
+    // A home page of story links: every run of links reads as chrome, yet
+    // the links are all the page has to say.
+    let items: String = [
+        "Night ferry returns to the island after a winter away",
+        "Market hall reopens with forty new stalls and a bakery",
+        "Harbour wall repairs finish two months ahead of plan",
+        "Library extends its evening hours through the summer",
+        "Cycle lane on the coast road opens to riders this week",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| format!("<li><a href=\"/story/{i}\">{t}</a></li>"))
+    .collect();
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>\
+         <div class=\"stories\"><ul>{items}</ul></div></body></html>"
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(doc.text().contains("Market hall reopens"), "{}", doc.text());
+}

@@ -219,9 +219,16 @@ pub fn name_in(text: &str, single_ok: bool) -> Option<String> {
             return None;
         }
     }
+    let plain = |w: &&str| w.to_lowercase().trim_matches([',', '.', ':']).to_string();
+    // "Topic Author", "Guest Author": a role, whoever holds it.
     if words
         .iter()
-        .all(|w| NOT_NAMES.contains(&w.to_lowercase().trim_matches([',', '.', ':'])))
+        .map(plain)
+        .any(|w| w == "author" || w == "authors")
+        || words
+            .iter()
+            .map(plain)
+            .all(|w| NOT_NAMES.contains(&w.as_str()))
     {
         return None;
     }
@@ -251,6 +258,7 @@ mod tests {
         assert_eq!(name_in("by the river at dawn", false), None);
         assert_eq!(name_in("Administrator", true), None);
         assert_eq!(name_in("Author", true), None);
+        assert_eq!(name_in("Topic Author", false), None);
         assert_eq!(name_in("Reyes", false), None);
         assert_eq!(name_in("Reyes", true).as_deref(), Some("Reyes"));
         assert_eq!(name_in("mail@example.org", true), None);

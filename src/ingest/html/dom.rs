@@ -180,6 +180,9 @@ fn firm_chrome(reason: &str) -> bool {
 pub struct Arena<'a> {
     /// The nodes.
     pub nodes: Vec<Node<'a>>,
+    /// Runs of links are content, not chrome: the last reading of a page
+    /// made only of links (a home page, a list of products or stories).
+    pub keep_links: bool,
 }
 
 fn tag_of(name: &str, reading: Reading) -> Option<Tag> {
@@ -477,7 +480,10 @@ pub fn flatten<'a>(
         parent.loose_commas += loose_commas;
     }
     mark_unlikely(&mut nodes);
-    Arena { nodes }
+    Arena {
+        nodes,
+        keep_links: false,
+    }
 }
 
 /// Share of the page's text above which a box is never taken for chrome,

@@ -85,6 +85,22 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             doc = retry;
         }
     }
+    if body_chars(&doc) < EMPTY_CHARS {
+        // Still next to nothing: a page made of links (a home page, a list
+        // of products or stories) whose every run of links read as chrome.
+        // Its links are its content.
+        let mut arena = dom::flatten(
+            &dom,
+            max_depth,
+            &mut metadata::RawMeta::default(),
+            Reading::Everything,
+        );
+        arena.keep_links = true;
+        let retry = extract(&arena, &meta);
+        if body_chars(&retry) >= EMPTY_CHARS {
+            doc = retry;
+        }
+    }
     if too_short(&doc, page_prose)
         && let Some(inner) = noscript_page(&dom)
     {
@@ -155,12 +171,16 @@ fn body_chars(doc: &Document) -> u32 {
     n
 }
 
+/// Visible characters below which an extraction counts as empty (about
+/// ten words).
+const EMPTY_CHARS: u32 = 60;
+
 /// True when the extracted body is short against the page's prose: under
 /// ten words, or under a fifth of a page holding at least 1,000 characters
 /// of prose.
 fn too_short(doc: &Document, page_prose: u32) -> bool {
     let chars = body_chars(doc);
-    chars < 60 || (page_prose >= 1000 && chars * 5 < page_prose)
+    chars < EMPTY_CHARS || (page_prose >= 1000 && chars * 5 < page_prose)
 }
 
 /// The markup inside the page's `<noscript>` elements, when together they
