@@ -141,14 +141,53 @@ impl Node<'_> {
     }
 }
 
+/// How strictly the page is read. The extraction reads it [`Reading::Strict`]
+/// first and relaxes only when that leaves little of the page's prose:
+/// themes that wrap the whole article in a box named `widget` or
+/// `sidebar`, or render it into a hidden box that a script reveals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reading {
+    /// Hidden elements are skipped; class, id and role names are trusted.
+    Strict,
+    /// Names of chrome in classes and ids are ignored (tags still count),
+    /// except those that never name an article's box (comments, menus).
+    NoClassHints,
+    /// As above, and hidden elements, `<aside>` and `<header>` are read as
+    /// plain boxes.
+    Everything,
+}
+
+/// True for chrome reasons that a relaxed reading still trusts: boxes so
+/// named hold comments, menus and pointers elsewhere, never the article,
+/// however much text they carry. Names such as `widget`, `header`,
+/// `hidden` or `sidebar` are the ones themes also give the article's box.
+fn firm_chrome(reason: &str) -> bool {
+    matches!(
+        reason,
+        "comments"
+            | "navigation"
+            | "share bar"
+            | "related links"
+            | "newsletter"
+            | "cookie notice"
+            | "footer"
+            | "signature"
+            | "login"
+    )
+}
+
 /// The page as an arena in document order; index 0 is the body.
 pub struct Arena<'a> {
     /// The nodes.
     pub nodes: Vec<Node<'a>>,
+    /// Runs of links are content, not chrome: the last reading of a page
+    /// made only of links (a home page, a list of products or stories).
+    pub keep_links: bool,
 }
 
-fn tag_of(name: &str) -> Option<Tag> {
+fn tag_of(name: &str, reading: Reading) -> Option<Tag> {
     Some(match name {
+        "aside" | "header" if reading == Reading::Everything => Tag::Div,
         "body" => Tag::Body,
         "article" => Tag::Article,
         "main" => Tag::Main,
@@ -286,7 +325,12 @@ enum Step<'a> {
 
 /// Flattens the parsed page. Elements deeper than `max_depth` are not
 /// recorded; their text is read as the text of the deepest kept ancestor.
-pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> Arena<'a> {
+pub fn flatten<'a>(
+    html: &'a Html,
+    max_depth: usize,
+    meta: &mut RawMeta<'a>,
+    reading: Reading,
+) -> Arena<'a> {
     let mut nodes: Vec<Node<'a>> = Vec::new();
     let root = html.tree.root();
     let body = root
@@ -333,6 +377,7 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
         };
         match dom.value() {
             DomNode::Text(t) => {
+                meta.see_text(t);
                 let (chars, commas) = measure(t);
                 if t.is_empty() {
                     continue;
@@ -358,11 +403,11 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
             }
             DomNode::Element(el) => {
                 meta.see_element(el, dom);
-                let Some(mut tag) = tag_of(el.name()) else {
+                let Some(mut tag) = tag_of(el.name(), reading) else {
                     continue;
                 };
                 let attrs = read_attrs(el);
-                if is_hidden(&attrs) {
+                if reading != Reading::Everything && is_hidden(&attrs) {
                     continue;
                 }
                 if tag == Tag::Inline && attrs.href && el.name() == "a" {
@@ -375,7 +420,10 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
                     }
                     continue;
                 }
-                let hint = hint_of(attrs.class, attrs.id, attrs.role, attrs.itemprop);
+                let mut hint = hint_of(attrs.class, attrs.id, attrs.role, attrs.itemprop);
+                if reading != Reading::Strict && hint.negative.is_some_and(|r| !firm_chrome(r)) {
+                    hint.negative = None;
+                }
                 let i = nodes.len() as u32;
                 nodes.push(Node {
                     tag,
@@ -432,7 +480,10 @@ pub fn flatten<'a>(html: &'a Html, max_depth: usize, meta: &mut RawMeta<'a>) -> 
         parent.loose_commas += loose_commas;
     }
     mark_unlikely(&mut nodes);
-    Arena { nodes }
+    Arena {
+        nodes,
+        keep_links: false,
+    }
 }
 
 /// Share of the page's text above which a box is never taken for chrome,

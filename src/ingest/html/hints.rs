@@ -70,6 +70,12 @@ const NEGATIVE_PREFIX: &[(&str, &str)] = &[
     ("outbrain", "related links"),
     ("taboola", "related links"),
     ("signature", "signature"),
+    // A forum post's author panel: name, avatar, post count, join date.
+    ("postprofile", "author panel"),
+    ("userinfo", "author panel"),
+    ("userdetails", "author panel"),
+    ("postauthor", "author panel"),
+    ("avatar", "author panel"),
     // The same chrome named in other languages' class names.
     ("kommentar", "comments"),
     ("comentario", "comments"),

@@ -5,6 +5,8 @@ use ego_tree::NodeRef;
 use scraper::Node as DomNode;
 use scraper::node::Element;
 
+use super::byline::PageByline;
+use super::dateline::PageDate;
 use super::dom::attr;
 use crate::document::Meta;
 
@@ -22,6 +24,8 @@ pub struct RawMeta<'a> {
     time: Option<&'a str>,
     lang: Option<&'a str>,
     json_ld: Vec<String>,
+    page_byline: PageByline,
+    page_date: PageDate,
 }
 
 /// Text of all text nodes under `node`, without recursion.
@@ -43,6 +47,7 @@ fn clean(s: &str) -> Option<String> {
 impl<'a> RawMeta<'a> {
     /// Looks at one element for metadata.
     pub fn see_element(&mut self, el: &'a Element, node: NodeRef<'a, DomNode>) {
+        self.page_byline.see_element(el, node);
         match el.name() {
             "html" if self.lang.is_none() => {
                 self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
@@ -125,6 +130,12 @@ impl<'a> RawMeta<'a> {
         }
     }
 
+    /// Looks at one text node of the body (a "By" line, a date line).
+    pub fn see_text(&mut self, text: &str) {
+        self.page_byline.see_text(text);
+        self.page_date.see_text(text);
+    }
+
     /// Reads the gathered facts into [`Meta`]; `h1` is the page's first
     /// top-level heading, used when nothing better names the article.
     pub fn finish(self, h1: Option<&str>) -> Meta {
@@ -142,19 +153,51 @@ impl<'a> RawMeta<'a> {
             .or(h1.map(str::to_string))
             .and_then(|s| clean(&s));
         let title = raw_title.map(|t| strip_site_suffix(&t, site_name.as_deref(), h1));
-        let byline = self
+        // The headline shown on the page is the article's title; the tags
+        // often carry a variant written for search engines. The `<h1>` is
+        // taken when it shares most of its words with the tagged title (a
+        // logo or a section name in an `<h1>` does not).
+        let title = match (title, h1.and_then(clean)) {
+            (Some(t), Some(h)) if headline_of(&h, &t) => Some(h),
+            (t, _) => t,
+        };
+        let tagged = self
             .author
             .map(str::to_string)
             .or(ld.author.clone())
             .or(self.rel_author.clone())
             .and_then(|s| clean(&s))
-            .map(strip_by);
+            .map(strip_by)
+            .map(|s| {
+                // "Ana Reyes | Studio": the person, not the studio.
+                let person = s.split(" | ").next().unwrap_or(&s);
+                person.trim_start_matches([',', ';', ' ']).to_string()
+            })
+            .filter(|s| !s.is_empty());
+        // The site or its publisher named as author says nothing of who
+        // wrote this page when the page itself shows a name.
+        let names_site = |a: &str| {
+            [site_name.as_deref(), ld.publisher.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|s| same_words(a, s))
+        };
+        let shown = self.page_byline.best().map(str::to_string);
+        let byline = match tagged {
+            Some(a) if names_site(&a) && shown.is_some() => shown,
+            // A placeholder ("Name", "Administrator"), an address or a
+            // number is no name.
+            Some(a) if super::byline::name_in(&a, true).is_none() => shown,
+            Some(a) => Some(a),
+            None => shown,
+        };
         let published = self
             .published
             .map(str::to_string)
             .or(ld.published.clone())
             .or(self.time.map(str::to_string))
-            .and_then(|s| iso_date(&s));
+            .and_then(|s| iso_date(&s))
+            .or(self.page_date.best().map(str::to_string));
         let url = self
             .canonical
             .or(self.og_url)
@@ -206,6 +249,25 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: Option<&str>) -> S
         }
     }
     title.to_string()
+}
+
+/// True when `h1` reads as the page's headline for the tagged `title`:
+/// two to thirty words, at least half of them (of three letters or more)
+/// found in the title.
+fn headline_of(h1: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let n = h1.split_whitespace().count();
+    if !(2..=30).contains(&n) {
+        return false;
+    }
+    let (h, t) = (words(h1), words(title));
+    let shared = h.iter().filter(|w| t.contains(w)).count();
+    !h.is_empty() && shared * 2 >= h.len()
 }
 
 /// Equal ignoring case, white space and punctuation.

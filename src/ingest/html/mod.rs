@@ -9,9 +9,13 @@
 //! - [`scoring`]: picks the boxes that hold the article;
 //! - [`walk`]: emits their blocks, dropping chrome inside them;
 //! - [`table`]: data tables to records;
-//! - [`metadata`]: title, byline, date, site, URL, language.
+//! - [`metadata`]: title, byline, date, site, URL, language;
+//! - [`byline`]: the author's name as the page shows it;
+//! - [`dateline`]: the date as the page shows it.
 
+pub mod byline;
 pub mod charset;
+pub mod dateline;
 pub mod dom;
 pub mod hints;
 pub mod metadata;
@@ -27,6 +31,7 @@ use crate::document::{Block, Document, InputFormat, Removed};
 use crate::error::Result;
 use crate::ingest::decode;
 use crate::options::Options;
+use dom::Reading;
 
 /// Deepest tag nesting handed to the parser, whatever the options say: the
 /// parser's work grows with the square of the depth beyond this.
@@ -61,14 +66,59 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
     let html = nesting::limit_nesting(html, PARSE_DEPTH_LIMIT.min(max_depth.max(64)));
     let dom = Html::parse_document(&html);
     let mut raw_meta = metadata::RawMeta::default();
-    let arena = dom::flatten(&dom, max_depth, &mut raw_meta);
+    let arena = dom::flatten(&dom, max_depth, &mut raw_meta, Reading::Strict);
     check_table_cells(&arena, options.max_table_cells)?;
-    let roots = scoring::main_content(&arena);
-    let mut doc = Document::new(InputFormat::Html);
-    walk::emit(&arena, &roots, &mut doc);
     let h1 = first_h1(&arena);
-    doc.meta = raw_meta.finish(h1.as_deref());
-    tidy(&mut doc);
+    let meta = raw_meta.finish(h1.as_deref());
+    let page_prose = visible_prose(&arena);
+    let mut doc = extract(&arena, &meta);
+    // Too little of the page's prose came out: the article sits in a box
+    // whose name reads as chrome, or in one the page hides until a script
+    // shows it. Read the page again with fewer rules, and keep the
+    // reading only when it finds much more.
+    for reading in [Reading::NoClassHints, Reading::Everything] {
+        if !too_short(&doc, page_prose) {
+            break;
+        }
+        let arena = dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
+        let page_prose = page_prose.max(visible_prose(&arena));
+        let retry = extract(&arena, &meta);
+        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 || !too_short(&retry, page_prose) {
+            doc = retry;
+        }
+    }
+    if body_chars(&doc) < EMPTY_CHARS {
+        // Still next to nothing: a page made of links (a home page, a list
+        // of products or stories) whose every run of links read as chrome.
+        // Its links are its content.
+        let mut arena = dom::flatten(
+            &dom,
+            max_depth,
+            &mut metadata::RawMeta::default(),
+            Reading::Everything,
+        );
+        arena.keep_links = true;
+        let retry = extract(&arena, &meta);
+        if body_chars(&retry) >= EMPTY_CHARS {
+            doc = retry;
+        }
+    }
+    if too_short(&doc, page_prose)
+        && let Some(inner) = noscript_page(&dom)
+    {
+        // The page's content written for readers without scripts (forum
+        // software serves its threads so).
+        let inner_dom = Html::parse_document(&inner);
+        let mut inner_meta = metadata::RawMeta::default();
+        let arena = dom::flatten(&inner_dom, max_depth, &mut inner_meta, Reading::Strict);
+        let mut retry = extract(&arena, &meta);
+        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+            if retry.meta.byline.is_none() {
+                retry.meta.byline = inner_meta.finish(None).byline;
+            }
+            doc = retry;
+        }
+    }
     Ok(doc)
 }
 
@@ -112,6 +162,89 @@ fn check_table_cells(arena: &dom::Arena<'_>, limit: Option<usize>) -> Result<()>
     Ok(())
 }
 
+/// The main content of a flattened page as a document carrying `meta`.
+fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
+    let roots = scoring::main_content(arena);
+    let mut doc = Document::new(InputFormat::Html);
+    walk::emit(arena, &roots, &mut doc);
+    doc.meta = meta.clone();
+    tidy(&mut doc);
+    doc
+}
+
+/// Visible characters of the page's prose: paragraphs and runs of loose
+/// text of 25 characters or more that are not mostly links, wherever they
+/// sit and whatever their boxes are named.
+fn visible_prose(arena: &dom::Arena<'_>) -> u32 {
+    use dom::Tag;
+    let nodes = &arena.nodes;
+    let mut total = 0;
+    for n in nodes.iter().skip(1) {
+        let chars = match n.tag {
+            Tag::P | Tag::Pre | Tag::Blockquote => {
+                if matches!(
+                    nodes[n.parent as usize].tag,
+                    Tag::P | Tag::Blockquote | Tag::Pre
+                ) {
+                    continue;
+                }
+                n.chars
+            }
+            Tag::Div | Tag::Li | Tag::Cell(_) | Tag::Article | Tag::Main | Tag::DlItem => {
+                n.loose_chars
+            }
+            _ => continue,
+        };
+        if chars >= 25 && n.link_density() < 0.5 {
+            total += chars;
+        }
+    }
+    total
+}
+
+/// Visible characters of a document's body.
+fn body_chars(doc: &Document) -> u32 {
+    let mut n = 0u32;
+    for b in &doc.blocks {
+        b.for_each_text(|_, t| {
+            n = n.saturating_add(t.chars().filter(|c| !c.is_whitespace()).count() as u32);
+        });
+    }
+    n
+}
+
+/// Visible characters below which an extraction counts as empty (about
+/// ten words).
+const EMPTY_CHARS: u32 = 60;
+
+/// True when the extracted body is short against the page's prose: under
+/// ten words, or under a fifth of a page holding at least 1,000 characters
+/// of prose.
+fn too_short(doc: &Document, page_prose: u32) -> bool {
+    let chars = body_chars(doc);
+    chars < EMPTY_CHARS || (page_prose >= 1000 && chars * 5 < page_prose)
+}
+
+/// The markup inside the page's `<noscript>` elements, when together they
+/// hold a page's worth (the parser keeps it as raw text).
+fn noscript_page(dom: &Html) -> Option<String> {
+    let mut out = String::new();
+    for n in dom.tree.nodes() {
+        let Some(el) = n.value().as_element() else {
+            continue;
+        };
+        if el.name() != "noscript" {
+            continue;
+        }
+        for c in n.children() {
+            if let scraper::Node::Text(t) = c.value() {
+                out.push_str(t);
+            }
+        }
+    }
+    (out.len() >= 500).then_some(out)
+}
+
 /// The text of the page's first `<h1>`.
 fn first_h1(arena: &dom::Arena<'_>) -> Option<String> {
     let i = arena.nodes.iter().position(|n| n.tag == dom::Tag::H(1))?;
@@ -130,6 +263,20 @@ fn tidy(doc: &mut Document) {
         );
         if let Some(at) = at {
             remove_block(doc, at, "title");
+        }
+    }
+    // Each post of a thread repeats the thread's title ("Re: <title>").
+    if let Some(title) = doc.meta.title.clone() {
+        let title = normalise(&title);
+        let mut k = 0;
+        while k < doc.blocks.len() {
+            if let Block::Heading { text, .. } = &doc.blocks[k]
+                && repeats_title(text, &title)
+            {
+                remove_block(doc, k, "repeated title");
+            } else {
+                k += 1;
+            }
         }
     }
     // The article's first lines often repeat the page's furniture: the title
@@ -222,6 +369,20 @@ fn link_line(block: &Block, origin: &crate::document::Origin) -> bool {
         && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '。'])
 }
 
+/// True when a heading is the page's title again (`title` normalised),
+/// bare or as a reply ("Re: ..."), possibly without the site's name the
+/// title ends with.
+fn repeats_title(heading: &str, title: &str) -> bool {
+    let h = heading.trim_start();
+    let bare = match h.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("re:") => &h[3..],
+        _ => h,
+    };
+    let norm = normalise(bare);
+    !norm.is_empty()
+        && (norm == title || (bare.split_whitespace().count() >= 3 && title.starts_with(&norm)))
+}
+
 /// Lower-case letters and digits only, for comparing lines loosely.
 fn normalise(s: &str) -> String {
     s.chars()
@@ -271,6 +432,21 @@ fn remove_block(doc: &mut Document, at: usize, reason: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replies_repeat_the_title() {
+        let title = normalise("Dough too sticky after switching flour - Baking Forum");
+        assert!(repeats_title(
+            "Re: Dough too sticky after switching flour",
+            &title
+        ));
+        assert!(repeats_title(
+            "Dough too sticky after switching flour",
+            &title
+        ));
+        assert!(!repeats_title("Dough", &title));
+        assert!(!repeats_title("Re: Kneading by hand", &title));
+    }
 
     #[test]
     fn date_lines_are_told_from_prose() {

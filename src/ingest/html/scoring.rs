@@ -19,6 +19,10 @@ const MIN_PROSE_CHARS: u32 = 25;
 /// article, in proportion.
 const SHORT_ARTICLE_CHARS: f32 = 250.0;
 
+/// Prose (visible characters) below which the best box may be widened to
+/// the region holding most of the page's prose: a real article is longer.
+const WIDEN_BELOW_CHARS: f32 = 1500.0;
+
 /// How many ancestors a run of prose hands points to.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -200,6 +204,22 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
             top = a;
         }
         a = nodes[a].parent as usize;
+    }
+    // A page made of many short sections (a service or product page, a
+    // home page) has no one box holding its text: when the best box is
+    // short and holds a small share of the prose of the page's `<main>`,
+    // the main region is the content.
+    if (prose[top] as f32) < WIDEN_BELOW_CHARS {
+        let mut a = nodes[top].parent as usize;
+        while a != 0 && !nodes[a].unlikely {
+            if nodes[a].tag == Tag::Main {
+                if (prose[top] as f32) < prose[a] as f32 * 0.4 {
+                    top = a;
+                }
+                break;
+            }
+            a = nodes[a].parent as usize;
+        }
     }
     // A box that is its parent's only content adds nothing: climb while the
     // parent holds little else.

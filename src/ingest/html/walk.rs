@@ -80,6 +80,9 @@ pub fn chrome_reason(
     {
         return Some(reason);
     }
+    if arena.keep_links {
+        return None;
+    }
     if is_teaser_grid(arena, i) {
         return Some("related links");
     }

@@ -1,0 +1,280 @@
+//! The author's name as the page shows it, for pages whose `<meta>` tags
+//! and JSON-LD name nobody (or name the site): an element marked
+//! `itemprop="author"`, a link to an author's page, a box whose class
+//! names the author, or a "By" / "Written by" label and the name after it.
+
+use ego_tree::NodeRef;
+use scraper::Node as DomNode;
+use scraper::node::Element;
+
+use super::dom::attr;
+
+/// Longest text (bytes) read as a name: a byline, not a paragraph.
+const MAX_NAME_BYTES: usize = 80;
+
+/// Labels that introduce a name, lowercase, longest first.
+const LABELS: &[&str] = &[
+    "written by",
+    "authored by",
+    "reviewed by",
+    "posted by",
+    "words by",
+    "author",
+    "by",
+];
+
+/// Words that are a label or a role, never a person's name.
+const NOT_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "author",
+    "authors",
+    "name",
+    "staff",
+    "editor",
+    "editors",
+    "guest",
+    "anonymous",
+    "unknown",
+    "share",
+    "follow",
+    "contributor",
+    "contributors",
+    "about",
+    "view",
+    "posts",
+    "more",
+];
+
+/// Lowercase words that may sit inside a name ("Ana de la Cruz").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "y", "and",
+    "bin", "al", "el", "ter", "ten", "&",
+];
+
+/// Names found in the page's body, in document order.
+#[derive(Debug, Default)]
+pub struct PageByline {
+    /// From markup that says "this is the author": `itemprop="author"`, a
+    /// link to an author page.
+    strong: Option<String>,
+    /// From a class naming the author or a "By" label before the name.
+    weak: Option<String>,
+    /// The last text seen was a label alone ("Written by"): the next text
+    /// is the name.
+    expect_name: bool,
+}
+
+impl PageByline {
+    /// Looks at one element of the body.
+    pub fn see_element(&mut self, el: &Element, node: NodeRef<'_, DomNode>) {
+        if self.strong.is_some() {
+            return;
+        }
+        let itemprop = attr(el, "itemprop").is_some_and(|p| {
+            p.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("author"))
+        });
+        if itemprop {
+            // The name may sit in an `itemprop="name"` inside.
+            let inner = node.descendants().find(|d| {
+                d.value()
+                    .as_element()
+                    .and_then(|e| attr(e, "itemprop"))
+                    .is_some_and(|p| p.trim().eq_ignore_ascii_case("name"))
+            });
+            if let Some(name) = short_text(inner.unwrap_or(node)).and_then(|t| name_in(&t, true)) {
+                self.strong = Some(name);
+                return;
+            }
+        }
+        if el.name() == "a"
+            && attr(el, "href").is_some_and(|h| {
+                h.contains("/author/") || h.contains("/authors/") || h.contains("/contributors/")
+            })
+            && let Some(name) = short_text(node).and_then(|t| name_in(&t, true))
+        {
+            self.strong = Some(name);
+            return;
+        }
+        if self.weak.is_none()
+            && attr(el, "class").is_some_and(|c| {
+                c.contains("author") || c.contains("Author") || c.contains("byline")
+            })
+            && let Some(name) = short_text(node).and_then(|t| name_in(&t, false))
+        {
+            self.weak = Some(name);
+        }
+    }
+
+    /// Looks at one text node of the body.
+    pub fn see_text(&mut self, text: &str) {
+        if self.strong.is_some() || self.weak.is_some() {
+            return;
+        }
+        let t = text.trim();
+        if t.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.expect_name)
+            && let Some(name) = name_in(t, false)
+        {
+            self.weak = Some(name);
+            return;
+        }
+        if t.len() > MAX_NAME_BYTES {
+            return;
+        }
+        let bare = t.trim_end_matches([':', ' ']);
+        if LABELS.iter().any(|l| bare.eq_ignore_ascii_case(l)) {
+            self.expect_name = true;
+            return;
+        }
+        // "By Ana Reyes" in one text node.
+        if let Some((label, _)) = strip_label(t)
+            && label.is_some()
+            && let Some(name) = name_in(t, false)
+        {
+            self.weak = Some(name);
+        }
+    }
+
+    /// The best name found.
+    pub fn best(&self) -> Option<&str> {
+        self.strong.as_deref().or(self.weak.as_deref())
+    }
+}
+
+/// The subtree's text, white space collapsed, when it is short enough to be
+/// a byline.
+fn short_text(node: NodeRef<'_, DomNode>) -> Option<String> {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let DomNode::Text(t) = d.value() {
+            if out.len() + t.len() > MAX_NAME_BYTES * 2 {
+                return None;
+            }
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Splits a leading label ("By", "Written by:") from `text`: the label
+/// found, if any, and the rest.
+fn strip_label(text: &str) -> Option<(Option<&'static str>, &str)> {
+    let t = text.trim();
+    for label in LABELS {
+        let Some(head) = t.get(..label.len()) else {
+            continue;
+        };
+        if head.eq_ignore_ascii_case(label) {
+            let rest = &t[label.len()..];
+            if rest.starts_with([' ', ':']) {
+                return Some((Some(label), rest.trim_start_matches([' ', ':'])));
+            }
+        }
+    }
+    Some((None, t))
+}
+
+/// The person's name `text` holds ("By Ana Reyes", "Ana Reyes, MD"), if
+/// it reads as one: one to six words, capitalised (name particles
+/// aside), no digits, no addresses. A single word is taken only when
+/// `single_ok` (a handle is a name only where the markup says so).
+pub fn name_in(text: &str, single_ok: bool) -> Option<String> {
+    if text.len() > MAX_NAME_BYTES * 2 {
+        return None;
+    }
+    let (_, rest) = strip_label(text)?;
+    // "Ana Reyes | Studio", "Ana Reyes - Staff Writer": the name comes first.
+    let rest = rest.split(['|', '•', '·', '—', '–']).next()?.trim();
+    let rest =
+        rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '-' | '.' | ';'));
+    if rest.is_empty()
+        || rest.len() > MAX_NAME_BYTES
+        || rest.contains(['@', '/', '?', '!', '(', ')', '#', '"'])
+        || rest.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || (words.len() == 1 && !single_ok) {
+        return None;
+    }
+    let first = words[0].chars().next()?;
+    if !first.is_alphabetic() || !first.is_uppercase() {
+        return None;
+    }
+    // Credentials after a comma ("MS, RD") are part of the line, not the name.
+    let name_words = rest.split(',').next().unwrap_or(rest).split_whitespace();
+    for w in name_words {
+        let lower = w.to_lowercase();
+        if PARTICLES.contains(&lower.as_str()) {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if !(c.is_uppercase() || !c.is_alphabetic() && c != '-') {
+            return None;
+        }
+    }
+    let plain = |w: &&str| w.to_lowercase().trim_matches([',', '.', ':']).to_string();
+    // "Topic Author", "Guest Author": a role, whoever holds it.
+    if words
+        .iter()
+        .map(plain)
+        .any(|w| w == "author" || w == "authors")
+        || words
+            .iter()
+            .map(plain)
+            .all(|w| NOT_NAMES.contains(&w.as_str()))
+    {
+        return None;
+    }
+    Some(rest.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_told_from_other_short_lines() {
+        assert_eq!(name_in("By Ana Reyes", false).as_deref(), Some("Ana Reyes"));
+        assert_eq!(
+            name_in("Written by: Luis de la Vega", false).as_deref(),
+            Some("Luis de la Vega")
+        );
+        assert_eq!(
+            name_in("Mara Lind, MS, RD", false).as_deref(),
+            Some("Mara Lind, MS, RD")
+        );
+        assert_eq!(
+            name_in("Tove Berg | Harbour Studio", false).as_deref(),
+            Some("Tove Berg")
+        );
+        assert_eq!(name_in("Published March 3, 2024", false), None);
+        assert_eq!(name_in("by the river at dawn", false), None);
+        assert_eq!(name_in("Administrator", true), None);
+        assert_eq!(name_in("Author", true), None);
+        assert_eq!(name_in("Topic Author", false), None);
+        assert_eq!(name_in("Reyes", false), None);
+        assert_eq!(name_in("Reyes", true).as_deref(), Some("Reyes"));
+        assert_eq!(name_in("mail@example.org", true), None);
+    }
+
+    #[test]
+    fn a_label_introduces_the_next_text() {
+        let mut b = PageByline::default();
+        b.see_text("Written by");
+        b.see_text("  Petra Olsen ");
+        assert_eq!(b.best(), Some("Petra Olsen"));
+        let mut b = PageByline::default();
+        b.see_text("by Jonas Ek");
+        assert_eq!(b.best(), Some("Jonas Ek"));
+        let mut b = PageByline::default();
+        b.see_text("Jonas Ek");
+        assert_eq!(b.best(), None);
+    }
+}
