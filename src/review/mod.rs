@@ -23,6 +23,7 @@
 //! `textContent` only, under a content security policy that lets no other
 //! script run.
 
+#[cfg(feature = "cli")]
 pub mod command;
 mod load;
 mod page;
