@@ -346,8 +346,45 @@ impl Block {
     /// as it appears in the document's plain `text`.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
-        crate::render::text::write_block(&mut out, self);
+        self.write_plain_text(&mut out);
         out
+    }
+
+    /// Appends the block's plain text to `out` (the form the document's
+    /// `text` and the plain-text output use).
+    pub fn write_plain_text(&self, out: &mut String) {
+        match self {
+            Block::Heading { text, .. }
+            | Block::Paragraph { text }
+            | Block::Quote { text }
+            | Block::Code { text } => out.push_str(text),
+            Block::List { items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    if let Some(label) = &item.label {
+                        out.push_str(label);
+                        out.push(':');
+                        if !item.text.is_empty() {
+                            out.push(' ');
+                        }
+                    }
+                    out.push_str(&item.text);
+                }
+            }
+            Block::Table(t) => {
+                if let Some(c) = &t.caption {
+                    out.push_str(c);
+                    out.push('\n');
+                }
+                out.push_str(&t.columns.join("\t"));
+                for row in &t.rows {
+                    out.push('\n');
+                    out.push_str(&row.join("\t"));
+                }
+            }
+        }
     }
 
     /// True when the block holds no visible text.
@@ -459,7 +496,17 @@ impl Document {
     /// The body as plain text: blocks separated by a blank line, list items one
     /// a line, table rows one a line with tab-separated cells, header first.
     pub fn text(&self) -> String {
-        crate::render::text::render(self)
+        let mut out = String::new();
+        for b in &self.blocks {
+            if b.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            b.write_plain_text(&mut out);
+        }
+        out
     }
 
     /// All words of the body's prose, for statistics (language, vocabulary).

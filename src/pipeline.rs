@@ -300,17 +300,6 @@ pub struct Pipeline {
     options: Options,
 }
 
-impl Default for Pipeline {
-    /// The default passes in their default order (see [`crate::passes::default_passes`]).
-    fn default() -> Self {
-        let mut p = Pipeline::empty();
-        for pass in crate::passes::default_passes() {
-            p.passes.push((pass, true));
-        }
-        p
-    }
-}
-
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pipeline")
@@ -343,6 +332,12 @@ impl Pipeline {
     /// Appends a pass written by the caller; it runs after the others.
     pub fn with_pass(mut self, pass: impl Pass + 'static) -> Self {
         self.passes.push((Arc::new(pass), true));
+        self
+    }
+
+    /// Appends a shared pass, switched on.
+    pub fn with_shared_pass(mut self, pass: Arc<dyn Pass>) -> Self {
+        self.passes.push((pass, true));
         self
     }
 

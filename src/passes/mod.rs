@@ -11,7 +11,7 @@ pub mod unicode;
 
 use std::sync::Arc;
 
-use crate::pipeline::Pass;
+use crate::pipeline::{Pass, Pipeline};
 
 /// The built-in passes in their default order:
 ///
@@ -40,4 +40,15 @@ pub fn default_passes() -> Vec<Arc<dyn Pass>> {
         Arc::new(casing::RepairCasing),
         Arc::new(typos::RepairTypos),
     ]
+}
+
+impl Default for Pipeline {
+    /// The default passes in their default order (see [`default_passes`]).
+    /// Built here, beside the passes, so the pipeline itself knows none of
+    /// them.
+    fn default() -> Self {
+        default_passes()
+            .into_iter()
+            .fold(Pipeline::empty(), Pipeline::with_shared_pass)
+    }
 }
