@@ -12,7 +12,8 @@
 //! Options: `--set NAME` (repeatable: `scrapinghub`, `tiptopjaw-wceb`,
 //! `html2text`), `--worst N`, `--raw` (no passes: the dump as ingested),
 //! `--explain ID` (one page's blocks with their fate), `--lost` (article
-//! text removed, by reason), and `--fit`: fit the
+//! text removed, by reason), `--speed` (one thread: the boilerplate pass's
+//! time against the whole run's), and `--fit`: fit the
 //! classifier's weights on half A of the selected sets and write them to
 //! `src/passes/boilerplate/model.tsv` (rebuild to use them).
 
@@ -137,6 +138,12 @@ fn main() {
 
     if fit {
         fit_model(&sets);
+        return;
+    }
+    if args.iter().any(|a| a == "--speed") {
+        for set in &sets {
+            measure_speed(set);
+        }
         return;
     }
     let mut pipeline = Pipeline::default();
@@ -269,6 +276,68 @@ fn explain_page(doc: &Document, truth: &str) {
     }
 }
 
+/// A pipeline with only the passes named in `keep` switched on.
+fn only(keep: &[&str]) -> Pipeline {
+    let mut p = Pipeline::default();
+    for name in p
+        .pass_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+    {
+        if !keep.contains(&name.as_str()) {
+            p.disable(&name).expect("a listed pass");
+        }
+    }
+    p
+}
+
+/// On one thread, the time of ingest plus `unicode`, of the same plus
+/// `boilerplate`, and of the whole run (ingest, folder learning, every
+/// pass, rendering the JSON): the boilerplate pass's share of the whole.
+/// Each is the fastest of five interleaved rounds.
+fn measure_speed(set: &Set) {
+    let Some(pages) = load(set) else { return };
+    let bytes: usize = pages.iter().map(|p| p.dump.len()).sum();
+    let options = Options::default();
+    let time = |pipeline: &Pipeline, learn: bool| -> f64 {
+        let start = Instant::now();
+        let mut docs: Vec<Document> = pages
+            .iter()
+            .filter_map(|p| pristine::ingest::text::ingest(&p.dump, &options).ok())
+            .collect();
+        let corpus = learn.then(|| Corpus::learn(docs.iter()));
+        let mut out = 0usize;
+        for d in &mut docs {
+            pipeline.run_in_batch(d, corpus.as_ref());
+            out += pristine::render::Format::Json.render(d).len();
+        }
+        std::hint::black_box(out);
+        start.elapsed().as_secs_f64()
+    };
+    // Rounds interleave the three runs, so that the load of a shared
+    // machine falls on all three alike; the fastest round of each counts.
+    let (unicode_only, with_boilerplate, whole) = (
+        only(&["unicode"]),
+        only(&["unicode", "boilerplate"]),
+        Pipeline::default(),
+    );
+    let (mut unicode, mut boiler, mut full) = (f64::MAX, f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        unicode = unicode.min(time(&unicode_only, false));
+        boiler = boiler.min(time(&with_boilerplate, false));
+        full = full.min(time(&whole, true));
+    }
+    println!(
+        "{}: {:.1} MB, one thread: whole run {full:.2}s ({:.1} MB/s), boilerplate pass {:.2}s = {:.1}% of it",
+        set.name,
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / full,
+        boiler - unicode,
+        100.0 * (boiler - unicode) / full
+    );
+}
+
 /// Words of article text removed, by reason, over a set (`--lost`).
 fn print_lost(pages: &[Page], docs: &[Document]) {
     let mut by_reason: HashMap<&str, (usize, usize)> = HashMap::new();
@@ -323,7 +392,10 @@ fn examples(pages: &[Page], docs: &mut [Document]) -> Vec<(bool, Example)> {
                 .map(|(b, x)| {
                     let text = b.plain_text();
                     let words = tokens(&text).len() as f64;
-                    (half_a, (x, truth.share(&text) >= 0.5, (1.0 + words).sqrt()))
+                    (
+                        half_a,
+                        (x, truth.share(&text) >= 0.5, 1.0 + words.min(300.0)),
+                    )
                 })
                 .collect::<Vec<_>>()
         })

@@ -326,3 +326,71 @@ fn a_link_close_without_its_opening_leaves_no_markup() {
         assert!(text.contains("closing words"), "{text}");
     }
 }
+
+#[test]
+fn a_plain_page_dump_loses_its_menus_and_keeps_its_article() {
+    let doc = check_case("plain_page");
+    let text = doc.text();
+    // The whole article stays: first and last paragraphs, the heading and
+    // the labelled list between them.
+    assert!(
+        text.contains("The town council of Kellwick voted"),
+        "{text}"
+    );
+    assert!(
+        text.contains("reduced timetable for the first month"),
+        "{text}"
+    );
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { text, .. } if text == "What the plan includes")),
+        "{text}"
+    );
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)),
+        "{text}"
+    );
+    // The menu above it and the headline list and footer below it go,
+    // each logged with a reason.
+    for chrome in [
+        "Obituaries",
+        "School choir heads to national final",
+        "Privacy Policy",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} kept: {text}");
+        assert!(
+            doc.removed
+                .iter()
+                .any(|r| r.text.contains(chrome) && !r.reason.is_empty()),
+            "{chrome:?} not logged"
+        );
+    }
+}
+
+#[test]
+fn an_article_dump_without_menus_is_not_cut() {
+    // No links and no run of menu lines: the dump is the article, and even
+    // its closing section after a short line stays.
+    let dump = "A quiet start for the river festival\n\n\
+        Crowds were thinner than usual on the first day of the river festival, \
+        as rain kept many families at home until the afternoon.\n\n\
+        Boat parade\n\n\
+        The parade of decorated boats went ahead all the same, and the judges \
+        gave the first prize to a rowing club from the upper valley.\n\n\
+        Share\n\n\
+        Organisers said the forecast for the weekend was better and that they \
+        expected the usual numbers by Sunday.\n";
+    let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
+    let text = doc.text();
+    assert!(text.contains("Crowds were thinner"), "{text}");
+    assert!(
+        text.contains("expected the usual numbers by Sunday"),
+        "{text}"
+    );
+    assert!(text.contains("Boat parade"), "{text}");
+    assert!(!text.contains("Share"), "{text}");
+}

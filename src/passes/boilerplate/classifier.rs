@@ -17,7 +17,7 @@ use crate::document::Block;
 
 /// The names of the features, in the order of a [`FeatureVector`] and of
 /// the model file's lines.
-pub const FEATURE_NAMES: [&str; 25] = [
+pub const FEATURE_NAMES: [&str; 27] = [
     "bias",
     "log_words",
     "short",
@@ -43,6 +43,8 @@ pub const FEATURE_NAMES: [&str; 25] = [
     "log_words_per_line",
     "at_edge",
     "inside_prose",
+    "continues_previous",
+    "continued_by_next",
 ];
 
 /// Number of features.
@@ -174,11 +176,31 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
             // Blocks amid the prose, with much of it on both sides, are the
             // article's; blocks past either end of it are not.
             2.0 * of_total(prose_before.min(after)),
+            f32::from(u8::from(i > 0 && continues(&blocks[i - 1], &blocks[i]))),
+            f32::from(u8::from(i + 1 < n && continues(&blocks[i], &blocks[i + 1]))),
         ];
         out.push(v);
         prose_before += mine;
     }
     out
+}
+
+/// True when `next` carries on the sentence `block` left open: a plain
+/// dump writes a link inside a paragraph on a line of its own, so one
+/// sentence comes as several lines ("Pick a model that", "fits your
+/// budget", "and your bag.").
+fn continues(block: &Block, next: &Block) -> bool {
+    let (Block::Paragraph { text: a }, Block::Paragraph { text: b }) = (block, next) else {
+        return false;
+    };
+    let open = !a
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '\u{201d}', '"', '。']);
+    let lower = b
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '.' | ')'));
+    open && lower
 }
 
 /// How far block `i` is from the span `main`, in blocks, on a log scale

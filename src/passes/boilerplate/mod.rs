@@ -116,6 +116,7 @@ impl Pass for Boilerplate {
         // section.
         let linked = feats.iter().any(|f| f.links > 0);
         let whole_page = is_dump && !already_cut && (linked || has_menu_run(&doc.blocks, &feats));
+        let mut also: Vec<std::ops::Range<usize>> = Vec::new();
         let span = if whole_page && linked {
             // A dump that kept its links (html2text, Markdown) is judged
             // by them first: link density tells menus from prose better
@@ -139,12 +140,16 @@ impl Pass for Boilerplate {
         } else if whole_page {
             let chrome: Vec<bool> = verdicts.iter().map(|v| is_chrome_wording(*v)).collect();
             let xs = classifier::block_features(&doc.blocks, &feats, &chrome);
-            let mut scores: Vec<f32> = xs
+            let probs: Vec<f32> = xs
+                .iter()
+                .map(|x| classifier::MODEL.probability(x))
+                .collect();
+            let mut scores: Vec<f32> = probs
                 .iter()
                 .zip(&feats)
                 .zip(&verdicts)
-                .map(|((x, f), v)| {
-                    let s = region::article_score(classifier::MODEL.probability(x), f);
+                .map(|((p, f), v)| {
+                    let s = region::article_score(*p, f);
                     match v {
                         Verdict::Keep => s,
                         // Chrome wording goes by its own verdict; inside
@@ -157,7 +162,11 @@ impl Pass for Boilerplate {
                 })
                 .collect();
             region::cut_at_barrier(&mut scores);
-            region::best_span(&scores)
+            let span = region::best_span(&scores);
+            if let Some(span) = &span {
+                also = region::secondary_spans(&scores, span);
+            }
+            span
         } else {
             None
         };
@@ -165,7 +174,7 @@ impl Pass for Boilerplate {
         for (i, v) in verdicts.iter().enumerate() {
             reasons[i] = match v {
                 Verdict::Junk(r) | Verdict::Barrier(r) => Some(r),
-                Verdict::Keep if !span.contains(&i) => {
+                Verdict::Keep if !span.contains(&i) && !also.iter().any(|r| r.contains(&i)) => {
                     Some(outside_reason(&doc.blocks[i], &feats[i]))
                 }
                 Verdict::Keep => None,

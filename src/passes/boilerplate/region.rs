@@ -117,6 +117,36 @@ pub fn best_span(scores: &[f32]) -> Option<std::ops::Range<usize>> {
     best.map(|(_, s, e)| s..e)
 }
 
+/// Other runs of article text beside the best span `main`: the best
+/// span of what lies before it and of what lies after it, and so on
+/// outwards, each kept while its sum is at least this share of `main`'s
+/// (an article split by a gallery or an embedded box of links).
+pub fn secondary_spans(
+    scores: &[f32],
+    main: &std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let main_sum: f32 = scores[main.clone()].iter().sum();
+    let mut out = Vec::new();
+    let mut todo = vec![0..main.start, main.end..scores.len()];
+    while let Some(part) = todo.pop() {
+        let Some(r) = best_span(&scores[part.clone()]) else {
+            continue;
+        };
+        let r = part.start + r.start..part.start + r.end;
+        let sum: f32 = scores[r.clone()].iter().sum();
+        if sum < SECONDARY_SHARE * main_sum {
+            continue;
+        }
+        todo.push(part.start..r.start);
+        todo.push(r.end..part.end);
+        out.push(r);
+    }
+    out
+}
+
+/// See [`secondary_spans`].
+const SECONDARY_SHARE: f32 = 0.3;
+
 #[cfg(test)]
 mod tests {
     use super::*;
