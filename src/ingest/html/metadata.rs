@@ -75,7 +75,8 @@ impl<'a> RawMeta<'a> {
                     "og:title" | "twitter:title" => &mut self.og_title,
                     "og:site_name" | "application-name" => &mut self.og_site,
                     "og:url" => &mut self.og_url,
-                    "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" => {
+                    "author" | "article:author" | "byl" | "dc.creator" | "dcterms.creator"
+                    | "parsely-author" | "sailthru.author" => {
                         // article:author is often a profile URL, not a name.
                         if content.starts_with("http") {
                             return;
@@ -185,9 +186,8 @@ impl<'a> RawMeta<'a> {
         let shown = self.page_byline.best().map(str::to_string);
         let byline = match tagged {
             Some(a) if names_site(&a) && shown.is_some() => shown,
-            // A placeholder ("Name", "Administrator"), an address or a
-            // number is no name.
-            Some(a) if super::byline::name_in(&a, true).is_none() => shown,
+            // A placeholder ("Name", "Administrator") or a number is no name.
+            Some(a) if super::byline::placeholder(&a) => shown,
             Some(a) => Some(a),
             None => shown,
         };
