@@ -19,6 +19,10 @@ pub struct RawMeta<'a> {
     og_url: Option<&'a str>,
     canonical: Option<&'a str>,
     author: Option<&'a str>,
+    /// The page's card says "Written by" (`twitter:label1`): its
+    /// `twitter:data1` is the author.
+    card_written_by: bool,
+    card_author: Option<&'a str>,
     rel_author: Option<String>,
     published: Option<&'a str>,
     time: Option<&'a str>,
@@ -91,6 +95,11 @@ impl<'a> RawMeta<'a> {
                     | "dc.date.issued"
                     | "og:published_time"
                     | "sailthru.date" => &mut self.published,
+                    "twitter:label1" => {
+                        self.card_written_by = content.eq_ignore_ascii_case("written by");
+                        return;
+                    }
+                    "twitter:data1" if self.card_written_by => &mut self.card_author,
                     _ => return,
                 };
                 if slot.is_none() {
@@ -166,6 +175,7 @@ impl<'a> RawMeta<'a> {
             .author
             .map(str::to_string)
             .or(ld.author.clone())
+            .or(self.card_author.map(str::to_string))
             .or(self.rel_author.clone())
             .and_then(|s| clean(&s))
             .map(strip_by)
