@@ -540,3 +540,13 @@ fn a_page_made_of_links_keeps_its_links() {
     let doc = ingest_str(&page, &Options::default()).unwrap();
     assert!(doc.text().contains("Market hall reopens"), "{}", doc.text());
 }
+
+#[test]
+fn the_card_names_the_author_when_other_tags_do_not() {
+    let page = "<html><head><meta name=\"twitter:label1\" content=\"Written by\">\
+        <meta name=\"twitter:data1\" content=\"Wren Adeyemi\"></head><body><article>\
+        <p>The orchard was planted in rows of twelve, with pears on the windward side.</p>\
+        </article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(doc.meta.byline.as_deref(), Some("Wren Adeyemi"));
+}

@@ -235,6 +235,19 @@ pub fn name_in(text: &str, single_ok: bool) -> Option<String> {
     Some(rest.to_string())
 }
 
+/// True when an author named by the page's tags is a placeholder rather
+/// than someone ("Name", "Administrator", "Topic Author", a number).
+/// Handles and addresses are kept: sites do sign pages with them.
+pub fn placeholder(author: &str) -> bool {
+    let words: Vec<String> = author
+        .split_whitespace()
+        .map(|w| w.to_lowercase().trim_matches([',', '.', ':']).to_string())
+        .collect();
+    !author.chars().any(char::is_alphabetic)
+        || words.iter().any(|w| w == "author" || w == "authors")
+        || words.iter().all(|w| NOT_NAMES.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +275,15 @@ mod tests {
         assert_eq!(name_in("Reyes", false), None);
         assert_eq!(name_in("Reyes", true).as_deref(), Some("Reyes"));
         assert_eq!(name_in("mail@example.org", true), None);
+    }
+
+    #[test]
+    fn placeholders_are_not_authors() {
+        assert!(placeholder("Name"));
+        assert!(placeholder("262588213843476"));
+        assert!(placeholder("Topic Author"));
+        assert!(!placeholder("q_editor"));
+        assert!(!placeholder("Ines Alvar"));
     }
 
     #[test]

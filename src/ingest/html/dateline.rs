@@ -50,6 +50,11 @@ impl PageDate {
         if t.len() < 8 || t.len() > MAX_LINE_BYTES || t.split_whitespace().count() > 8 {
             return;
         }
+        // Every date written here holds digits: most text nodes end here,
+        // before anything is allocated.
+        if !t.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
         // A member's join date or a copyright line is not the page's date.
         let lower = t.to_lowercase();
         if NOT_PUBLICATION.iter().any(|w| lower.contains(w)) {

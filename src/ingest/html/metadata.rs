@@ -19,6 +19,10 @@ pub struct RawMeta<'a> {
     og_url: Option<&'a str>,
     canonical: Option<&'a str>,
     author: Option<&'a str>,
+    /// The page's card says "Written by" (`twitter:label1`): its
+    /// `twitter:data1` is the author.
+    card_written_by: bool,
+    card_author: Option<&'a str>,
     rel_author: Option<String>,
     published: Option<&'a str>,
     time: Option<&'a str>,
@@ -75,7 +79,8 @@ impl<'a> RawMeta<'a> {
                     "og:title" | "twitter:title" => &mut self.og_title,
                     "og:site_name" | "application-name" => &mut self.og_site,
                     "og:url" => &mut self.og_url,
-                    "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" => {
+                    "author" | "article:author" | "byl" | "dc.creator" | "dcterms.creator"
+                    | "parsely-author" | "sailthru.author" => {
                         // article:author is often a profile URL, not a name.
                         if content.starts_with("http") {
                             return;
@@ -90,6 +95,11 @@ impl<'a> RawMeta<'a> {
                     | "dc.date.issued"
                     | "og:published_time"
                     | "sailthru.date" => &mut self.published,
+                    "twitter:label1" => {
+                        self.card_written_by = content.eq_ignore_ascii_case("written by");
+                        return;
+                    }
+                    "twitter:data1" if self.card_written_by => &mut self.card_author,
                     _ => return,
                 };
                 if slot.is_none() {
@@ -165,6 +175,7 @@ impl<'a> RawMeta<'a> {
             .author
             .map(str::to_string)
             .or(ld.author.clone())
+            .or(self.card_author.map(str::to_string))
             .or(self.rel_author.clone())
             .and_then(|s| clean(&s))
             .map(strip_by)
@@ -185,9 +196,8 @@ impl<'a> RawMeta<'a> {
         let shown = self.page_byline.best().map(str::to_string);
         let byline = match tagged {
             Some(a) if names_site(&a) && shown.is_some() => shown,
-            // A placeholder ("Name", "Administrator"), an address or a
-            // number is no name.
-            Some(a) if super::byline::name_in(&a, true).is_none() => shown,
+            // A placeholder ("Name", "Administrator") or a number is no name.
+            Some(a) if super::byline::placeholder(&a) => shown,
             Some(a) => Some(a),
             None => shown,
         };
