@@ -108,6 +108,11 @@ struct Common {
     /// Most seconds one document may take.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     time_budget: f64,
+
+    /// Take every document to be in this language (ISO 639-1, e.g. `en`)
+    /// instead of detecting it.
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
 }
 
 impl Common {
@@ -120,6 +125,7 @@ impl Common {
             max_table_cells: Some(self.max_table_cells),
             max_nodes: Some(self.max_nodes),
             time_budget: Some(Duration::from_secs_f64(self.time_budget)),
+            language: self.language.clone(),
             ..Options::default()
         })
     }
@@ -207,6 +213,16 @@ fn settings(args: Args) -> Result<RunConfig, String> {
         pipeline
             .disable(name)
             .map_err(|e| e.message().to_string())?;
+    }
+    for (pass, need) in pipeline.unmet_needs() {
+        eprintln!(
+            "pristine: note: the {pass} pass needs the {need} pass, which is off: it will leave every document alone{}",
+            if need == "language" {
+                " (--language CODE stands in for detection)"
+            } else {
+                ""
+            }
+        );
     }
     if let Some(out) = &args.out
         && out.exists()

@@ -57,6 +57,17 @@ pub trait Pass: Send + Sync {
         None
     }
 
+    /// The passes this one needs to have run before it (by name). A
+    /// language-specific pass needs `language` unless the caller forces the
+    /// language in [`Options::language`]; see [`Pipeline::unmet_needs`].
+    fn requires(&self) -> &[&str] {
+        if self.languages().is_some() {
+            &["language"]
+        } else {
+            &[]
+        }
+    }
+
     /// Changes `doc` in place, recording every change through `cx`.
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>);
 }
@@ -398,6 +409,33 @@ impl Pipeline {
             .collect()
     }
 
+    /// `(pass, needed)` for every enabled pass whose needed pass is switched
+    /// off or absent, so a caller can say that the pass will not do its
+    /// work (a language-specific pass skips every document whose language
+    /// was not detected). A forced [`Options::language`] stands in for the
+    /// `language` pass.
+    pub fn unmet_needs(&self) -> Vec<(String, String)> {
+        let on: Vec<&str> = self
+            .passes
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(p, _)| p.name())
+            .collect();
+        let mut out = Vec::new();
+        for (p, enabled) in &self.passes {
+            if !enabled {
+                continue;
+            }
+            for need in p.requires() {
+                let forced = *need == "language" && self.options.language.is_some();
+                if !forced && !on.contains(need) {
+                    out.push((p.name().to_string(), need.to_string()));
+                }
+            }
+        }
+        out
+    }
+
     /// `(name, description, on)` for every pass, in order.
     pub fn describe(&self) -> Vec<(String, String, bool)> {
         self.passes
@@ -456,7 +494,12 @@ impl Pipeline {
                 continue;
             }
             if let Some(langs) = pass.languages() {
-                match doc.meta.language.as_deref() {
+                let language = doc
+                    .meta
+                    .language
+                    .as_deref()
+                    .or(self.options.language.as_deref());
+                match language {
                     Some(l) if langs.contains(&l) => {}
                     _ => continue,
                 }
@@ -536,6 +579,24 @@ mod tests {
             s,
             cx.edits.into_iter().map(|e| (e.before, e.after)).collect(),
         )
+    }
+
+    #[test]
+    fn passes_needing_an_absent_pass_are_named() {
+        let mut p = Pipeline::default();
+        assert!(p.unmet_needs().is_empty());
+        p.disable("language").unwrap();
+        let unmet = p.unmet_needs();
+        assert!(
+            unmet
+                .iter()
+                .any(|(pass, need)| pass == "casing" && need == "language")
+        );
+        let forced = p.clone().with_options(Options {
+            language: Some("en".into()),
+            ..Options::default()
+        });
+        assert!(forced.unmet_needs().is_empty());
     }
 
     #[test]
