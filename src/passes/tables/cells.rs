@@ -102,7 +102,8 @@ fn parens_closed(cell: &[Token<'_>]) -> bool {
 
 /// The cell without its parenthesised asides, which say nothing of its type
 /// (`Salesforce ( NYSE:CRM )` is a name, `3 hours (with a break)` a
-/// quantity); `None` when it has none.
+/// quantity); `None` when it has none (a parenthesis inside a word,
+/// `f(x)`, sets nothing apart).
 fn without_asides<'a>(cell: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
     if !cell.iter().any(|t| t.text.contains(['(', ')'])) {
         return None;
@@ -116,7 +117,8 @@ fn without_asides<'a>(cell: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
             core.push(*t);
         }
     }
-    Some(core)
+    // `f(x)` is no aside: nothing is set apart.
+    (core.len() < cell.len()).then_some(core)
 }
 
 /// Number of tokens of `cell` outside its parenthesised asides: its length
@@ -168,15 +170,21 @@ pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
 
 /// How well `cell` fits each type.
 pub fn fits(cell: &[Token<'_>]) -> Fits {
-    let mut out: Fits = [None; 6];
-    if cell.is_empty() || !parens_closed(cell) || cut_at_connector(cell) {
-        return out;
+    if cell.is_empty() || !parens_closed(cell) {
+        return [None; 6];
     }
-    if let Some(core) = without_asides(cell) {
-        if core.is_empty() {
-            return out;
-        }
-        return fits(&core);
+    match without_asides(cell) {
+        Some(core) if core.is_empty() => [None; 6],
+        Some(core) => fits_flat(&core),
+        None => fits_flat(cell),
+    }
+}
+
+/// [`fits`] for a cell known to hold no parenthesis.
+pub fn fits_flat(cell: &[Token<'_>]) -> Fits {
+    let mut out: Fits = [None; 6];
+    if cell.is_empty() || cut_at_connector(cell) {
+        return out;
     }
     // A cell ending on a comma or colon is cut mid-clause.
     let open = if cell[cell.len() - 1].open_end {
@@ -578,6 +586,16 @@ mod tests {
         );
         assert_eq!(best_type("pending"), Some(CellType::Lower));
         assert_eq!(best_type("—"), Some(CellType::Symbol));
+    }
+
+    #[test]
+    fn parentheses_inside_a_word_are_no_aside() {
+        assert_eq!(best_type("f(x) grows"), Some(CellType::Sentence));
+        assert_eq!(
+            best_type("3 hours (with a break)"),
+            Some(CellType::Quantity)
+        );
+        assert_eq!(best_type("(deferred)"), None);
     }
 
     #[test]
