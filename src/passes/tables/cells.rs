@@ -183,7 +183,8 @@ pub fn fits(cell: &[Token<'_>]) -> Fits {
 /// [`fits`] for a cell known to hold no parenthesis.
 pub fn fits_flat(cell: &[Token<'_>]) -> Fits {
     let mut out: Fits = [None; 6];
-    if cell.is_empty() || cut_at_connector(cell) {
+    // A colon ends a label or a lead-in (`Pros:`), not a cell.
+    if cell.is_empty() || cut_at_connector(cell) || cell[cell.len() - 1].text.ends_with(':') {
         return out;
     }
     // A cell ending on a comma or colon is cut mid-clause.
@@ -496,6 +497,12 @@ pub fn names_a_date(word: &str) -> bool {
 pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     let raw_last = *cell.last()?;
     if !parens_closed(cell) || cut_at_connector(cell) {
+        return None;
+    }
+    // A lone `/` or `–` joins two names; it names nothing.
+    if let [t] = cell
+        && (is_connector(t.text) || is_comparison(t.text))
+    {
         return None;
     }
     // A parenthesised aside closes a column name (`Salary (May 2024)`).

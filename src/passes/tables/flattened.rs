@@ -197,7 +197,7 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                 // A table longer than the rows it was fitted on goes on
                 // while the lines after it fit its columns.
                 let mut end = end;
-                while end < n && row_sized(&toks[end]) {
+                while t.extendable && end < n && row_sized(&toks[end]) {
                     let row = spans[end].get_or_init(|| RowSpans::new(&toks[end], casing()));
                     let Some(cells) = cut_to_profile(row, &t.profile) else {
                         break;
@@ -267,6 +267,9 @@ struct Fitted {
     rows: Vec<Vec<String>>,
     /// The columns the rows were cut under.
     profile: Vec<Column>,
+    /// A date or quantity column holds only its own type: later lines may
+    /// join the table (a sentence column alone would take in any prose).
+    extendable: bool,
 }
 
 /// The cells of `row` cut under a fitted table's columns, when every cell
@@ -581,6 +584,11 @@ fn fit_columns(
     if slips * 3 > rows.len() || mixed * 2 > rows.len() {
         return None;
     }
+    // Two rows of two columns are too little to tell a table from a
+    // heading over two lines that happen to share a shape.
+    if rows.len() < 3 && k < 3 {
+        return None;
+    }
     let kinds: Vec<CellType> = profile.iter().filter_map(|c| c.kind).collect();
     if !plausible_columns(&kinds, &native) {
         return None;
@@ -606,7 +614,39 @@ fn fit_columns(
     }
     score -= CELL_COST * (k * (rows.len() + 1)) as f32;
     let join = |toks: &[Token<'_>]| toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    // Rows that repeat one another, or repeat the header's words in its
+    // columns, are a list of teasers under a heading, not records.
+    let same = |x: &RowSpans<'_, '_>, y: &[Token<'_>]| {
+        x.toks.len() == y.len() && x.toks.iter().zip(y).all(|(p, q)| p.text == q.text)
+    };
+    if rows
+        .iter()
+        .enumerate()
+        .any(|(i, r)| same(r, header) || rows[..i].iter().any(|q| same(r, q.toks)))
+    {
+        return None;
+    }
+    let echoes = (0..k).any(|j| {
+        let name = &header[header_cuts[j]..header_cuts[j + 1]];
+        let repeated = rows
+            .iter()
+            .zip(&cuts)
+            .filter(|(r, c)| {
+                let cell = &r.toks[c[j]..c[j + 1]];
+                cell.len() == name.len() && cell.iter().zip(name).all(|(p, q)| p.text == q.text)
+            })
+            .count();
+        repeated * 2 >= rows.len()
+    });
+    if echoes {
+        return None;
+    }
+    let extendable = profile
+        .iter()
+        .zip(&native)
+        .any(|(c, n)| *n && matches!(c.kind, Some(CellType::Date | CellType::Quantity)));
     Some(Fitted {
+        extendable,
         profile,
         score,
         header: (0..k)
