@@ -641,10 +641,18 @@ fn fit_columns(
     if echoes {
         return None;
     }
-    let extendable = profile
+    let figures = profile
         .iter()
         .zip(&native)
-        .any(|(c, n)| *n && matches!(c.kind, Some(CellType::Date | CellType::Quantity)));
+        .filter(|(c, n)| **n && matches!(c.kind, Some(CellType::Date | CellType::Quantity)))
+        .count();
+    // Two rows are a table only beside two columns of dates or figures
+    // (`2024 42 MW 30,000 homes`): two lines of a teaser or an address
+    // share a shape by chance.
+    if rows.len() < 3 && figures < 2 {
+        return None;
+    }
+    let extendable = figures > 0;
     Some(Fitted {
         extendable,
         profile,
