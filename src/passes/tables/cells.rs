@@ -102,7 +102,8 @@ fn parens_closed(cell: &[Token<'_>]) -> bool {
 
 /// The cell without its parenthesised asides, which say nothing of its type
 /// (`Salesforce ( NYSE:CRM )` is a name, `3 hours (with a break)` a
-/// quantity); `None` when it has none.
+/// quantity); `None` when it has none (a parenthesis inside a word,
+/// `f(x)`, sets nothing apart).
 fn without_asides<'a>(cell: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
     if !cell.iter().any(|t| t.text.contains(['(', ')'])) {
         return None;
@@ -116,7 +117,8 @@ fn without_asides<'a>(cell: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
             core.push(*t);
         }
     }
-    Some(core)
+    // `f(x)` is no aside: nothing is set apart.
+    (core.len() < cell.len()).then_some(core)
 }
 
 /// Number of tokens of `cell` outside its parenthesised asides: its length
@@ -168,15 +170,22 @@ pub fn is_slip(cell: &[Token<'_>], t: CellType) -> bool {
 
 /// How well `cell` fits each type.
 pub fn fits(cell: &[Token<'_>]) -> Fits {
-    let mut out: Fits = [None; 6];
-    if cell.is_empty() || !parens_closed(cell) || cut_at_connector(cell) {
-        return out;
+    if cell.is_empty() || !parens_closed(cell) {
+        return [None; 6];
     }
-    if let Some(core) = without_asides(cell) {
-        if core.is_empty() {
-            return out;
-        }
-        return fits(&core);
+    match without_asides(cell) {
+        Some(core) if core.is_empty() => [None; 6],
+        Some(core) => fits_flat(&core),
+        None => fits_flat(cell),
+    }
+}
+
+/// [`fits`] for a cell known to hold no parenthesis.
+pub fn fits_flat(cell: &[Token<'_>]) -> Fits {
+    let mut out: Fits = [None; 6];
+    // A colon ends a label or a lead-in (`Pros:`), not a cell.
+    if cell.is_empty() || cut_at_connector(cell) || cell[cell.len() - 1].text.ends_with(':') {
+        return out;
     }
     // A cell ending on a comma or colon is cut mid-clause.
     let open = if cell[cell.len() - 1].open_end {
@@ -490,6 +499,12 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     if !parens_closed(cell) || cut_at_connector(cell) {
         return None;
     }
+    // A lone `/` or `–` joins two names; it names nothing.
+    if let [t] = cell
+        && (is_connector(t.text) || is_comparison(t.text))
+    {
+        return None;
+    }
     // A parenthesised aside closes a column name (`Salary (May 2024)`).
     if cell[..cell.len() - 1].iter().any(|t| t.text.ends_with(')')) {
         return None;
@@ -578,6 +593,16 @@ mod tests {
         );
         assert_eq!(best_type("pending"), Some(CellType::Lower));
         assert_eq!(best_type("—"), Some(CellType::Symbol));
+    }
+
+    #[test]
+    fn parentheses_inside_a_word_are_no_aside() {
+        assert_eq!(best_type("f(x) grows"), Some(CellType::Sentence));
+        assert_eq!(
+            best_type("3 hours (with a break)"),
+            Some(CellType::Quantity)
+        );
+        assert_eq!(best_type("(deferred)"), None);
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub mod delimited;
 pub mod flattened;
 pub mod tokens;
 
+use std::cell::OnceCell;
+
 use crate::document::{Block, Document, Origin, Table};
 use crate::pipeline::{Pass, PassContext};
 
@@ -67,7 +69,8 @@ impl Pass for RebuildTables {
         if candidates.is_empty() {
             return;
         }
-        let casing = learn_casing(doc);
+        // Learned from the document once, when a candidate first needs it.
+        let casing = OnceCell::new();
         // Backwards, so splitting a block never moves one not yet visited.
         for i in candidates.into_iter().rev() {
             let Block::Paragraph { text } = &doc.blocks[i] else {
@@ -75,7 +78,10 @@ impl Pass for RebuildTables {
             };
             let text = text.clone();
             let lines: Vec<&str> = text.split('\n').collect();
-            let pieces = split_pieces(&lines, &casing);
+            let pieces = {
+                let whole: &Document = doc;
+                split_pieces(&lines, &|| casing.get_or_init(|| learn_casing(whole)))
+            };
             if !pieces.iter().any(|p| matches!(p, Piece::Table { .. })) {
                 continue;
             }
@@ -129,12 +135,17 @@ enum Piece {
 
 /// Cuts a candidate's lines into text and tables, tables taken greedily
 /// from the top.
-fn split_pieces(lines: &[&str], casing: &Casing) -> Vec<Piece> {
+fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut pos = 0;
     while pos < lines.len() {
         let rest = &lines[pos..];
-        let delimited = delimited::find(rest).map(|f| (f.start, f.end, f.header, f.rows));
+        // Separators survive in few dumps: lines without them are not split.
+        let separated = rest.iter().any(|l| l.contains('\t') || l.contains("  "));
+        let delimited = separated
+            .then(|| delimited::find(rest))
+            .flatten()
+            .map(|f| (f.start, f.end, f.header, f.rows));
         let flattened = flattened::find(rest, casing).map(|f| (f.start, f.end, f.header, f.rows));
         let found = match (delimited, flattened) {
             (Some(d), Some(f)) => Some(if f.0 < d.0 { f } else { d }),
