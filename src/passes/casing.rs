@@ -389,7 +389,7 @@ impl StartCensus {
     /// rule, so that a paragraph with several lowercase starts is damaged
     /// rather than written in a lowercase style.
     fn capitalised(self) -> bool {
-        self.upper >= MIN_CAPITALISED_STARTS && self.upper >= 4 * self.lower
+        self.upper >= MIN_CAPITALISED_STARTS && self.upper >= 2 * self.lower
     }
 }
 
@@ -402,13 +402,19 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     casing_fixes_in(text, first, evidence, false)
 }
 
-/// True when the sentence starting at byte `at` follows a full stop after a
-/// lowercase word (`... the capital. the council`), the plainest sentence
-/// break; not after an abbreviation or a code in capitals (`ID. models`).
+/// True when the sentence starting at byte `at` follows a plain sentence
+/// end: `?` or `!`, or a full stop after a word of three letters or more
+/// that is no abbreviation (`... the capital. the council`, `... in
+/// India. the report`), perhaps with closing quotes between; not after
+/// an abbreviation or a code in capitals (`ID. models`, `Gov. matt`).
 fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at).map(str::trim_end) else {
         return false;
     };
+    let before = before.trim_end_matches(['”', '"', '’', '\'']);
+    if before.ends_with(['?', '!']) {
+        return true;
+    }
     let Some(before) = before.strip_suffix('.') else {
         return false;
     };
@@ -417,8 +423,10 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
         .rev()
         .take_while(|c| c.is_alphabetic())
         .collect();
+    let mut rest = word.chars().rev().skip(1);
     word.chars().count() >= 3
-        && word.chars().all(char::is_lowercase)
+        && rest.all(char::is_lowercase)
+        && !crate::lexicon::abbreviations::is_abbreviation(&word.chars().rev().collect::<String>())
         && !before[..before.len() - word.len()].ends_with('.')
 }
 
@@ -432,6 +440,10 @@ fn casing_fixes_in(
     capitalised_document: bool,
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
+    // Code and commands keep their case (`const`, `git`, `pub fn`).
+    if text.lines().any(crate::text::looks_like_code) {
+        return fixes;
+    }
     // Lines kept together (a flattened table, verse, an address) are not
     // running sentences.
     let first = first && !text.contains('\n');
@@ -498,6 +510,19 @@ fn casing_fixes_in(
         if sentence_start && !name && aside {
             continue;
         }
+        // A word the document writes lowercase mid-sentence again and
+        // again and never capitalised is a brand or a command written so
+        // on purpose (`libgccjit`, `ecobee`), even opening a sentence.
+        let lowercase_by_choice = || {
+            evidence
+                .doc
+                .get(w.stem())
+                .is_some_and(|&(caps, lower)| caps == 0 && lower >= 2)
+                && !dictionary::is_english(w.stem())
+        };
+        if sentence_start && !name && lowercase_by_choice() {
+            continue;
+        }
         if sentence_start {
             starts.push((w.start, c, name));
         } else if name {
@@ -506,7 +531,11 @@ fn casing_fixes_in(
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
     for (at, c, name) in starts {
-        if starts_are_errors || name || (capitalised_document && after_plain_full_stop(text, at)) {
+        let opens_text = text[..at]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+        let plain_start = opens_text || after_plain_full_stop(text, at);
+        if starts_are_errors || name || (capitalised_document && plain_start) {
             fixes.push(capital(at, c));
         }
     }
