@@ -176,14 +176,14 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
                 let prev_capital = before
                     .is_some_and(|p| matches!(p.case, Case::Title | Case::Upper | Case::Mixed));
                 let next_capital = capital_neighbour(words.peek());
-                // Beside another capital, a common word is part of a title
-                // ("the Force Awakens"); a word the dictionary does not
-                // know is part of a name ("Johann Neumann") all the same.
-                if (prev_capital || next_capital) && !unknown_to_dictionary(stem) {
-                    continue;
-                }
                 let mut buf = [0u8; 32];
                 let lower = crate::text::ascii_lower(stem, &mut buf);
+                // Beside another capital, a listed word is part of a title
+                // ("the Force Awakens"); a word the lists lack is part of a
+                // name ("Johann Neumann") all the same.
+                if (prev_capital || next_capital) && lower.is_none_or(dictionary::is_listed) {
+                    continue;
+                }
                 // Common words are never taken for names (see
                 // `Evidence::capitalises`): not counting them keeps the table small.
                 if lower.is_some_and(is_common_word) {

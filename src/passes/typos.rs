@@ -106,7 +106,7 @@ impl Pass for RepairTypos {
         // sentence.
         let names: std::collections::HashSet<String> = unknown
             .iter()
-            .filter(|(_, u)| u.other_case >= 2)
+            .filter(|(_, u)| u.other_case >= 2 && u.known != Some(true))
             .map(|(w, _)| w.clone())
             .collect();
         let folder = cx.corpus().map(|c| &c.word_casing);
@@ -116,7 +116,8 @@ impl Pass for RepairTypos {
         let mut chosen: HashMap<String, String> = unknown
             .into_iter()
             .filter(|(word, u)| {
-                u.lower == 1
+                u.known == Some(false)
+                    && u.lower == 1
                     && u.other_case == 0
                     && !u.in_company
                     && looks_like_a_slip(word)
@@ -249,6 +250,8 @@ struct UnknownWord {
     other_case: u32,
     /// Whether it ever stands beside another unknown or foreign word.
     in_company: bool,
+    /// What the full dictionary says, once asked: known in another form.
+    known: Option<bool>,
 }
 
 /// The shortest unknown word the dictionary corrects: shorter ones are
@@ -266,22 +269,26 @@ fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut HashMap<String, Unknow
     let Some(lower) = crate::text::ascii_lower(stem, &mut buf) else {
         return false;
     };
-    // Asked once per distinct unknown word: a name recurs.
-    let u = match unknown.get_mut(lower) {
-        Some(u) => u,
-        None => {
-            if dictionary::class_of(lower) != WordClass::Unknown {
-                return false;
-            }
-            unknown.entry(lower.to_string()).or_default()
-        }
-    };
+    // Nearly every word is in the frequency list or the names: one look-up.
+    if dictionary::is_listed(lower) {
+        return false;
+    }
+    let u = unknown.entry(lower.to_string()).or_default();
     if w.case == Case::Lower {
+        // The full dictionary (affixes, British spellings, derived words)
+        // is asked once per distinct word, and only of lowercase words,
+        // the ones that may be corrected.
+        let known = *u
+            .known
+            .get_or_insert_with(|| dictionary::class_of(lower) != WordClass::Unknown);
+        if known {
+            return false;
+        }
         u.lower += 1;
     } else {
         u.other_case += 1;
     }
-    true
+    u.known != Some(true)
 }
 
 /// True when `w` is a common word of another language and no English word.

@@ -73,6 +73,10 @@ pub fn looks_like_code(line: &str) -> bool {
     {
         return true;
     }
+    // Flags and underscores need a `-` or a `_`: most lines have neither.
+    if !trimmed.contains(['-', '_']) {
+        return false;
+    }
     trimmed.split_whitespace().any(|w| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         (core.starts_with('-')
