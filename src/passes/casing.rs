@@ -262,7 +262,14 @@ fn dictionary_name(stem: &str, evidence: &Evidence<'_>) -> bool {
     let Some(lower) = crate::text::ascii_lower(stem, &mut buf) else {
         return false;
     };
-    if lower.len() < 3 || !dictionary::is_name(lower) || is_sometimes_a_name(lower) {
+    // Names of four letters or fewer are as often abbreviations and slips
+    // (`lond`); the lexicon holds the short countries and capitals.
+    if lower.len() < 5 || !dictionary::is_name(lower) || is_sometimes_a_name(lower) {
+        return false;
+    }
+    // A lowercase name one slip away from a commoner word is as likely
+    // that word mistyped (`handel`, `herat`).
+    if crate::passes::typos::is_slip_of_commoner_word(lower) {
         return false;
     }
     let (caps, low) = evidence.doc.get(lower).copied().unwrap_or((0, 0));

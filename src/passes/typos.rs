@@ -230,15 +230,22 @@ fn looks_like_a_slip(word: &str) -> bool {
     if b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
         return false;
     }
-    let spoken = (word.ends_with("in") && dictionary::is_english(&format!("{word}g")))
-        || (word.ends_with('a') && dictionary::is_english(&word[..word.len() - 1]));
-    if spoken {
+    if is_spoken_form(word) {
         return false;
     }
     !(1..word.len()).any(|k| {
         let with = format!("{}'{}", &word[..k], &word[k..]);
         dictionary::is_english(&with)
     })
+}
+
+/// True when `word` is the spoken form of an English word: a dropped
+/// final g (`talkin`) or a run-on `a` (`woulda`).
+fn is_spoken_form(word: &str) -> bool {
+    (word.ends_with("in") && dictionary::is_english(&format!("{word}g")))
+        || (word.len() > 1
+            && word.ends_with('a')
+            && dictionary::is_english(&word[..word.len() - 1]))
 }
 
 /// What the document does with one word the dictionary does not know.
@@ -509,6 +516,28 @@ fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
     }
 }
 
+/// True when lowercase `word` is one likely slip (a swap, a neighbouring
+/// key, a doubled or dropped letter) away from an English word more
+/// common than itself: then `handel` may be `handle` mistyped as much as
+/// the composer, and `herat` `heart`.
+pub fn is_slip_of_commoner_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let own = dictionary::frequency(word);
+    let mut found = false;
+    edits(b, true, &mut |c, p| {
+        if found || p < LIKELY {
+            return;
+        }
+        if let Ok(c) = std::str::from_utf8(c) {
+            found = dictionary::frequency(c) > own && !dictionary::is_name(c);
+        }
+    });
+    found
+}
+
 /// The dictionary's correction of `word`, a lowercase word it does not
 /// know: the most common English word one edit away, or, when there is
 /// none, two typist's slips away; only when it is far more common than
@@ -693,7 +722,7 @@ pub fn typo_fixes_with<'r>(
         let mut buf = [0u8; 32];
         let plausible = crate::text::ascii_lower(w.text, &mut buf).is_some_and(|l| {
             stands_alone(text, w.start, w.end())
-                && looks_like_a_slip(l)
+                && !is_spoken_form(l)
                 && !dictionary::is_spelt_word(l)
                 && !dictionary::is_name(l)
         });
