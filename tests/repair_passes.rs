@@ -180,3 +180,44 @@ fn folder_casing_leaves_a_word_that_is_also_a_common_noun() {
     assert!(paragraphs(&docs[2])[0].contains("grated apple and"));
     assert!(paragraphs(&docs[3])[0].contains("the apple slices"));
 }
+
+#[test]
+fn dictionary_names_slips_and_british_spelling() {
+    let doc = clean(
+        "The festival opened in the old town on a cold evening. Visitors came from \
+         leeds and from the hills of tuscany to see the colourful lanterns. The \
+         organisers said the jewerly stalls were busier than last year, and the \
+         centre of the town stayed open until midnight.\n",
+    );
+    let text = paragraphs(&doc).join("\n");
+    assert!(text.contains("from Leeds and"), "{text}");
+    assert!(text.contains("of Tuscany to"), "{text}");
+    assert!(text.contains("the jewelry stalls"), "{text}");
+    // British spellings are English too.
+    for w in ["colourful", "organisers", "centre"] {
+        assert!(text.contains(w), "{w}: {text}");
+    }
+}
+
+#[test]
+fn code_bylines_and_words_in_capitals_stay() {
+    let text = "The guide explains how to install the tool on a fresh machine.\n\n\
+                by Jane Doe\n\n\
+                const total = items . length ;\n\n\
+                The BRIN index keeps the table small, the guide says.\n";
+    // With the boilerplate pass off, as when the body is already clean:
+    // the byline reaches the casing pass.
+    let mut pipeline = Pipeline::default();
+    pipeline.disable("boilerplate").expect("pass");
+    let doc = pipeline.clean_text(text).expect("clean");
+    let paras = paragraphs(&doc);
+    assert!(paras.iter().any(|p| p == "by Jane Doe"), "{paras:?}");
+    assert!(
+        paras.iter().any(|p| p == "const total = items . length ;"),
+        "{paras:?}"
+    );
+    assert!(
+        paras.iter().any(|p| p.contains("The BRIN index")),
+        "{paras:?}"
+    );
+}

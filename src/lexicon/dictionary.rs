@@ -122,6 +122,13 @@ pub fn class_of(word: &str) -> WordClass {
     WordClass::Unknown
 }
 
+/// True when `word` (lowercase) is in the frequency list or among the
+/// names: the one quick look-up that settles nearly every word of a text.
+pub fn is_listed(word: &str) -> bool {
+    let d = dictionary();
+    d.frequency.get(word).is_some() || d.names.get(word).is_some()
+}
+
 /// True when `word` (lowercase) is in the frequency list and no name: the
 /// quick test for the parts of a derived word.
 fn is_listed_word(word: &str) -> bool {

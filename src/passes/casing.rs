@@ -176,14 +176,14 @@ pub fn count_word_casing(text: &str, counts: &mut CasingCounts) {
                 let prev_capital = before
                     .is_some_and(|p| matches!(p.case, Case::Title | Case::Upper | Case::Mixed));
                 let next_capital = capital_neighbour(words.peek());
-                // Beside another capital, a common word is part of a title
-                // ("the Force Awakens"); a word the dictionary does not
-                // know is part of a name ("Johann Neumann") all the same.
-                if (prev_capital || next_capital) && !unknown_to_dictionary(stem) {
-                    continue;
-                }
                 let mut buf = [0u8; 32];
                 let lower = crate::text::ascii_lower(stem, &mut buf);
+                // Beside another capital, a listed word is part of a title
+                // ("the Force Awakens"); a word the lists lack is part of a
+                // name ("Johann Neumann") all the same.
+                if (prev_capital || next_capital) && lower.is_none_or(dictionary::is_listed) {
+                    continue;
+                }
                 // Common words are never taken for names (see
                 // `Evidence::capitalises`): not counting them keeps the table small.
                 if lower.is_some_and(is_common_word) {
@@ -262,7 +262,14 @@ fn dictionary_name(stem: &str, evidence: &Evidence<'_>) -> bool {
     let Some(lower) = crate::text::ascii_lower(stem, &mut buf) else {
         return false;
     };
-    if lower.len() < 3 || !dictionary::is_name(lower) || is_sometimes_a_name(lower) {
+    // Names of four letters or fewer are as often abbreviations and slips
+    // (`lond`); the lexicon holds the short countries and capitals.
+    if lower.len() < 5 || !dictionary::is_name(lower) || is_sometimes_a_name(lower) {
+        return false;
+    }
+    // A lowercase name one slip away from a commoner word is as likely
+    // that word mistyped (`handel`, `herat`).
+    if crate::passes::typos::is_slip_of_commoner_word(lower) {
         return false;
     }
     let (caps, low) = evidence.doc.get(lower).copied().unwrap_or((0, 0));
@@ -389,7 +396,7 @@ impl StartCensus {
     /// rule, so that a paragraph with several lowercase starts is damaged
     /// rather than written in a lowercase style.
     fn capitalised(self) -> bool {
-        self.upper >= MIN_CAPITALISED_STARTS && self.upper >= 4 * self.lower
+        self.upper >= MIN_CAPITALISED_STARTS && self.upper >= 2 * self.lower
     }
 }
 
@@ -402,13 +409,19 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
     casing_fixes_in(text, first, evidence, false)
 }
 
-/// True when the sentence starting at byte `at` follows a full stop after a
-/// lowercase word (`... the capital. the council`), the plainest sentence
-/// break; not after an abbreviation or a code in capitals (`ID. models`).
+/// True when the sentence starting at byte `at` follows a plain sentence
+/// end: `?` or `!`, or a full stop after a word of three letters or more
+/// that is no abbreviation (`... the capital. the council`, `... in
+/// India. the report`), perhaps with closing quotes between; not after
+/// an abbreviation or a code in capitals (`ID. models`, `Gov. matt`).
 fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at).map(str::trim_end) else {
         return false;
     };
+    let before = before.trim_end_matches(['”', '"', '’', '\'']);
+    if before.ends_with(['?', '!']) {
+        return true;
+    }
     let Some(before) = before.strip_suffix('.') else {
         return false;
     };
@@ -417,8 +430,10 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
         .rev()
         .take_while(|c| c.is_alphabetic())
         .collect();
+    let mut rest = word.chars().rev().skip(1);
     word.chars().count() >= 3
-        && word.chars().all(char::is_lowercase)
+        && rest.all(char::is_lowercase)
+        && !crate::lexicon::abbreviations::is_abbreviation(&word.chars().rev().collect::<String>())
         && !before[..before.len() - word.len()].ends_with('.')
 }
 
@@ -432,6 +447,10 @@ fn casing_fixes_in(
     capitalised_document: bool,
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
+    // Code and commands keep their case (`const`, `git`, `pub fn`).
+    if text.lines().any(crate::text::looks_like_code) {
+        return fixes;
+    }
     // Lines kept together (a flattened table, verse, an address) are not
     // running sentences.
     let first = first && !text.contains('\n');
@@ -498,6 +517,19 @@ fn casing_fixes_in(
         if sentence_start && !name && aside {
             continue;
         }
+        // A word the document writes lowercase mid-sentence again and
+        // again and never capitalised is a brand or a command written so
+        // on purpose (`libgccjit`, `ecobee`), even opening a sentence.
+        let lowercase_by_choice = || {
+            evidence
+                .doc
+                .get(w.stem())
+                .is_some_and(|&(caps, lower)| caps == 0 && lower >= 2)
+                && !dictionary::is_english(w.stem())
+        };
+        if sentence_start && !name && lowercase_by_choice() {
+            continue;
+        }
         if sentence_start {
             starts.push((w.start, c, name));
         } else if name {
@@ -506,7 +538,11 @@ fn casing_fixes_in(
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
     for (at, c, name) in starts {
-        if starts_are_errors || name || (capitalised_document && after_plain_full_stop(text, at)) {
+        let opens_text = text[..at]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+        let plain_start = opens_text || after_plain_full_stop(text, at);
+        if starts_are_errors || name || (capitalised_document && plain_start) {
             fixes.push(capital(at, c));
         }
     }

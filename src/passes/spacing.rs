@@ -49,21 +49,14 @@ impl Pass for RepairSpacing {
     }
 }
 
-/// True when the line of `text` holding byte `at` reads as code rather
-/// than prose: it has a call (`()`), an assignment or comparison (` = `,
-/// `==`), braces, an arrow, a path separator `::`, or a name joined by an
-/// underscore. Code sets spaces around `.`, `,` and `:` as its tokens fall
-/// (`p . exists ( )`, `self ,`), and none of them is a slip.
+/// True when the line of `text` holding byte `at` reads as code (see
+/// [`crate::text::looks_like_code`]): code sets spaces around `.`, `,` and
+/// `:` as its tokens fall (`p . exists ( )`, `self ,`), and none of them
+/// is a slip.
 fn line_looks_like_code(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = &text[start..end];
-    ["()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( "]
-        .iter()
-        .any(|sign| line.contains(sign))
-        || line
-            .split_whitespace()
-            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).contains('_'))
+    crate::text::looks_like_code(&text[start..end])
 }
 
 /// The spacing repairs `text` needs, in offset order. With

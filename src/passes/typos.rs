@@ -106,7 +106,7 @@ impl Pass for RepairTypos {
         // sentence.
         let names: std::collections::HashSet<String> = unknown
             .iter()
-            .filter(|(_, u)| u.other_case >= 2)
+            .filter(|(_, u)| u.other_case >= 2 && u.known != Some(true))
             .map(|(w, _)| w.clone())
             .collect();
         let folder = cx.corpus().map(|c| &c.word_casing);
@@ -116,7 +116,8 @@ impl Pass for RepairTypos {
         let mut chosen: HashMap<String, String> = unknown
             .into_iter()
             .filter(|(word, u)| {
-                u.lower == 1
+                u.known == Some(false)
+                    && u.lower == 1
                     && u.other_case == 0
                     && !u.in_company
                     && looks_like_a_slip(word)
@@ -229,15 +230,22 @@ fn looks_like_a_slip(word: &str) -> bool {
     if b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
         return false;
     }
-    let spoken = (word.ends_with("in") && dictionary::is_english(&format!("{word}g")))
-        || (word.ends_with('a') && dictionary::is_english(&word[..word.len() - 1]));
-    if spoken {
+    if is_spoken_form(word) {
         return false;
     }
     !(1..word.len()).any(|k| {
         let with = format!("{}'{}", &word[..k], &word[k..]);
         dictionary::is_english(&with)
     })
+}
+
+/// True when `word` is the spoken form of an English word: a dropped
+/// final g (`talkin`) or a run-on `a` (`woulda`).
+fn is_spoken_form(word: &str) -> bool {
+    (word.ends_with("in") && dictionary::is_english(&format!("{word}g")))
+        || (word.len() > 1
+            && word.ends_with('a')
+            && dictionary::is_english(&word[..word.len() - 1]))
 }
 
 /// What the document does with one word the dictionary does not know.
@@ -249,6 +257,8 @@ struct UnknownWord {
     other_case: u32,
     /// Whether it ever stands beside another unknown or foreign word.
     in_company: bool,
+    /// What the full dictionary says, once asked: known in another form.
+    known: Option<bool>,
 }
 
 /// The shortest unknown word the dictionary corrects: shorter ones are
@@ -266,22 +276,26 @@ fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut HashMap<String, Unknow
     let Some(lower) = crate::text::ascii_lower(stem, &mut buf) else {
         return false;
     };
-    // Asked once per distinct unknown word: a name recurs.
-    let u = match unknown.get_mut(lower) {
-        Some(u) => u,
-        None => {
-            if dictionary::class_of(lower) != WordClass::Unknown {
-                return false;
-            }
-            unknown.entry(lower.to_string()).or_default()
-        }
-    };
+    // Nearly every word is in the frequency list or the names: one look-up.
+    if dictionary::is_listed(lower) {
+        return false;
+    }
+    let u = unknown.entry(lower.to_string()).or_default();
     if w.case == Case::Lower {
+        // The full dictionary (affixes, British spellings, derived words)
+        // is asked once per distinct word, and only of lowercase words,
+        // the ones that may be corrected.
+        let known = *u
+            .known
+            .get_or_insert_with(|| dictionary::class_of(lower) != WordClass::Unknown);
+        if known {
+            return false;
+        }
         u.lower += 1;
     } else {
         u.other_case += 1;
     }
-    true
+    u.known != Some(true)
 }
 
 /// True when `w` is a common word of another language and no English word.
@@ -502,6 +516,28 @@ fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
     }
 }
 
+/// True when lowercase `word` is one likely slip (a swap, a neighbouring
+/// key, a doubled or dropped letter) away from an English word more
+/// common than itself: then `handel` may be `handle` mistyped as much as
+/// the composer, and `herat` `heart`.
+pub fn is_slip_of_commoner_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let own = dictionary::frequency(word);
+    let mut found = false;
+    edits(b, true, &mut |c, p| {
+        if found || p < LIKELY {
+            return;
+        }
+        if let Ok(c) = std::str::from_utf8(c) {
+            found = dictionary::frequency(c) > own && !dictionary::is_name(c);
+        }
+    });
+    found
+}
+
 /// The dictionary's correction of `word`, a lowercase word it does not
 /// know: the most common English word one edit away, or, when there is
 /// none, two typist's slips away; only when it is far more common than
@@ -686,7 +722,7 @@ pub fn typo_fixes_with<'r>(
         let mut buf = [0u8; 32];
         let plausible = crate::text::ascii_lower(w.text, &mut buf).is_some_and(|l| {
             stands_alone(text, w.start, w.end())
-                && looks_like_a_slip(l)
+                && !is_spoken_form(l)
                 && !dictionary::is_spelt_word(l)
                 && !dictionary::is_name(l)
         });

@@ -25,6 +25,69 @@ pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// Words that open a line of code or a shell command and no English
+/// sentence written in lowercase: declarations, imports and the commands
+/// articles show most.
+const CODE_OPENERS: &[&str] = &[
+    "apt",
+    "cargo",
+    "cd",
+    "const",
+    "def",
+    "docker",
+    "fn",
+    "func",
+    "git",
+    "impl",
+    "import",
+    "npm",
+    "pip",
+    "pub",
+    "sudo",
+    "systemctl",
+    "var",
+];
+
+/// True when `line` reads as code or a command rather than prose: it has
+/// a call (`()`), an assignment or comparison (` = `, `==`), braces, an
+/// arrow, a path separator `::`, a prompt (`$ `), a tag, a command-line
+/// flag (`-m`, `--save`), a name joined by an underscore, a statement end
+/// (`;`), or opens with a declaration or a common command in lowercase
+/// (`const x`, `git clone`).
+pub fn looks_like_code(line: &str) -> bool {
+    const SIGNS: [&str; 13] = [
+        "()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( ", "$ ", "</", "/>",
+    ];
+    if SIGNS.iter().any(|sign| line.contains(sign)) {
+        return true;
+    }
+    let trimmed = line.trim();
+    if trimmed.ends_with(';') {
+        return true;
+    }
+    let mut tokens = trimmed.split_whitespace();
+    if tokens
+        .next()
+        .is_some_and(|first| CODE_OPENERS.contains(&first))
+        && trimmed.contains(' ')
+    {
+        return true;
+    }
+    // Flags and underscores need a `-` or a `_`: most lines have neither.
+    if !trimmed.contains(['-', '_']) {
+        return false;
+    }
+    trimmed.split_whitespace().any(|w| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        (core.starts_with('-')
+            && core.len() >= 2
+            && core[1..].starts_with(|c: char| c.is_ascii_lowercase() || c == '-'))
+            || core
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .contains('_')
+    })
+}
+
 /// A fast, non-cryptographic hasher for short word keys (the Fx scheme:
 /// multiply and rotate per 8 bytes). Word tables are built from the
 /// document itself, so resistance to crafted collisions buys nothing here
@@ -95,6 +158,28 @@ pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_lines_and_prose() {
+        for code in [
+            "p . exists ( )",
+            "const x = 5",
+            "git clone the repository",
+            "npm install --save left-pad",
+            "let total_count be it",
+            "const answer be it",
+            "print(x);",
+        ] {
+            assert!(looks_like_code(code), "{code}");
+        }
+        for prose in [
+            "The council met on Monday - and agreed.",
+            "let us go then, you and I",
+            "A well-known fact (see below) holds.",
+        ] {
+            assert!(!looks_like_code(prose), "{prose}");
+        }
+    }
 
     #[test]
     fn short_loads_match_byte_by_byte() {
