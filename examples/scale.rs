@@ -10,7 +10,8 @@
 //! on each and prints the peak resident memory the run reports; then times
 //! 2,000 pages with `--jobs 1` and `--jobs 2`; then, with `--warc-mb N`,
 //! streams a gzipped WARC file of about N MiB (compressed) through.
-//! Skips with a message when `../shared/corpus` is absent.
+//! `--only sizes|jobs|warc` runs one part alone. Skips with a message when
+//! `../shared/corpus` is absent.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -116,6 +117,12 @@ fn main() {
         .position(|a| a == "--warc-mb")
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse::<usize>().ok());
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let part = |name: &str| only.as_deref().is_none_or(|o| o == name);
     let Some(pages) = pages() else {
         eprintln!("skipped: ../shared/corpus/extraction is not here");
         return;
@@ -125,30 +132,13 @@ fn main() {
         std::process::exit(2);
     }
     let tmp = tempfile::tempdir().unwrap();
-    println!("peak RSS by folder size (all cores, folder learning on):");
-    let mut peaks = Vec::new();
-    for n in [1000, 4000, 16000] {
-        let dir = folder(tmp.path(), &pages, n);
-        let (secs, rss, written) = run(&dir, &tmp.path().join(format!("out-{n}")), &[]);
-        println!("  {n:>6} pages: peak {rss:7.1} MiB, {written} written, {secs:.1} s");
-        peaks.push(rss);
-        let _ = std::fs::remove_dir_all(tmp.path().join(format!("out-{n}")));
+    if part("sizes") {
+        sizes(tmp.path(), &pages);
     }
-    let (lo, hi) = peaks
-        .iter()
-        .fold((f64::MAX, 0.0f64), |(l, h), &p| (l.min(p), h.max(p)));
-    println!("  spread: largest / smallest = {:.2}", hi / lo);
-
-    let dir = folder(tmp.path(), &pages, 2000);
-    let (one, _, _) = run(&dir, &tmp.path().join("j1"), &["--jobs", "1"]);
-    let (two, _, _) = run(&dir, &tmp.path().join("j2"), &["--jobs", "2"]);
-    println!(
-        "2000 pages: --jobs 1 {one:.1} s, --jobs 2 {two:.1} s, speed-up {:.2}x ({} cores here)",
-        one / two,
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-
-    if let Some(mb) = warc_mb {
+    if part("jobs") {
+        jobs(tmp.path(), &pages);
+    }
+    if let Some(mb) = warc_mb.filter(|_| part("warc")) {
         let path = tmp.path().join("crawl.warc.gz");
         let (records, bytes) = warc_gz(&path, &pages, mb);
         let (secs, rss, written) = run(&path, &tmp.path().join("warc-out"), &[]);
@@ -157,4 +147,32 @@ fn main() {
             bytes as f64 / (1 << 20) as f64
         );
     }
+}
+
+fn sizes(root: &Path, pages: &[String]) {
+    println!("peak RSS by folder size (all cores, folder learning on):");
+    let mut peaks = Vec::new();
+    for n in [1000, 4000, 16000] {
+        let dir = folder(root, pages, n);
+        let (secs, rss, written) = run(&dir, &root.join(format!("out-{n}")), &[]);
+        println!("  {n:>6} pages: peak {rss:7.1} MiB, {written} written, {secs:.1} s");
+        peaks.push(rss);
+        let _ = std::fs::remove_dir_all(root.join(format!("out-{n}")));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    let (lo, hi) = peaks
+        .iter()
+        .fold((f64::MAX, 0.0f64), |(l, h), &p| (l.min(p), h.max(p)));
+    println!("  spread: largest / smallest = {:.2}", hi / lo);
+}
+
+fn jobs(root: &Path, pages: &[String]) {
+    let dir = folder(root, pages, 2000);
+    let (one, _, _) = run(&dir, &root.join("j1"), &["--jobs", "1"]);
+    let (two, _, _) = run(&dir, &root.join("j2"), &["--jobs", "2"]);
+    println!(
+        "2000 pages: --jobs 1 {one:.1} s, --jobs 2 {two:.1} s, speed-up {:.2}x ({} cores here)",
+        one / two,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
 }

@@ -71,6 +71,11 @@ struct Args {
     #[arg(long, conflicts_with = "knowledge")]
     no_learn: bool,
 
+    /// Sync each output to disk before renaming it into place, so outputs
+    /// survive a power loss too (slower: the workers wait on the disk).
+    #[arg(long)]
+    durable: bool,
+
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -261,6 +266,7 @@ fn settings(args: Args) -> Result<RunConfig, String> {
         knowledge,
         learn: !args.no_learn,
         html_report: args.html_report,
+        durable: args.durable,
     })
 }
 
@@ -292,7 +298,7 @@ fn learn(inputs: Vec<PathBuf>, out: PathBuf, common: Common) -> Result<bool, Str
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let corpus = cli::run::learn(&found.files, &options, &pool);
-    cli::output::write_atomically(&out, corpus.to_json().as_bytes())
+    cli::output::write_atomically(&out, corpus.to_json().as_bytes(), true)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!(
         "pristine: learned from {} documents ({} copies left out) into {}",

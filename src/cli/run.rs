@@ -24,7 +24,7 @@ use super::output::{AtomicFile, InputGuard, output_names, sweep_stale_temporarie
 use super::summary::{DocCounts, SkippedPath, Summary};
 
 /// Documents handed to the workers at once, per worker.
-const CHUNK_PER_WORKER: usize = 8;
+const CHUNK_PER_WORKER: usize = 32;
 /// Bytes of input read ahead at most, whatever the number of documents.
 const CHUNK_BYTES: usize = 128 * 1024 * 1024;
 
@@ -54,6 +54,8 @@ pub struct RunConfig {
     pub learn: bool,
     /// Where the review page of the run goes (built from the outputs).
     pub html_report: Option<PathBuf>,
+    /// Sync every output to disk before renaming it into place.
+    pub durable: bool,
 }
 
 /// The records of many files in order, each tagged with its file's index.
@@ -196,6 +198,7 @@ enum Destination<'a> {
         dir: &'a Path,
         targets: &'a [PathBuf],
         guard: &'a InputGuard,
+        durable: bool,
     },
     /// Standard output: the one document as such, or JSON Lines.
     Stdout { single: bool },
@@ -255,6 +258,7 @@ pub fn run(cfg: RunConfig) -> Result<Summary, String> {
             dir,
             targets: &targets,
             guard: &guard,
+            durable: cfg.durable,
         },
         None => Destination::Stdout { single },
     };
@@ -318,10 +322,12 @@ fn finish(
             dir,
             targets,
             guard,
+            durable,
         } => {
             if let Ok(doc) = &o.document {
                 let target = dir.join(&targets[owner]);
-                done.written = write_document(&target, guard, &with_newline(format.render(doc)));
+                let text = with_newline(format.render(doc));
+                done.written = write_document(&target, guard, &text, *durable);
             }
         }
         Destination::Stdout { single: true } => {
@@ -345,11 +351,16 @@ fn with_newline(mut t: String) -> String {
     t
 }
 
-fn write_document(target: &Path, guard: &InputGuard, text: &str) -> Result<bool, Error> {
+fn write_document(
+    target: &Path,
+    guard: &InputGuard,
+    text: &str,
+    durable: bool,
+) -> Result<bool, Error> {
     guard
         .check(target)
         .map_err(|m| Error::new(ErrorKind::Write, m))?;
-    super::output::write_atomically(target, text.as_bytes()).map_err(|e| {
+    super::output::write_atomically(target, text.as_bytes(), durable).map_err(|e| {
         Error::new(
             ErrorKind::Write,
             format!("cannot write {}: {e}", target.display()),
@@ -416,6 +427,7 @@ impl<'a> Writer<'a> {
                 dir,
                 targets,
                 guard,
+                durable,
             } => {
                 if self.many.as_ref().map(|(o, _)| *o) != Some(d.owner) {
                     self.commit_many(summary);
@@ -424,7 +436,7 @@ impl<'a> Writer<'a> {
                         .check(&target)
                         .map_err(|m| Error::new(ErrorKind::Write, m))
                         .and_then(|()| {
-                            AtomicFile::create(&target).map_err(|e| {
+                            AtomicFile::create(&target, *durable).map_err(|e| {
                                 Error::new(
                                     ErrorKind::Write,
                                     format!("cannot write {}: {e}", target.display()),
@@ -595,7 +607,7 @@ fn write_report(cfg: &RunConfig, summary: &mut Summary) -> Result<(), String> {
     summary.peak_rss_kib = super::summary::peak_rss_kib();
     if let Some(path) = &cfg.report {
         let json = serde_json::to_string_pretty(summary).expect("summary serialises");
-        super::output::write_atomically(path, json.as_bytes())
+        super::output::write_atomically(path, json.as_bytes(), true)
             .map_err(|e| format!("cannot write the report {}: {e}", path.display()))?;
     }
     if let (Some(page), Some(out)) = (&cfg.html_report, &cfg.out) {
