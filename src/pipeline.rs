@@ -117,12 +117,6 @@ impl<'a> PassContext<'a> {
         self.corpus
     }
 
-    /// How many edits the pass has made so far (a pass that repeats its
-    /// work until nothing changes watches it).
-    pub fn edit_count(&self) -> usize {
-        self.edits.len()
-    }
-
     /// The run's options.
     pub fn options(&self) -> &'a Options {
         self.options

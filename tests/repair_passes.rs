@@ -221,18 +221,3 @@ fn code_bylines_and_words_in_capitals_stay() {
         "{paras:?}"
     );
 }
-
-/// The casing pass reads the document's style (does it capitalise its
-/// sentences?) from its text, and its own capitals can tip that reading: it
-/// runs to a fixed point, so cleaning its output again changes nothing.
-#[test]
-fn casing_reaches_a_fixed_point() {
-    let dump = "Harbour harbour harbour.\n\nHarbour harbour harbour?\n\n\
-                Harbour harbour harbour? of harbour town. of harbour harbour harbour harbour harbour harbour harbour harbour,\n\n\
-                Harbour harbour harbour harbour harbour harbour harbour harbour harbour wiht. harbour harbour harbour harbour harbour.\n\n\
-                Harbour harbour harbour? harbour harbour harbour,\n\nHarbour harbour harbour.\n";
-    let once = pristine::clean_text(dump).unwrap();
-    let markdown = pristine::render::Format::Markdown.render(&once);
-    let twice = pristine::clean_text(&markdown).unwrap();
-    assert_eq!(pristine::render::Format::Markdown.render(&twice), markdown);
-}

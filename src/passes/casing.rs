@@ -40,24 +40,6 @@ impl Pass for RepairCasing {
     }
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
-        // What the document says of its own style (does it capitalise its
-        // sentences? how does it write a word?) is read from its text, and
-        // the pass's own capitals can change that reading. Running again
-        // until nothing changes makes the result a fixed point, so cleaning
-        // a cleaned document changes nothing; two more rounds at most.
-        for _ in 0..3 {
-            let before = cx.edit_count();
-            repair_casing_once(doc, cx);
-            if cx.edit_count() == before {
-                break;
-            }
-        }
-    }
-}
-
-/// One round of the casing pass over the whole document.
-fn repair_casing_once(doc: &mut Document, cx: &mut PassContext<'_>) {
-    {
         let mut counts = CasingCounts::default();
         let mut starts = StartCensus::default();
         for b in &doc.blocks {
