@@ -4,7 +4,8 @@
 //! present, else a built-in paragraph repeated.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pristine::passes::casing::{CasingCounts, Evidence, casing_fixes, count_word_casing};
+use pristine::corpus::casing::{CasingCounts, count_word_casing};
+use pristine::passes::casing::{Evidence, casing_fixes};
 use pristine::passes::spacing::spacing_fixes;
 use pristine::passes::typos::typo_fixes;
 use pristine::passes::unicode::unicode_fixes;

@@ -20,8 +20,9 @@
 
 use std::collections::HashMap;
 
+use pristine::corpus::casing::{CasingCounts, count_word_casing};
 use pristine::lexicon::dictionary;
-use pristine::passes::casing::{CasingCounts, Evidence, casing_fixes, count_word_casing};
+use pristine::passes::casing::{Evidence, casing_fixes};
 use pristine::passes::spacing::spacing_fixes;
 use pristine::passes::typos::typo_fixes;
 use pristine::passes::unicode::unicode_fixes;

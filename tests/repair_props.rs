@@ -2,7 +2,8 @@
 //! character boundaries, and a second run finds nothing left to fix.
 
 use pristine::Fix;
-use pristine::passes::casing::{CasingCounts, Evidence, casing_fixes};
+use pristine::corpus::casing::CasingCounts;
+use pristine::passes::casing::{Evidence, casing_fixes};
 use pristine::passes::spacing::spacing_fixes;
 use pristine::passes::typos::typo_fixes;
 use pristine::passes::unicode::unicode_fixes;

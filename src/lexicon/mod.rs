@@ -3,6 +3,7 @@
 
 pub mod abbreviations;
 pub mod chrome;
+pub mod common_words;
 pub mod dictionary;
 pub mod extensions;
 pub mod frequent_words;

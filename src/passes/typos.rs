@@ -19,6 +19,7 @@
 //! the dictionary entries listed in [`crate::lexicon::typo_exceptions`]
 //! that are real words.
 
+use crate::lexicon::common_words::common_words;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -591,22 +592,6 @@ pub fn candidates(word: &str) -> Option<&'static [&'static str]> {
     typos_dict::WORD.find(&UniCase::new(word)).copied()
 }
 
-/// The words typos-dict corrects misspellings to that are all lowercase
-/// ASCII letters.
-fn common_words() -> &'static WordTable<()> {
-    static WORDS: OnceLock<WordTable<()>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        WordTable::new(
-            typos_dict::WORD
-                .map
-                .values()
-                .flat_map(|v| v.iter().copied())
-                .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
-                .map(|w| (w, ())),
-        )
-    })
-}
-
 /// The misspellings typos-dict lists that are ASCII, lowercased. Its other
 /// keys hold a non-ASCII letter that no case folding turns into ASCII, so
 /// an ASCII word can only ever match one of these.
@@ -630,12 +615,6 @@ fn misspellings() -> &'static WordTable<()> {
             .collect();
         WordTable::new(keys.iter().map(|k| (k.as_ref(), ())))
     })
-}
-
-/// True when `word` (lowercase) is a word typos-dict corrects misspellings
-/// to: a common English word rather than a name.
-pub fn is_common_word(word: &str) -> bool {
-    common_words().get(word).is_some()
 }
 
 /// `fix` written in the case of `original`.

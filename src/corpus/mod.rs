@@ -46,6 +46,8 @@
 //! chrome yet). Forgetting only ever lowers a count, so at worst a repeated
 //! line is kept, never an article line dropped.
 
+pub mod casing;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -105,9 +107,9 @@ pub struct Corpus {
     site_documents: HashMap<u64, u32>,
     /// How many documents of the batch write each word capitalised standing
     /// alone mid-sentence, and how many write it lowercase mid-sentence
-    /// (keyed as [`crate::passes::casing::CasingCounts`]).
+    /// (keyed as [`crate::corpus::casing::CasingCounts`]).
     #[serde(with = "sorted_casing")]
-    pub word_casing: crate::passes::casing::CasingCounts,
+    pub word_casing: crate::corpus::casing::CasingCounts,
 }
 
 /// Learns a [`Corpus`] one document at a time, in bounded memory, leaving
@@ -123,7 +125,7 @@ pub struct CorpusBuilder {
     bands: HashMap<u64, Vec<u32>>,
     /// Scratch buffers reused across documents.
     lines: HashSet<u64>,
-    casing: crate::passes::casing::CasingCounts,
+    casing: crate::corpus::casing::CasingCounts,
 }
 
 /// What [`CorpusBuilder::add`] made of a document.
@@ -219,7 +221,7 @@ impl CorpusBuilder {
             // raw page capitalise words that are common nouns elsewhere.
             b.for_each_text(|role, t| {
                 if role != TextRole::Code && reads_as_prose(t) {
-                    crate::passes::casing::count_word_casing(t, &mut self.casing);
+                    casing::count_word_casing(t, &mut self.casing);
                 }
             });
         }
@@ -386,7 +388,7 @@ mod sorted_map {
 mod sorted_casing {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use crate::passes::casing::CasingCounts;
+    use crate::corpus::casing::CasingCounts;
 
     pub fn serialize<S: Serializer>(map: &CasingCounts, s: S) -> Result<S::Ok, S::Error> {
         let mut rows: Vec<(&str, u32, u32)> =
