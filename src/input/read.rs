@@ -302,7 +302,9 @@ impl Iterator for JsonLines {
     }
 }
 
-/// One JSON Lines record; a record needs an `html` or `text` string.
+/// One JSON Lines record; a record needs an `html` or `text` string, and may
+/// carry `id`, `url` and `source` (the name it goes by in outputs and errors;
+/// by default the stream's name and the line number).
 pub fn json_record(name: String, line: usize, bytes: &[u8]) -> Record {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -340,7 +342,9 @@ pub fn json_record(name: String, line: usize, bytes: &[u8]) -> Record {
         )),
     };
     Record {
-        source: name,
+        // A record may name itself (`"source"`), so the same record comes
+        // out the same whichever stream carried it (a file, a partition).
+        source: field("source").unwrap_or(name),
         id,
         url: field("url"),
         payload,
