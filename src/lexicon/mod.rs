@@ -8,6 +8,7 @@ pub mod dictionary;
 pub mod extensions;
 pub mod frequent_words;
 pub mod languages;
+pub mod months;
 pub mod proper_nouns;
 pub mod stopwords;
 pub mod typo_exceptions;

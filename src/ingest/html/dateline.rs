@@ -2,6 +2,10 @@
 //! "Last updated: 2025-02-22"), for pages whose tags state none: the first
 //! short line of the body that holds a whole calendar date.
 
+// Three-letter month abbreviations are the names' prefixes, so the
+// full names serve both.
+use crate::lexicon::months::MONTHS;
+
 /// Longest text (bytes) read as a date line: a line, not a paragraph.
 const MAX_LINE_BYTES: usize = 80;
 
@@ -16,22 +20,6 @@ const NOT_PUBLICATION: &[&str] = &[
     "©",
     "expires",
     "deadline",
-];
-
-/// English month names; three-letter abbreviations are their prefixes.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// The first date line of the body.

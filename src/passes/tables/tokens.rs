@@ -65,33 +65,6 @@ const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Splits `line` on white space into classified tokens.
 pub fn tokenize(line: &str) -> Vec<Token<'_>> {
     line.split_whitespace().map(classify).collect()
@@ -192,7 +165,7 @@ fn in_list(list: &[&str], core: &str) -> bool {
 fn is_month(core: &str) -> bool {
     core.len() <= 9 && {
         let lower = core.to_lowercase();
-        MONTHS.contains(&lower.as_str())
+        crate::lexicon::months::is_month(&lower)
     }
 }
 
