@@ -125,27 +125,46 @@ fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
         .map_err(|e| format!("cannot start worker threads: {e}"))
 }
 
+/// Streams `records` through `pool` in chunks of [`CHUNK_PER_WORKER`] per
+/// worker: `work` runs on each record in parallel, then `take` receives the
+/// chunk's results in input order and says whether to go on. The one loop
+/// behind learning, cleaning and the stdin mapper.
+fn stream_through<T: Send, R: Send>(
+    pool: &rayon::ThreadPool,
+    records: &mut impl Iterator<Item = (T, Record)>,
+    work: impl Fn(T, Record) -> R + Sync,
+    mut take: impl FnMut(Vec<R>) -> bool,
+) {
+    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
+    loop {
+        let chunk = next_chunk(records, max);
+        if chunk.is_empty() {
+            return;
+        }
+        let results: Vec<R> =
+            pool.install(|| chunk.into_par_iter().map(|(t, r)| work(t, r)).collect());
+        if !take(results) {
+            return;
+        }
+    }
+}
+
 /// Learns the folder knowledge from `files` (phase one), in input order.
 pub fn learn(files: &[InputFile], options: &Options, pool: &rayon::ThreadPool) -> Corpus {
     let skip = vec![false; files.len()];
     let mut stream = RecordStream::new(files, &skip, options);
     let mut builder = CorpusBuilder::new();
-    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
-    loop {
-        let chunk = next_chunk(&mut stream, max);
-        if chunk.is_empty() {
-            break;
-        }
-        let docs: Vec<_> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|(_, r)| pristine::batch::ingest_record(r, options).2.ok())
-                .collect()
-        });
-        for d in docs.iter().flatten() {
-            builder.add(d);
-        }
-    }
+    stream_through(
+        pool,
+        &mut stream,
+        |_, r| pristine::batch::ingest_record(r, options).2.ok(),
+        |docs| {
+            for d in docs.iter().flatten() {
+                builder.add(d);
+            }
+            true
+        },
+    );
     builder.finish()
 }
 
@@ -266,30 +285,22 @@ pub fn run(cfg: RunConfig) -> Result<Summary, String> {
     let bar = progress_bar(cfg.progress, files.len() - summary.resumed);
     let mut writer = Writer::new(&dest, &files);
     let mut stream = RecordStream::new(&files, &skip, &options);
-    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
-    loop {
-        let chunk = next_chunk(&mut stream, max);
-        if chunk.is_empty() {
-            break;
-        }
-        let done: Vec<Done> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|(owner, r)| {
-                    let outcome = batch.clean(r, corpus.as_ref());
-                    finish(owner, outcome, &files[owner], &dest, cfg.format)
-                })
-                .collect()
-        });
-        for d in done {
-            if writer.take(d, &mut summary, &bar) == Flow::Stop {
-                break;
+    stream_through(
+        &pool,
+        &mut stream,
+        |owner, r| {
+            let outcome = batch.clean(r, corpus.as_ref());
+            finish(owner, outcome, &files[owner], &dest, cfg.format)
+        },
+        |done| {
+            for d in done {
+                if writer.take(d, &mut summary, &bar) == Flow::Stop {
+                    return false;
+                }
             }
-        }
-        if writer.stopped {
-            break;
-        }
-    }
+            true
+        },
+    );
     writer.close(&mut summary);
     bar.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
@@ -530,45 +541,49 @@ fn run_stdin(cfg: &RunConfig, summary: &mut Summary) -> Result<(), String> {
     let batch = Batch::new(cfg.pipeline.clone());
     let corpus = cfg.knowledge.as_ref();
     let mut out = std::io::BufWriter::new(std::io::stdout());
-    let max = pool.current_num_threads() * CHUNK_PER_WORKER;
-    loop {
-        let chunk = next_chunk(&mut stream, max);
-        if chunk.is_empty() {
-            break;
-        }
-        let lines: Vec<(String, Result<DocCounts, Error>)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|(_, r)| {
-                    let o = batch.clean(r, corpus);
-                    let counts = o.document.as_ref().map(DocCounts::of).map_err(Clone::clone);
-                    (json_line(&o, cfg.format), counts)
-                })
-                .collect()
-        });
-        for (line, counts) in lines {
-            summary.documents_read += 1;
-            match counts {
-                Ok(c) => {
-                    summary.count(c);
-                    summary.documents_written += 1;
+    let mut failed_write = None;
+    stream_through(
+        &pool,
+        &mut stream,
+        |_, r| {
+            let o = batch.clean(r, corpus);
+            let counts = o.document.as_ref().map(DocCounts::of).map_err(Clone::clone);
+            (json_line(&o, cfg.format), counts)
+        },
+        |lines| {
+            for (line, counts) in lines {
+                summary.documents_read += 1;
+                match counts {
+                    Ok(c) => {
+                        summary.count(c);
+                        summary.documents_written += 1;
+                    }
+                    Err(e) => summary.failed.push(super::summary::Failure {
+                        source: "-".into(),
+                        kind: e.kind().as_str().into(),
+                        reason: e.message().into(),
+                    }),
                 }
-                Err(e) => summary.failed.push(super::summary::Failure {
-                    source: "-".into(),
-                    kind: e.kind().as_str().into(),
-                    reason: e.message().into(),
-                }),
+                if let Err(e) = out
+                    .write_all(line.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+                {
+                    failed_write = Some(e);
+                    return false;
+                }
             }
-            if let Err(e) = out
-                .write_all(line.as_bytes())
-                .and_then(|()| out.write_all(b"\n"))
-            {
-                return stdout_error(e, summary);
+            // Flushed per chunk: a mapper's reader sees lines as they are made.
+            match out.flush() {
+                Ok(()) => true,
+                Err(e) => {
+                    failed_write = Some(e);
+                    false
+                }
             }
-        }
-        if let Err(e) = out.flush() {
-            return stdout_error(e, summary);
-        }
+        },
+    );
+    if let Some(e) = failed_write {
+        return stdout_error(e, summary);
     }
     Ok(())
 }
