@@ -138,6 +138,18 @@ impl Common {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Build the review page (one self-contained HTML file) of a finished run.
+    Report {
+        /// The run's output folder (its JSON documents; a `--report` summary
+        /// inside or beside it is found by its fields).
+        out_dir: PathBuf,
+        /// The HTML file to write.
+        #[arg(short, long, value_name = "FILE", default_value = "report.html")]
+        out: PathBuf,
+        /// The run's `--report` summary, when it is elsewhere.
+        #[arg(long, value_name = "FILE")]
+        summary: Option<PathBuf>,
+    },
     /// Learn folder knowledge (repeated lines, word casing) and write it to a file.
     Learn {
         /// Files or folders to learn from.
@@ -170,10 +182,6 @@ fn parse_size(s: &str) -> Result<usize, String> {
 }
 
 fn main() -> ExitCode {
-    // `pristine report OUT_DIR`: the review page of a finished run.
-    if std::env::args_os().nth(1).is_some_and(|a| a == "report") {
-        return pristine::review::command::main(std::env::args_os().skip(2));
-    }
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -192,6 +200,11 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let result = match args.command {
+        Some(Command::Report {
+            out_dir,
+            out,
+            summary,
+        }) => return pristine::review::command::run(&out_dir, &out, summary.as_deref()),
         Some(Command::Learn {
             inputs,
             out,

@@ -3,47 +3,17 @@
 //! A subcommand beside the main command's free list of inputs, so a folder
 //! that is literally named `report` is given as `./report`.
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 use super::Review;
 
-/// Builds the review page of a finished run from its output folder.
-#[derive(Parser, Debug)]
-#[command(name = "pristine report")]
-struct ReportArgs {
-    /// The run's output folder (its JSON documents; a `--report` summary
-    /// inside or beside it is found by its fields).
-    out_dir: PathBuf,
-
-    /// The HTML file to write.
-    #[arg(short, long, value_name = "FILE", default_value = "report.html")]
-    out: PathBuf,
-
-    /// The run's `--report` summary, when it is elsewhere.
-    #[arg(long, value_name = "FILE")]
-    summary: Option<PathBuf>,
-}
-
-/// Runs the subcommand on the arguments that follow `report`. Exit status:
-/// 0 when the page was written, 2 on bad usage or an unreadable folder.
-pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let argv = std::iter::once(OsString::from("pristine report")).chain(args);
-    let args = match ReportArgs::try_parse_from(argv) {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
-    };
-    let review = match Review::from_dir(&args.out_dir, args.summary.as_deref()) {
+/// Builds the review page of the run whose outputs are under `out_dir`
+/// (its summary is `summary`, or found in or beside the folder) and writes
+/// it to `out`. Exit status: 0 when the page was written, 2 when the folder
+/// cannot be read or the page cannot be written.
+pub fn run(out_dir: &Path, out: &Path, summary: Option<&Path>) -> ExitCode {
+    let review = match Review::from_dir(out_dir, summary) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("pristine report: {}", e.message());
@@ -53,21 +23,21 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     if review.entries.is_empty() {
         eprintln!(
             "pristine report: no JSON documents under {} (the page reads outputs written with --format json)",
-            args.out_dir.display()
+            out_dir.display()
         );
     }
-    match write_page(&args.out, &review) {
+    match write_page(out, &review) {
         Ok(bytes) => {
             eprintln!(
                 "pristine report: {} documents, {} KiB → {}",
                 review.entries.len(),
                 bytes.div_ceil(1024),
-                args.out.display()
+                out.display()
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("pristine report: cannot write {}: {e}", args.out.display());
+            eprintln!("pristine report: cannot write {}: {e}", out.display());
             ExitCode::from(2)
         }
     }
