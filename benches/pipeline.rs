@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .filter_map(|d| pristine::ingest::text::ingest(d, pipeline.options()).ok())
-                .map(|d| d.blocks.len())
+                .map(|d| d.blocks().len())
                 .sum::<usize>()
         })
     });
@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .filter_map(|d| pipeline.clean_text(d).ok())
-                .map(|d| d.blocks.len())
+                .map(|d| d.blocks().len())
                 .sum::<usize>()
         })
     });

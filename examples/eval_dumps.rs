@@ -261,7 +261,7 @@ fn explain_page(doc: &Document, truth: &str) {
     let truth = Truth::new(truth);
     let cut = |s: &str| s.chars().take(100).collect::<String>().replace('\n', " / ");
     println!("kept:");
-    for b in &doc.blocks {
+    for b in doc.blocks() {
         let t = b.plain_text();
         println!("  {:.2} {:<9} {}", truth.share(&t), b.kind(), cut(&t));
     }
@@ -386,7 +386,7 @@ fn examples(pages: &[Page], docs: &mut [Document]) -> Vec<(bool, Example)> {
             let truth = Truth::new(&p.truth);
             let xs = pristine::passes::boilerplate::document_features(d);
             let half_a = in_half_a(&p.id);
-            d.blocks
+            d.blocks()
                 .iter()
                 .zip(xs)
                 .map(|(b, x)| {

@@ -28,7 +28,7 @@ use pristine::passes::typos::typo_fixes;
 use pristine::passes::unicode::unicode_fixes;
 use pristine::passes::{casing, language, spacing, typos, unicode};
 use pristine::text::{Case, Position, SentenceWords, WordKind};
-use pristine::{Block, Fix, Options, Pipeline};
+use pristine::{Block, Document, Fix, Options, Pipeline};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The corpus sets with clean article bodies, by name.
@@ -207,35 +207,35 @@ fn misspellings(set: &str, pages: &[Page]) {
         let Ok(mut clean) = pristine::ingest::text::ingest(&page.body, &Options::default()) else {
             continue;
         };
-        let mut damaged = clean.clone();
+        let undamaged = clean.clone();
         pipeline.run(&mut clean);
         if clean.meta.language.as_deref() != Some("en") {
             continue;
         }
-        let mut hit: Vec<Option<(String, String)>> = vec![None; damaged.blocks.len()];
+        let mut hit: Vec<Option<(String, String)>> = vec![None; undamaged.blocks().len()];
         let mut budget = MISSPELLINGS_PER_DOCUMENT;
-        for (i, b) in damaged.blocks.iter_mut().enumerate() {
-            if budget == 0 {
-                break;
-            }
-            let Block::Paragraph { text } = b else {
-                continue;
-            };
-            if let Some((t, typo, word)) = misspell(text, &mut rng) {
+        let mut damaged = Document::new(undamaged.input_format);
+        damaged.meta = undamaged.meta.clone();
+        for (i, b) in undamaged.blocks().iter().enumerate() {
+            let mut b = b.clone();
+            if let Block::Paragraph { text } = &mut b
+                && budget > 0
+                && let Some((t, typo, word)) = misspell(text, &mut rng)
+            {
                 *text = t;
                 hit[i] = Some((typo, word));
                 budget -= 1;
             }
+            damaged.push(b, undamaged.origin(i).clone());
         }
-        damaged.edits.clear();
         pipeline.run(&mut damaged);
         let s = &mut score[page.half];
-        for (i, out) in damaged.blocks.iter().enumerate() {
-            let want = &clean.blocks[i];
+        for (i, out) in damaged.blocks().iter().enumerate() {
+            let want = &clean.blocks()[i];
             if let Some((typo, word)) = &hit[i] {
                 s[0] += 1;
                 let fix = damaged.edits.iter().find(|e| {
-                    e.block == i
+                    damaged.index_of(e.block) == Some(i)
                         && e.before.trim_end_matches(|c: char| !c.is_alphanumeric()) == typo
                 });
                 match fix {
@@ -442,14 +442,14 @@ fn damaged_recall(bodies: &[(&str, &str)]) {
             continue;
         }
         let mut counts = CasingCounts::default();
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             b.for_each_text(|_, t| count_word_casing(t, &mut counts));
         }
         let evidence = Evidence {
             doc: &counts,
             folder: None,
         };
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             let Block::Paragraph { text } = b else {
                 continue;
             };

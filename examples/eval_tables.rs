@@ -167,7 +167,7 @@ fn main() {
             .iter()
             .find(|o| o.source == source)
             .and_then(|o| o.document.as_ref().ok())
-            .map(|d| d.blocks.clone())
+            .map(|d| d.blocks().to_vec())
             .unwrap_or_default();
         let (s, why) = score(expected, &blocks);
         halves[half_of(id)].add(s);
@@ -228,7 +228,7 @@ fn measure_cost() {
         let tables = outcomes
             .iter()
             .filter_map(|o| o.document.as_ref().ok())
-            .flat_map(|d| &d.blocks)
+            .flat_map(|d| d.blocks())
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         (elapsed, tables)

@@ -211,13 +211,13 @@ fn print_patterns(docs: &[(String, Document)], truth_of: &dyn Fn(&str) -> String
             }
         }
         let fracs: Vec<f64> = doc
-            .blocks
+            .blocks()
             .iter()
             .map(|b| in_truth(&b.plain_text(), &set, &normal))
             .collect();
         let first = fracs.iter().position(|&f| f >= 0.5).unwrap_or(0);
         let last = fracs.iter().rposition(|&f| f >= 0.5).unwrap_or(0);
-        for (i, b) in doc.blocks.iter().enumerate() {
+        for (i, b) in doc.blocks().iter().enumerate() {
             let text = b.plain_text();
             let frac = fracs[i];
             if frac < 0.2 {
@@ -264,7 +264,7 @@ fn explain_page(doc: &Document, truth: &str) {
     let normal = pristine::eval::tokens(truth).join(" ").to_lowercase();
     let cut = |s: &str| s.chars().take(100).collect::<String>().replace('\n', " / ");
     println!("kept:");
-    for b in &doc.blocks {
+    for b in doc.blocks() {
         let t = b.plain_text();
         println!(
             "  {:.2} {:<9} {}",

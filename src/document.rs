@@ -399,21 +399,46 @@ impl Block {
     }
 }
 
+/// A block's identity within its document: given when the block is added
+/// and kept through every later pass, however blocks before it are removed
+/// or split, so the log can say which block a change touched.
+pub type BlockId = u32;
+
 /// One change a pass made to kept text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     /// The pass that made it.
     pub pass: String,
-    /// Index of the block (in `blocks` as it was when the edit was made).
-    pub block: usize,
+    /// The block changed ([`Document::index_of`] finds it, if it is still there).
+    pub block: BlockId,
     /// The text before the change.
     pub before: String,
     /// The text after it.
     pub after: String,
 }
 
+/// Where removed text stood in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Place {
+    /// Not known (a log built by hand).
+    #[default]
+    Unknown,
+    /// Just before the block with this id (an id never given means the end).
+    Before(BlockId),
+    /// Inside this block: lines cut out of it.
+    Within(BlockId),
+    /// It was this whole block, which stood before block `next` (`None`:
+    /// it was the last).
+    Block {
+        /// The removed block's id.
+        id: BlockId,
+        /// The block that followed it when it went.
+        next: Option<BlockId>,
+    },
+}
+
 /// Something a pass or an ingest dropped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removed {
     /// The pass (or `ingest`) that dropped it.
     pub pass: String,
@@ -421,6 +446,24 @@ pub struct Removed {
     pub text: String,
     /// Why, in a few words.
     pub reason: String,
+    /// Where it stood.
+    pub place: Place,
+}
+
+impl Removed {
+    /// A removal at an unknown place.
+    pub fn new(
+        pass: impl Into<String>,
+        text: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Removed {
+            pass: pass.into(),
+            text: text.into(),
+            reason: reason.into(),
+            place: Place::Unknown,
+        }
+    }
 }
 
 /// Where a block came from in its source, for passes that judge a block by
@@ -454,7 +497,19 @@ impl Origin {
     }
 }
 
+/// What the document knows of one block besides its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Slot {
+    id: BlockId,
+    origin: Origin,
+}
+
 /// A cleaned document: metadata, blocks, and the log of what was changed.
+///
+/// The blocks are read with [`Document::blocks`]; they are added with
+/// [`Document::push`], and a pass changes them only through its
+/// [`crate::PassContext`], which logs every change. Each block keeps its
+/// [`BlockId`] and [`Origin`] however the blocks around it change.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     /// Facts about the page.
@@ -462,14 +517,17 @@ pub struct Document {
     /// What the document was read from.
     pub input_format: InputFormat,
     /// The body, in reading order.
-    pub blocks: Vec<Block>,
+    blocks: Vec<Block>,
+    /// The id and origin of each block, index for index.
+    slots: Vec<Slot>,
+    /// The id the next block added gets.
+    next_id: BlockId,
     /// Every change made to kept text, in the order made.
     pub edits: Vec<Edit>,
     /// Every block or line dropped, in the order dropped.
     pub removed: Vec<Removed>,
-    /// Source positions of `blocks`, index for index (may be shorter when a
-    /// caller pushed blocks by hand; missing entries read as default).
-    pub origins: Vec<Origin>,
+    /// The passes that have run over the document, in order.
+    passes_run: Vec<String>,
 }
 
 impl Document {
@@ -481,16 +539,181 @@ impl Document {
         }
     }
 
-    /// Appends a block with its origin.
-    pub fn push(&mut self, block: Block, origin: Origin) {
-        self.origins.resize(self.blocks.len(), Origin::default());
-        self.blocks.push(block);
-        self.origins.push(origin);
+    /// The body, in reading order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
     }
 
-    /// The origin of block `i` (a default one when unknown).
-    pub fn origin(&self, i: usize) -> Origin {
-        self.origins.get(i).cloned().unwrap_or_default()
+    /// Appends a block with its origin; returns its id.
+    pub fn push(&mut self, block: Block, origin: Origin) -> BlockId {
+        let id = self.fresh_id();
+        self.blocks.push(block);
+        self.slots.push(Slot { id, origin });
+        id
+    }
+
+    /// Appends a block whose origin is unknown (one built by hand); returns
+    /// its id.
+    pub fn add(&mut self, block: Block) -> BlockId {
+        self.push(block, Origin::default())
+    }
+
+    /// The origin of block `i`.
+    ///
+    /// # Panics
+    /// When there is no block `i`.
+    pub fn origin(&self, i: usize) -> &Origin {
+        &self.slots[i].origin
+    }
+
+    /// The id of block `i`.
+    ///
+    /// # Panics
+    /// When there is no block `i`.
+    pub fn block_id(&self, i: usize) -> BlockId {
+        self.slots[i].id
+    }
+
+    /// Where the block with id `id` is now, if it is still in the document.
+    pub fn index_of(&self, id: BlockId) -> Option<usize> {
+        // Ids rise with position except where a block was split: a binary
+        // search finds most, a scan the rest.
+        match self.slots.binary_search_by_key(&id, |s| s.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.slots.iter().position(|s| s.id == id),
+        }
+    }
+
+    /// The id the next block added will get: removals made while a
+    /// document is being read stand before it.
+    pub fn next_block_id(&self) -> BlockId {
+        self.next_id
+    }
+
+    /// True when the pass named has already run over this document.
+    pub fn has_run(&self, pass: &str) -> bool {
+        self.passes_run.iter().any(|p| p == pass)
+    }
+
+    pub(crate) fn mark_run(&mut self, pass: &str) {
+        if !self.has_run(pass) {
+            self.passes_run.push(pass.to_string());
+        }
+    }
+
+    fn fresh_id(&mut self) -> BlockId {
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
+        id
+    }
+
+    /// Mutable blocks with their ids, for in-place text changes (the
+    /// number and order of blocks cannot change through them).
+    pub(crate) fn blocks_with_ids_mut(&mut self) -> impl Iterator<Item = (BlockId, &mut Block)> {
+        self.slots.iter().map(|s| s.id).zip(self.blocks.iter_mut())
+    }
+
+    /// Block `i`, mutable in place.
+    pub(crate) fn block_mut(&mut self, i: usize) -> Option<&mut Block> {
+        self.blocks.get_mut(i)
+    }
+
+    /// Removes block `i`, returning it with its id.
+    pub(crate) fn remove(&mut self, i: usize) -> (Block, BlockId) {
+        let slot = self.slots.remove(i);
+        (self.blocks.remove(i), slot.id)
+    }
+
+    /// Removes block `i` while the document is being read, logging it
+    /// under `pass` with `reason` where it stood.
+    pub(crate) fn drop_block(&mut self, i: usize, pass: &str, reason: &str) {
+        let next = self.slots.get(i + 1).map(|s| s.id);
+        let (block, id) = self.remove(i);
+        self.removed.push(Removed {
+            pass: pass.into(),
+            text: block.plain_text(),
+            reason: reason.into(),
+            place: Place::Block { id, next },
+        });
+    }
+
+    /// Logs text dropped while the document is being read (never a
+    /// block): it stood before the next block to be added.
+    pub(crate) fn note_dropped(&mut self, pass: &str, text: String, reason: &str) {
+        self.removed.push(Removed {
+            pass: pass.into(),
+            text,
+            reason: reason.into(),
+            place: Place::Before(self.next_id),
+        });
+    }
+
+    /// Keeps the blocks for which `keep` is true, handing each dropped one
+    /// (with its id and the id of the block that followed it) to `dropped`.
+    pub(crate) fn retain(
+        &mut self,
+        mut keep: impl FnMut(usize) -> bool,
+        mut dropped: impl FnMut(Block, BlockId, Option<BlockId>),
+    ) {
+        let n = self.blocks.len();
+        let verdicts: Vec<bool> = (0..n).map(&mut keep).collect();
+        if verdicts.iter().all(|k| *k) {
+            return;
+        }
+        // The block that follows a dropped one is the next kept one; found
+        // from the end so each drop knows it.
+        let mut next_kept = vec![None; n];
+        let mut after = None;
+        for i in (0..n).rev() {
+            next_kept[i] = after;
+            if verdicts[i] {
+                after = Some(self.slots[i].id);
+            }
+        }
+        let blocks = std::mem::take(&mut self.blocks);
+        let slots = std::mem::take(&mut self.slots);
+        for (i, (block, slot)) in blocks.into_iter().zip(slots).enumerate() {
+            if verdicts[i] {
+                self.blocks.push(block);
+                self.slots.push(slot);
+            } else {
+                dropped(block, slot.id, next_kept[i]);
+            }
+        }
+    }
+
+    /// Replaces block `i` by `pieces` (each with its origin): the first
+    /// keeps the block's id, the others get new ones. Returns the ids.
+    pub(crate) fn split(&mut self, i: usize, pieces: Vec<(Block, Origin)>) -> Vec<BlockId> {
+        let mut ids = Vec::with_capacity(pieces.len());
+        let mut blocks = Vec::with_capacity(pieces.len());
+        let mut slots = Vec::with_capacity(pieces.len());
+        for (k, (block, origin)) in pieces.into_iter().enumerate() {
+            let id = if k == 0 {
+                self.slots[i].id
+            } else {
+                self.fresh_id()
+            };
+            ids.push(id);
+            blocks.push(block);
+            slots.push(Slot { id, origin });
+        }
+        self.blocks.splice(i..=i, blocks);
+        self.slots.splice(i..=i, slots);
+        ids
+    }
+
+    /// Where removed text stood, as an index into [`Document::blocks`]:
+    /// it stood just before that block (the number of blocks: at the end).
+    /// `None` when the log does not say.
+    pub fn position_of(&self, removed: &Removed) -> Option<usize> {
+        Positions::new(self).of(removed)
+    }
+
+    /// [`Document::position_of`] for every entry of `removed`, in order.
+    pub fn removal_positions(&self) -> Vec<Option<usize>> {
+        let positions = Positions::new(self);
+        self.removed.iter().map(|r| positions.of(r)).collect()
     }
 
     /// The body as plain text: blocks separated by a blank line, list items one
@@ -527,6 +750,87 @@ impl Document {
     }
 }
 
+/// Resolves block ids to where they are now, and removed blocks to the
+/// block that followed them.
+struct Positions<'a> {
+    doc: &'a Document,
+    index: std::collections::HashMap<BlockId, usize>,
+    next: std::collections::HashMap<BlockId, Option<BlockId>>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let index = doc
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        let next = doc
+            .removed
+            .iter()
+            .filter_map(|r| match r.place {
+                Place::Block { id, next } => Some((id, next)),
+                _ => None,
+            })
+            .collect();
+        Positions { doc, index, next }
+    }
+
+    fn index(&self, id: BlockId) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
+
+    fn of(&self, removed: &Removed) -> Option<usize> {
+        let end = self.doc.blocks.len();
+        let mut id = match removed.place {
+            Place::Unknown => return None,
+            Place::Before(id) | Place::Within(id) => id,
+            Place::Block { next: None, .. } => return Some(end),
+            Place::Block { next: Some(id), .. } => id,
+        };
+        // Each step moves to a block that followed the last: a chain no
+        // longer than the log.
+        for _ in 0..=self.next.len() {
+            if let Some(i) = self.index(id) {
+                return Some(i);
+            }
+            match self.next.get(&id) {
+                Some(Some(next)) => id = *next,
+                _ => return Some(end),
+            }
+        }
+        Some(end)
+    }
+}
+
+/// An edit as JSON shows it: `block` is the changed block's index in
+/// `blocks`, or null when a later pass removed that block.
+#[derive(Serialize, Deserialize)]
+struct EditRecord<'a> {
+    #[serde(borrow)]
+    pass: std::borrow::Cow<'a, str>,
+    block: Option<usize>,
+    #[serde(borrow)]
+    before: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    after: std::borrow::Cow<'a, str>,
+}
+
+/// A removal as JSON shows it: `at` is the index in `blocks` it stood
+/// before (the number of blocks: at the end), null when unknown.
+#[derive(Serialize, Deserialize)]
+struct RemovedRecord<'a> {
+    #[serde(borrow)]
+    pass: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    reason: std::borrow::Cow<'a, str>,
+    #[serde(default)]
+    at: Option<usize>,
+}
+
 impl Serialize for Document {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let m = &self.meta;
@@ -545,8 +849,29 @@ impl Serialize for Document {
         st.serialize_field("language", &m.language)?;
         st.serialize_field("blocks", &self.blocks)?;
         st.serialize_field("text", &self.text())?;
-        st.serialize_field("edits", &self.edits)?;
-        st.serialize_field("removed", &self.removed)?;
+        let positions = Positions::new(self);
+        let edits: Vec<EditRecord<'_>> = self
+            .edits
+            .iter()
+            .map(|e| EditRecord {
+                pass: e.pass.as_str().into(),
+                block: positions.index(e.block),
+                before: e.before.as_str().into(),
+                after: e.after.as_str().into(),
+            })
+            .collect();
+        st.serialize_field("edits", &edits)?;
+        let removed: Vec<RemovedRecord<'_>> = self
+            .removed
+            .iter()
+            .map(|r| RemovedRecord {
+                pass: r.pass.as_str().into(),
+                text: r.text.as_str().into(),
+                reason: r.reason.as_str().into(),
+                at: positions.of(r),
+            })
+            .collect();
+        st.serialize_field("removed", &removed)?;
         st.end()
     }
 }
@@ -554,7 +879,7 @@ impl Serialize for Document {
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        struct Raw {
+        struct Raw<'a> {
             source: Option<String>,
             #[serde(default)]
             id: Option<String>,
@@ -568,30 +893,54 @@ impl<'de> Deserialize<'de> for Document {
             language: Option<String>,
             #[serde(default)]
             blocks: Vec<Block>,
-            #[serde(default)]
-            edits: Vec<Edit>,
-            #[serde(default)]
-            removed: Vec<Removed>,
+            #[serde(default, borrow)]
+            edits: Vec<EditRecord<'a>>,
+            #[serde(default, borrow)]
+            removed: Vec<RemovedRecord<'a>>,
         }
         let r = Raw::deserialize(deserializer)?;
-        let origins = vec![Origin::default(); r.blocks.len()];
-        Ok(Document {
-            meta: Meta {
-                source: r.source,
-                id: r.id,
-                url: r.url,
-                title: r.title,
-                byline: r.byline,
-                published: r.published,
-                site_name: r.site_name,
-                language: r.language,
-            },
-            input_format: r.input_format,
-            blocks: r.blocks,
-            edits: r.edits,
-            removed: r.removed,
-            origins,
-        })
+        let mut doc = Document::new(r.input_format);
+        doc.meta = Meta {
+            source: r.source,
+            id: r.id,
+            url: r.url,
+            title: r.title,
+            byline: r.byline,
+            published: r.published,
+            site_name: r.site_name,
+            language: r.language,
+        };
+        // Read back, the blocks' ids are their indexes.
+        for b in r.blocks {
+            doc.push(b, Origin::default());
+        }
+        doc.edits = r
+            .edits
+            .into_iter()
+            .map(|e| Edit {
+                pass: e.pass.into_owned(),
+                block: e
+                    .block
+                    .and_then(|i| BlockId::try_from(i).ok())
+                    .unwrap_or(BlockId::MAX),
+                before: e.before.into_owned(),
+                after: e.after.into_owned(),
+            })
+            .collect();
+        doc.removed = r
+            .removed
+            .into_iter()
+            .map(|x| Removed {
+                pass: x.pass.into_owned(),
+                text: x.text.into_owned(),
+                reason: x.reason.into_owned(),
+                place: match x.at.and_then(|i| BlockId::try_from(i).ok()) {
+                    Some(at) => Place::Before(at),
+                    None => Place::Unknown,
+                },
+            })
+            .collect();
+        Ok(doc)
     }
 }
 

@@ -28,7 +28,7 @@
 //! let doc = pristine::clean_text(dump).unwrap();
 //!
 //! // Typed blocks: a heading, a paragraph, and a list whose items carry labels.
-//! let labels: Vec<_> = doc.blocks.iter().find_map(|b| match b {
+//! let labels: Vec<_> = doc.blocks().iter().find_map(|b| match b {
 //!     pristine::Block::List { items, .. } => {
 //!         Some(items.iter().map(|i| i.label.clone()).collect::<Vec<_>>())
 //!     }

@@ -1,38 +1,36 @@
 //! Passes and the pipeline that runs them.
 //!
-//! A [`Pass`] changes a [`Document`] in place. It never writes the document's
-//! `edits` or `removed` logs itself: it goes through the [`PassContext`] the
-//! pipeline hands it, which applies each change and records it, and the
-//! pipeline stamps every record with the pass's name. So the log cannot drift
+//! A [`Pass`] changes a [`Document`] only through the [`PassContext`] the
+//! pipeline hands it: the context applies each change (a fix in a text, a
+//! block replaced, split or removed, a line cut, the title or language set)
+//! and records it, stamped with the pass's name. So the log cannot drift
 //! from what happened.
 
 use std::sync::Arc;
 
 use crate::corpus::Corpus;
-use crate::document::{Block, Document, Edit, Removed};
+use crate::document::{Block, BlockId, Document, Edit, Origin, Place, Removed, TextRole};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::Options;
 
 /// One step of cleaning.
 ///
 /// ```
-/// use pristine::{Document, Pass, PassContext, Pipeline, Block, TextRole};
+/// use pristine::{Pass, PassContext, Pipeline, TextRole};
 ///
 /// /// Replaces "colour" by "color" in paragraphs.
 /// struct American;
 /// impl Pass for American {
 ///     fn name(&self) -> &str { "american" }
-///     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
-///         for (i, block) in doc.blocks.iter_mut().enumerate() {
-///             block.for_each_text_mut(|role, text| {
-///                 if role == TextRole::Paragraph {
-///                     let fixes = text.match_indices("colour")
-///                         .map(|(at, w)| pristine::Fix::new(at..at + w.len(), "color"))
-///                         .collect();
-///                     cx.apply_fixes(i, text, fixes);
-///                 }
-///             });
-///         }
+///     fn run(&self, cx: &mut PassContext<'_>) {
+///         cx.fix_texts(|_block, role, text| {
+///             if role != TextRole::Paragraph {
+///                 return Vec::new();
+///             }
+///             text.match_indices("colour")
+///                 .map(|(at, w)| pristine::Fix::new(at..at + w.len(), "color"))
+///                 .collect()
+///         });
 ///     }
 /// }
 ///
@@ -68,8 +66,9 @@ pub trait Pass: Send + Sync {
         }
     }
 
-    /// Changes `doc` in place, recording every change through `cx`.
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>);
+    /// Reads the document through `cx` and changes it through `cx`, which
+    /// records every change.
+    fn run(&self, cx: &mut PassContext<'_>);
 }
 
 /// One replacement in a string: the byte range `range` becomes `replacement`.
@@ -91,45 +90,50 @@ impl Fix {
     }
 }
 
-/// What a pass sees besides the document: the shared log, the options and,
-/// in a batch run, what was learned from the whole batch.
+/// A pass's only handle on the document: it reads the document through
+/// [`PassContext::doc`] and changes it through the context's methods, each
+/// of which records what it did. So the log cannot drift from the document.
 pub struct PassContext<'a> {
-    edits: Vec<Edit>,
-    removed: Vec<Removed>,
-    pass: String,
+    doc: &'a mut Document,
+    log: Log,
     corpus: Option<&'a Corpus>,
     options: &'a Options,
 }
 
-impl<'a> PassContext<'a> {
-    fn new(pass: &str, corpus: Option<&'a Corpus>, options: &'a Options) -> Self {
-        PassContext {
-            edits: Vec::new(),
-            removed: Vec::new(),
-            pass: pass.to_string(),
-            corpus,
-            options,
-        }
+/// The records one pass made, stamped with its name.
+struct Log {
+    pass: String,
+    edits: Vec<Edit>,
+    removed: Vec<Removed>,
+}
+
+impl Log {
+    fn edit(&mut self, block: BlockId, before: String, after: String) {
+        self.edits.push(Edit {
+            pass: self.pass.clone(),
+            block,
+            before,
+            after,
+        });
     }
 
-    /// What was learned from the batch this document belongs to, if any.
-    pub fn corpus(&self) -> Option<&'a Corpus> {
-        self.corpus
-    }
-
-    /// The run's options.
-    pub fn options(&self) -> &'a Options {
-        self.options
+    fn removal(&mut self, text: String, reason: String, place: Place) {
+        self.removed.push(Removed {
+            pass: self.pass.clone(),
+            text,
+            reason,
+            place,
+        });
     }
 
     /// Applies non-overlapping `fixes` (ranges into `text` as it is now) to
-    /// `text` in block `block`, and records each one. Each record shows the
+    /// `text`, in block `block`, recording each one. Each record shows the
     /// whole white-space-delimited stretch the fix touched, so an inserted
     /// space reads `fear,destabilizing` → `fear, destabilizing`.
     ///
     /// Fixes that overlap an earlier one, fall outside the text or off a
     /// character boundary, or change nothing are ignored.
-    pub fn apply_fixes(&mut self, block: usize, text: &mut String, mut fixes: Vec<Fix>) {
+    fn apply_fixes(&mut self, block: BlockId, text: &mut String, mut fixes: Vec<Fix>) {
         if fixes.is_empty() {
             return;
         }
@@ -161,12 +165,7 @@ impl<'a> PassContext<'a> {
             out.push_str(&text[last..r.start]);
             out.push_str(&fix.replacement);
             last = r.end;
-            self.edits.push(Edit {
-                pass: self.pass.clone(),
-                block,
-                before,
-                after,
-            });
+            self.edit(block, before, after);
         }
         out.push_str(&text[last..]);
         *text = out;
@@ -174,7 +173,7 @@ impl<'a> PassContext<'a> {
 
     /// Replaces the whole of `text` by `new`, recording the change as the
     /// smallest differing stretch (widened to white space).
-    pub fn set_text(&mut self, block: usize, text: &mut String, new: String) {
+    fn set_text(&mut self, block: BlockId, text: &mut String, new: String) {
         if *text == new {
             return;
         }
@@ -190,19 +189,90 @@ impl<'a> PassContext<'a> {
         let new_hi = new.len() - (text.len() - hi);
         let before = text[lo..hi].to_string();
         let after = new[lo..new_hi].to_string();
-        self.edits.push(Edit {
-            pass: self.pass.clone(),
-            block,
-            before,
-            after,
-        });
+        self.edit(block, before, after);
         *text = new;
     }
+}
 
-    /// Replaces block `index` of `doc` by `block` (a paragraph rebuilt as a
-    /// table, say), recording the change with both blocks' plain text.
-    pub fn replace_block(&mut self, doc: &mut Document, index: usize, block: Block) {
-        let Some(old) = doc.blocks.get_mut(index) else {
+impl<'a> PassContext<'a> {
+    fn new(
+        pass: &str,
+        doc: &'a mut Document,
+        corpus: Option<&'a Corpus>,
+        options: &'a Options,
+    ) -> Self {
+        PassContext {
+            doc,
+            log: Log {
+                pass: pass.to_string(),
+                edits: Vec::new(),
+                removed: Vec::new(),
+            },
+            corpus,
+            options,
+        }
+    }
+
+    /// The document as it is now.
+    pub fn doc(&self) -> &Document {
+        self.doc
+    }
+
+    /// What was learned from the batch this document belongs to, if any.
+    pub fn corpus(&self) -> Option<&'a Corpus> {
+        self.corpus
+    }
+
+    /// The run's options.
+    pub fn options(&self) -> &'a Options {
+        self.options
+    }
+
+    /// Visits every piece of text of every block (with the block's index
+    /// and the text's role, in [`Block::for_each_text`] order) and applies
+    /// the fixes `fixes_for` returns, recording each one; see [`Fix`].
+    /// Fixes that overlap an earlier one, fall outside the text or off a
+    /// character boundary, or change nothing are ignored.
+    pub fn fix_texts(&mut self, mut fixes_for: impl FnMut(usize, TextRole, &str) -> Vec<Fix>) {
+        let log = &mut self.log;
+        for (i, (id, block)) in self.doc.blocks_with_ids_mut().enumerate() {
+            block.for_each_text_mut(|role, text| {
+                let fixes = fixes_for(i, role, text);
+                log.apply_fixes(id, text, fixes);
+            });
+        }
+    }
+
+    /// Like [`PassContext::fix_texts`] for changes made to a text as a
+    /// whole: `rewrite` returns the new text, or `None` to leave it; the
+    /// record shows the smallest stretch that differs.
+    pub fn rewrite_texts(
+        &mut self,
+        mut rewrite: impl FnMut(usize, TextRole, &str) -> Option<String>,
+    ) {
+        let log = &mut self.log;
+        for (i, (id, block)) in self.doc.blocks_with_ids_mut().enumerate() {
+            block.for_each_text_mut(|role, text| {
+                if let Some(new) = rewrite(i, role, text) {
+                    log.set_text(id, text, new);
+                }
+            });
+        }
+    }
+
+    /// Replaces block `index` by `block` (a paragraph rebuilt as a table,
+    /// say), recording the change with both blocks' plain text. The block
+    /// keeps its id and origin.
+    pub fn replace_block(&mut self, index: usize, block: Block) {
+        let Some(id) = self
+            .doc
+            .blocks()
+            .get(index)
+            .map(|_| self.doc.block_id(index))
+        else {
+            return;
+        };
+        let Some(old) = self.doc.block_mut(index) else {
             return;
         };
         if *old == block {
@@ -211,54 +281,100 @@ impl<'a> PassContext<'a> {
         let before = old.plain_text();
         let after = block.plain_text();
         *old = block;
-        self.edits.push(Edit {
-            pass: self.pass.clone(),
-            block: index,
-            before,
-            after,
-        });
+        self.log.edit(id, before, after);
+    }
+
+    /// Splits block `index` into `pieces` (each with its origin) whose
+    /// text together is the block's own: a cut that changes no text, so it
+    /// is not an edit. The first piece keeps the block's id. Returns the
+    /// pieces' ids; nothing happens (and nothing is returned) when the
+    /// pieces' words are not the block's.
+    pub fn split_block(&mut self, index: usize, pieces: Vec<(Block, Origin)>) -> Vec<BlockId> {
+        let Some(old) = self.doc.blocks().get(index) else {
+            return Vec::new();
+        };
+        let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let joined: String = pieces
+            .iter()
+            .map(|(b, _)| b.plain_text())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if pieces.is_empty() || words(&joined) != words(&old.plain_text()) {
+            return Vec::new();
+        }
+        self.doc.split(index, pieces)
     }
 
     /// Drops every block for which `judge` returns a reason, recording each
-    /// with its text and that reason; keeps block origins aligned.
+    /// with its text, that reason and the block that followed it.
     pub fn remove_blocks(
         &mut self,
-        doc: &mut Document,
         mut judge: impl FnMut(usize, &Block, &Document) -> Option<String>,
     ) {
-        let mut verdicts = Vec::with_capacity(doc.blocks.len());
-        for (i, b) in doc.blocks.iter().enumerate() {
-            verdicts.push(judge(i, b, doc));
-        }
+        let doc: &Document = self.doc;
+        let verdicts: Vec<Option<String>> = doc
+            .blocks()
+            .iter()
+            .enumerate()
+            .map(|(i, b)| judge(i, b, doc))
+            .collect();
         if verdicts.iter().all(Option::is_none) {
             return;
         }
-        doc.origins.resize(doc.blocks.len(), Default::default());
-        let blocks = std::mem::take(&mut doc.blocks);
-        let origins = std::mem::take(&mut doc.origins);
-        for ((block, origin), verdict) in blocks.into_iter().zip(origins).zip(verdicts) {
-            match verdict {
-                Some(reason) => self.removed.push(Removed {
-                    pass: self.pass.clone(),
-                    text: block.plain_text(),
-                    reason,
-                }),
-                None => {
-                    doc.blocks.push(block);
-                    doc.origins.push(origin);
-                }
-            }
-        }
+        let log = &mut self.log;
+        // `retain` hands the dropped blocks over in order: their reasons
+        // follow in the same order.
+        let mut reasons = verdicts.iter().flatten();
+        self.doc.retain(
+            |i| verdicts[i].is_none(),
+            |block, id, next| {
+                let reason = reasons.next().cloned().unwrap_or_default();
+                log.removal(block.plain_text(), reason, Place::Block { id, next });
+            },
+        );
     }
 
-    /// Records that `text` was dropped for `reason` (for text removed from
-    /// inside a block; whole blocks go through [`PassContext::remove_blocks`]).
-    pub fn note_removed(&mut self, text: impl Into<String>, reason: impl Into<String>) {
-        self.removed.push(Removed {
-            pass: self.pass.clone(),
-            text: text.into(),
-            reason: reason.into(),
-        });
+    /// Removes the lines of the multi-line paragraph at `index` for which
+    /// `judge` returns a reason, recording each line where it stood. When
+    /// every line would go, the block is left as it is (a whole block goes
+    /// through [`PassContext::remove_blocks`], as one removal).
+    pub fn remove_lines(&mut self, index: usize, mut judge: impl FnMut(&str) -> Option<String>) {
+        let Some(id) = self
+            .doc
+            .blocks()
+            .get(index)
+            .map(|_| self.doc.block_id(index))
+        else {
+            return;
+        };
+        let Some(Block::Paragraph { text }) = self.doc.block_mut(index) else {
+            return;
+        };
+        let verdicts: Vec<Option<String>> = text.split('\n').map(&mut judge).collect();
+        if verdicts.iter().all(Option::is_none) || verdicts.iter().all(Option::is_some) {
+            return;
+        }
+        let mut kept = Vec::with_capacity(verdicts.len());
+        for (line, verdict) in text.split('\n').zip(verdicts) {
+            match verdict {
+                Some(reason) => self
+                    .log
+                    .removal(line.to_string(), reason, Place::Within(id)),
+                None => kept.push(line),
+            }
+        }
+        *text = kept.join("\n");
+    }
+
+    /// Sets the document's title (taken from a block the pass removes with
+    /// the reason `title`, say).
+    pub fn set_title(&mut self, title: Option<String>) {
+        self.doc.meta.title = title;
+    }
+
+    /// Sets the document's language (ISO 639-1 where one exists).
+    pub fn set_language(&mut self, language: Option<String>) {
+        self.doc.meta.language = language;
     }
 }
 
@@ -504,11 +620,12 @@ impl Pipeline {
                     _ => continue,
                 }
             }
-            let mut cx = PassContext::new(pass.name(), corpus, &self.options);
-            pass.run(doc, &mut cx);
-            doc.edits.append(&mut cx.edits);
-            doc.removed.append(&mut cx.removed);
-            doc.origins.resize(doc.blocks.len(), Default::default());
+            let mut cx = PassContext::new(pass.name(), doc, corpus, &self.options);
+            pass.run(&mut cx);
+            let mut log = cx.log;
+            doc.edits.append(&mut log.edits);
+            doc.removed.append(&mut log.removed);
+            doc.mark_run(pass.name());
             #[cfg(debug_assertions)]
             check_invariants(doc, pass.name());
         }
@@ -541,7 +658,7 @@ impl Pipeline {
 /// the pass named, so it panics in debug builds only.
 #[cfg(debug_assertions)]
 fn check_invariants(doc: &Document, pass: &str) {
-    for (i, b) in doc.blocks.iter().enumerate() {
+    for (i, b) in doc.blocks().iter().enumerate() {
         match b {
             Block::Heading { level, .. } => {
                 assert!(
@@ -559,25 +676,27 @@ fn check_invariants(doc: &Document, pass: &str) {
             _ => {}
         }
     }
-    assert_eq!(
-        doc.blocks.len(),
-        doc.origins.len(),
-        "{pass}: origins drifted"
-    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn log() -> Log {
+        Log {
+            pass: "t".into(),
+            edits: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
     fn cx_apply(text: &str, fixes: Vec<Fix>) -> (String, Vec<(String, String)>) {
-        let opts = Options::default();
-        let mut cx = PassContext::new("t", None, &opts);
+        let mut log = log();
         let mut s = text.to_string();
-        cx.apply_fixes(0, &mut s, fixes);
+        log.apply_fixes(0, &mut s, fixes);
         (
             s,
-            cx.edits.into_iter().map(|e| (e.before, e.after)).collect(),
+            log.edits.into_iter().map(|e| (e.before, e.after)).collect(),
         )
     }
 
@@ -646,12 +765,87 @@ mod tests {
 
     #[test]
     fn set_text_logs_the_changed_stretch() {
-        let opts = Options::default();
-        let mut cx = PassContext::new("t", None, &opts);
+        let mut log = log();
         let mut s = "one two three".to_string();
-        cx.set_text(0, &mut s, "one too three".into());
-        assert_eq!(cx.edits[0].before, "two");
-        assert_eq!(cx.edits[0].after, "too");
+        log.set_text(0, &mut s, "one too three".into());
+        assert_eq!(log.edits[0].before, "two");
+        assert_eq!(log.edits[0].after, "too");
+    }
+
+    /// A pass that removes blocks, splits one and fixes a word.
+    struct Reshape;
+    impl Pass for Reshape {
+        fn name(&self) -> &str {
+            "reshape"
+        }
+        fn run(&self, cx: &mut PassContext<'_>) {
+            cx.remove_blocks(|_, b, _| (b.plain_text() == "drop me").then(|| "test".into()));
+            let last = cx.doc().blocks().len() - 1;
+            let origin = cx.doc().origin(last).clone();
+            let ids = cx.split_block(
+                last,
+                vec![
+                    (Block::Paragraph { text: "x y".into() }, origin.clone()),
+                    (Block::Paragraph { text: "z".into() }, origin),
+                ],
+            );
+            assert_eq!(ids.len(), 2);
+            cx.fix_texts(|_, _, t| {
+                t.find("keep")
+                    .map(|at| vec![Fix::new(at..at + 4, "kept")])
+                    .unwrap_or_default()
+            });
+        }
+    }
+
+    #[test]
+    fn ids_survive_removals_and_splits_and_removals_know_their_place() {
+        let mut doc = Document::new(crate::InputFormat::Text);
+        for t in ["drop me", "keep", "drop me", "x y\nz"] {
+            doc.push(Block::Paragraph { text: t.into() }, Origin::default());
+        }
+        Pipeline::empty().with_pass(Reshape).run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts, ["kept", "x y", "z"]);
+        // The edit names block 1 by id; it is now at index 0.
+        assert_eq!(doc.edits[0].block, 1);
+        assert_eq!(doc.index_of(1), Some(0));
+        // The removals stood before "keep" (now 0) and before "x y" (now 1).
+        let at: Vec<Option<usize>> = doc.removed.iter().map(|r| doc.position_of(r)).collect();
+        assert_eq!(at, [Some(0), Some(1)]);
+        // JSON says the same with indexes, and reads back to the same places.
+        let json = serde_json::to_value(&doc).unwrap();
+        assert_eq!(json["edits"][0]["block"], 0);
+        assert_eq!(json["removed"][1]["at"], 1);
+        let back: Document = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&back).unwrap(), json);
+        assert!(doc.has_run("reshape"));
+    }
+
+    #[test]
+    fn a_split_that_changes_words_is_refused() {
+        struct Bad;
+        impl Pass for Bad {
+            fn name(&self) -> &str {
+                "bad"
+            }
+            fn run(&self, cx: &mut PassContext<'_>) {
+                let ids = cx.split_block(
+                    0,
+                    vec![(
+                        Block::Paragraph {
+                            text: "other".into(),
+                        },
+                        Origin::default(),
+                    )],
+                );
+                assert!(ids.is_empty());
+            }
+        }
+        let mut doc = Document::new(crate::InputFormat::Text);
+        doc.push(Block::Paragraph { text: "one".into() }, Origin::default());
+        Pipeline::empty().with_pass(Bad).run(&mut doc);
+        assert_eq!(doc.blocks()[0].plain_text(), "one");
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn check_case(case: &str) -> Document {
     let dir = fixtures().join(case);
     let mut doc = ingest(&dir.join("input.txt"));
     pipeline().run(&mut doc);
-    check(&doc.blocks, &dir.join("expected.json"));
+    check(doc.blocks(), &dir.join("expected.json"));
     doc
 }
 
@@ -56,7 +56,7 @@ fn menus_share_prompts_and_footers_go() {
     assert!(reasons.contains(&"copyright"), "{reasons:?}");
     // The article's own short list stays, with its labels.
     assert!(
-        doc.blocks
+        doc.blocks()
             .iter()
             .any(|b| matches!(b, Block::List { items, .. }
         if items.iter().any(|i| i.label.as_deref() == Some("Engine"))))
@@ -120,7 +120,10 @@ fn clean_site(order: &[PathBuf]) -> Vec<(String, Vec<Block>)> {
         .iter_mut()
         .map(|d| {
             p.run_in_batch(d, Some(&corpus));
-            (d.meta.source.clone().unwrap_or_default(), d.blocks.clone())
+            (
+                d.meta.source.clone().unwrap_or_default(),
+                d.blocks().to_vec(),
+            )
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -169,7 +172,7 @@ fn html_documents_keep_their_blocks() {
     // The HTML ingest already dropped chrome: region detection must not run
     // on its blocks, only wording rules.
     let mut doc = Document::new(pristine::InputFormat::Html);
-    doc.blocks = vec![
+    for block in [
         Block::Heading {
             level: 2,
             text: "Tides".into(),
@@ -180,9 +183,11 @@ fn html_documents_keep_their_blocks() {
         Block::Paragraph {
             text: "Advertisement".into(),
         },
-    ];
+    ] {
+        doc.add(block);
+    }
     pipeline().run(&mut doc);
-    assert_eq!(doc.blocks.len(), 2);
+    assert_eq!(doc.blocks().len(), 2);
 }
 
 #[test]
@@ -207,9 +212,9 @@ fn bad_input_never_panics() {
 fn article_sections_named_like_chrome_stay() {
     let dump = "## Results\n\nThe survey reached four hundred homes along the coast, and most of them answered every question we asked.\n\n## Discussion\n\nThe answers suggest that the ferry matters more to older residents than to younger ones, who mostly drive to town.\n\nThe harbour master put it simply when we met him on the quay.\n\nHarbour master Ann Roe says:\n\nWithout the boat, half the village would never leave the island in winter, and the school would close.\n";
     let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
-    let before = doc.blocks.clone();
+    let before = doc.blocks().to_vec();
     pipeline().run(&mut doc);
-    assert_eq!(doc.blocks, before);
+    assert_eq!(doc.blocks(), before);
     // Within a whole-page dump too (a menu of links around the article),
     // "Discussion" does not end the article.
     let page = format!(
@@ -217,7 +222,7 @@ fn article_sections_named_like_chrome_stay() {
     );
     let mut doc = pristine::ingest::text::ingest(&page, &Options::default()).unwrap();
     pipeline().run(&mut doc);
-    assert_eq!(doc.blocks[..], before[1..]);
+    assert_eq!(doc.blocks()[..], before[1..]);
 }
 
 #[test]
@@ -225,10 +230,10 @@ fn cleaning_twice_removes_nothing_more() {
     for case in ["page_chrome", "comment_thread", "closing_bio"] {
         let mut doc = ingest(&fixtures().join(case).join("input.txt"));
         pipeline().run(&mut doc);
-        let once = doc.blocks.clone();
+        let once = doc.blocks().to_vec();
         let removed = doc.removed.len();
         pipeline().run(&mut doc);
-        assert_eq!(doc.blocks, once, "{case}");
+        assert_eq!(doc.blocks(), once, "{case}");
         assert_eq!(doc.removed.len(), removed, "{case}");
     }
 }
@@ -239,9 +244,9 @@ fn a_plain_article_dump_keeps_its_short_edges() {
     // included.
     let dump = "Ferry news\n\nThe old ferry is back at the quay after a long refit up the coast, and the town came out to see her.\n\nCrossings resume Monday\n";
     let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
-    let before = doc.blocks.clone();
+    let before = doc.blocks().to_vec();
     pipeline().run(&mut doc);
-    assert_eq!(doc.blocks, before);
+    assert_eq!(doc.blocks(), before);
 }
 
 #[test]
@@ -342,13 +347,13 @@ fn a_plain_page_dump_loses_its_menus_and_keeps_its_article() {
         "{text}"
     );
     assert!(
-        doc.blocks
+        doc.blocks()
             .iter()
             .any(|b| matches!(b, Block::Heading { text, .. } if text == "What the plan includes")),
         "{text}"
     );
     assert!(
-        doc.blocks
+        doc.blocks()
             .iter()
             .any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)),
         "{text}"

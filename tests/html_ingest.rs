@@ -55,14 +55,14 @@ fn metadata_is_read() {
     );
     assert_eq!(m.language.as_deref(), Some("en"));
     // The title is metadata, not the body's first heading.
-    assert!(!matches!(&doc.blocks[0], Block::Heading { text, .. } if text.contains("Lanterns")));
+    assert!(!matches!(&doc.blocks()[0], Block::Heading { text, .. } if text.contains("Lanterns")));
 }
 
 #[test]
 fn blocks_are_typed() {
     let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
     let list = doc
-        .blocks
+        .blocks()
         .iter()
         .find_map(|b| match b {
             Block::List { items, .. } => Some(items),
@@ -73,12 +73,12 @@ fn blocks_are_typed() {
     assert_eq!(list[0].text, "the lighthouse steps, at dusk.");
     assert_eq!(list[2].label, None);
     assert!(
-        doc.blocks
+        doc.blocks()
             .iter()
             .any(|b| matches!(b, Block::Quote { text } if text.starts_with("We light them")))
     );
     assert!(
-        doc.blocks
+        doc.blocks()
             .iter()
             .any(|b| matches!(b, Block::Heading { level: 2, .. }))
     );
@@ -88,7 +88,7 @@ fn blocks_are_typed() {
 fn tables_become_records_with_spans_expanded() {
     let doc = ingest_str(&fixture("article.html"), &Options::default()).unwrap();
     let t = doc
-        .blocks
+        .blocks()
         .iter()
         .find_map(|b| match b {
             Block::Table(t) => Some(t),
@@ -106,8 +106,8 @@ fn tables_become_records_with_spans_expanded() {
 fn layout_tables_are_read_as_boxes() {
     let page = "<html><body><table><tr><td><p>A long paragraph of prose that sits in a layout table, as old pages did, with commas, clauses, and more words.</p><p>Another paragraph follows it, written in the same plain way, so that the page reads as an article.</p></td></tr></table></body></html>";
     let doc = ingest_str(page, &Options::default()).unwrap();
-    assert!(doc.blocks.iter().all(|b| !matches!(b, Block::Table(_))));
-    assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
+    assert!(doc.blocks().iter().all(|b| !matches!(b, Block::Table(_))));
+    assert_eq!(doc.blocks().len(), 2, "{:?}", doc.blocks());
 }
 
 #[test]
@@ -228,7 +228,7 @@ mod no_panic {
         )) {
             let page = parts.concat();
             if let Ok(doc) = ingest_str(&page, &Options::default()) {
-                for b in &doc.blocks {
+                for b in doc.blocks() {
                     prop_assert!(!b.is_empty());
                 }
             }
@@ -241,7 +241,7 @@ fn double_line_breaks_split_paragraphs() {
     let page = "<html><body><div>First line of a note<br>its second line<br><br>A new paragraph after the gap.</div></body></html>";
     let doc = ingest_str(page, &Options::default()).unwrap();
     assert_eq!(
-        doc.blocks,
+        doc.blocks(),
         vec![
             Block::Paragraph {
                 text: "First line of a note\nits second line".into()
@@ -257,8 +257,8 @@ fn double_line_breaks_split_paragraphs() {
 fn definition_lists_become_labelled_items() {
     let page = "<html><body><p>The crew of the last boat, as listed by the harbour office this spring:</p><dl><dt>Skipper</dt><dd>Ines Alvar</dd><dt>Deckhand</dt><dd>Tomas Berg</dd><dt>Cook</dt></dl></body></html>";
     let doc = ingest_str(page, &Options::default()).unwrap();
-    let Some(Block::List { items, .. }) = doc.blocks.last() else {
-        panic!("{:?}", doc.blocks);
+    let Some(Block::List { items, .. }) = doc.blocks().last() else {
+        panic!("{:?}", doc.blocks());
     };
     assert_eq!(items[0].label.as_deref(), Some("Skipper"));
     assert_eq!(items[0].text, "Ines Alvar");
@@ -271,9 +271,9 @@ fn anchor_links_in_headings_are_not_link_lists() {
     let page = "<html><body><article><h2 id=\"a\"><a href=\"#a\">How the tide turns</a></h2><p>The tide turns twice a day, and the boats wait for it, as they always have, at the mouth of the river.</p><p>Nobody in the town remembers a year when the lanterns were not lit, though some say the custom is young.</p></article></body></html>";
     let doc = ingest_str(page, &Options::default()).unwrap();
     assert!(
-        matches!(&doc.blocks[0], Block::Heading { text, .. } if text == "How the tide turns"),
+        matches!(&doc.blocks()[0], Block::Heading { text, .. } if text == "How the tide turns"),
         "{:?}",
-        doc.blocks
+        doc.blocks()
     );
 }
 
@@ -300,7 +300,7 @@ fn headings_between_article_parts_are_kept() {
         p = para
     );
     let doc = ingest_str(&page, &Options::default()).unwrap();
-    let kinds: Vec<&str> = doc.blocks.iter().map(Block::kind).collect();
+    let kinds: Vec<&str> = doc.blocks().iter().map(Block::kind).collect();
     assert_eq!(
         kinds,
         [
@@ -405,7 +405,7 @@ fn a_twenty_megabyte_page_is_read_whole() {
     );
     assert!(page.len() >= 20_000_000);
     let doc = ingest_str(&page, &Options::default()).unwrap();
-    assert_eq!(doc.blocks.len(), 20_000_000 / para.len());
+    assert_eq!(doc.blocks().len(), 20_000_000 / para.len());
     assert!(!doc.text().contains("Contact us"));
     // Past the configured limit the answer is a clear error, before any parsing.
     let small = Options {
@@ -458,7 +458,7 @@ fn binary_bytes_inside_a_page_give_a_document_or_a_clear_error() {
     page.extend((0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
     page.extend_from_slice(b"</p></body></html>");
     match ingest_bytes(&page, &Options::default()) {
-        Ok(doc) => assert!(doc.blocks.iter().all(|b| !b.is_empty())),
+        Ok(doc) => assert!(doc.blocks().iter().all(|b| !b.is_empty())),
         Err(e) => assert!(matches!(
             e.kind(),
             ErrorKind::Binary | ErrorKind::InvalidUtf8

@@ -111,7 +111,7 @@ proptest! {
         if let Some(once) = clean_text(&s) {
             let mut twice = once.clone();
             Pipeline::default().run(&mut twice);
-            prop_assert_eq!(&twice.blocks, &once.blocks);
+            prop_assert_eq!(twice.blocks(), once.blocks());
             prop_assert_eq!(twice.edits.len(), once.edits.len());
         }
     }
@@ -150,7 +150,7 @@ proptest! {
             }
             let json = Format::Json.render(&doc);
             let back: pristine::Document = serde_json::from_str(&json).unwrap();
-            prop_assert_eq!(back.blocks, doc.blocks);
+            prop_assert_eq!(back.blocks(), doc.blocks());
         }
     }
 }
@@ -160,5 +160,5 @@ fn a_large_text_dump_is_read() {
     let para = "A steady stream of words fills this paragraph, sentence after sentence, to make the dump large.\n\n";
     let text = para.repeat(20_000);
     let doc = Pipeline::default().clean_text(&text).unwrap();
-    assert!(!doc.blocks.is_empty());
+    assert!(!doc.blocks().is_empty());
 }

@@ -7,7 +7,7 @@ fn clean(text: &str) -> pristine::Document {
 }
 
 fn paragraphs(doc: &pristine::Document) -> Vec<String> {
-    doc.blocks
+    doc.blocks()
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph { text } => Some(text.clone()),

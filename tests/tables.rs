@@ -12,7 +12,7 @@ use pristine::passes::tables::RebuildTables;
 use pristine::{Block, Document, Pipeline};
 
 fn tables_of(doc: &Document) -> Vec<&Block> {
-    doc.blocks
+    doc.blocks()
         .iter()
         .filter(|b| matches!(b, Block::Table(_)))
         .collect()
@@ -20,7 +20,7 @@ fn tables_of(doc: &Document) -> Vec<&Block> {
 
 /// Multi-line paragraphs: the candidates the pass judges.
 fn candidates(doc: &Document) -> usize {
-    doc.blocks
+    doc.blocks()
         .iter()
         .filter(|b| matches!(b, Block::Paragraph { text } if text.contains('\n')))
         .count()
@@ -182,7 +182,7 @@ mod no_panic {
             prop::collection::vec(prop::sample::select(WORDS), 0..12), 3..10)) {
             let text: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
             let doc = only_tables().clean_text(&text.join("\n")).unwrap_or_default();
-            for b in &doc.blocks {
+            for b in doc.blocks() {
                 if let Block::Table(t) = b {
                     prop_assert!(t.rows.iter().all(|r| r.len() == t.columns.len()));
                 }
@@ -223,12 +223,11 @@ fn lines_around_a_table_stay_paragraphs() {
     ] {
         let input = std::fs::read_to_string(root.join(case).join("input.txt")).unwrap();
         let doc = only_tables().clean_text(&input).unwrap();
-        let got: Vec<&str> = doc.blocks.iter().map(Block::kind).collect();
+        let got: Vec<&str> = doc.blocks().iter().map(Block::kind).collect();
         assert_eq!(got, kinds, "{case}");
-        assert_eq!(doc.origins.len(), doc.blocks.len());
         let first_line = input.lines().next().unwrap();
         assert_eq!(
-            doc.blocks[0],
+            doc.blocks()[0],
             Block::Paragraph {
                 text: first_line.to_string()
             }
@@ -264,7 +263,7 @@ fn long_aligned_tables_stay_tables() {
         );
         let doc = Pipeline::default().clean_text(&text).unwrap();
         let tables = tables_of(&doc);
-        assert_eq!(tables.len(), 1, "{header}: {:?}", doc.blocks);
+        assert_eq!(tables.len(), 1, "{header}: {:?}", doc.blocks());
         let Block::Table(t) = tables[0] else {
             unreachable!()
         };

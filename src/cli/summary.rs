@@ -78,7 +78,7 @@ impl DocCounts {
         let mut c = DocCounts {
             language: doc.meta.language.clone(),
             tables: doc
-                .blocks
+                .blocks()
                 .iter()
                 .filter(|b| matches!(b, pristine::Block::Table(_)))
                 .count(),

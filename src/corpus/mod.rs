@@ -151,7 +151,7 @@ impl CorpusBuilder {
     pub fn add(&mut self, doc: &Document) -> Learned {
         self.lines.clear();
         let mut long_lines: Vec<u64> = Vec::new();
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             for_each_line(b, |line| {
                 let key = normalise_line(line);
                 if key.is_empty() {
@@ -216,7 +216,7 @@ impl CorpusBuilder {
         if let Some(site) = site {
             *c.site_documents.entry(site).or_insert(0) += 1;
         }
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             // Only running prose counts: menus, titles and teasers of a
             // raw page capitalise words that are common nouns elsewhere.
             b.for_each_text(|role, t| {

@@ -6,7 +6,7 @@
 //! that may be a table whose cell separators were lost are kept together in
 //! one multi-line paragraph for the `tables` pass to judge.
 
-use crate::document::{Block, Document, InputFormat, ListItem, Origin, Removed, Table};
+use crate::document::{Block, Document, InputFormat, ListItem, Origin, Table};
 use crate::error::Result;
 use crate::ingest::decode;
 use crate::ingest::inline::{self, Inline};
@@ -382,11 +382,7 @@ impl Builder {
     }
 
     fn dropped(&mut self, text: &str, reason: &str) {
-        self.doc.removed.push(Removed {
-            pass: "ingest".into(),
-            text: text.to_string(),
-            reason: reason.into(),
-        });
+        self.doc.note_dropped("ingest", text.to_string(), reason);
     }
 
     /// A line whose markup held no visible text (an image, an empty link).
@@ -768,7 +764,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        ingest(text, &Options::default()).unwrap().blocks
+        ingest(text, &Options::default()).unwrap().blocks().to_vec()
     }
 
     #[test]
@@ -808,7 +804,7 @@ mod tests {
     fn rows_of_bullet_marks_are_separators() {
         let doc = ingest("• • • • •\n\nBody text here.\n", &Options::default()).unwrap();
         assert_eq!(
-            doc.blocks,
+            doc.blocks(),
             vec![Block::Paragraph {
                 text: "Body text here.".into()
             }]
@@ -872,13 +868,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            doc.blocks,
+            doc.blocks(),
             vec![Block::Paragraph {
                 text: "Read the story.".into()
             }]
         );
         assert_eq!(doc.removed.len(), 2);
-        assert_eq!(doc.origins[0].link_chars, 8);
+        assert_eq!(doc.origin(0).link_chars, 8);
     }
 
     #[test]
@@ -891,8 +887,8 @@ mod tests {
         let text = doc.text();
         assert!(!text.contains("](") && !text.contains('['), "{text}");
         assert!(text.contains("A summary of the story."));
-        assert!(doc.origins[1].link_density() > 0.9);
-        assert_eq!(doc.origins.last().unwrap().link_chars, 0);
+        assert!(doc.origin(1).link_density() > 0.9);
+        assert_eq!(doc.origin(doc.blocks().len() - 1).link_chars, 0);
     }
 
     #[test]

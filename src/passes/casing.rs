@@ -8,7 +8,7 @@
 //! addresses, code, hashtags or handles (the tokenizer yields no words there).
 
 use crate::corpus::casing::{CasingCounts, count_word_casing};
-use crate::document::{Block, Document, TextRole};
+use crate::document::{Block, TextRole};
 use crate::lexicon::common_words::is_common_word;
 use crate::lexicon::dictionary::{self, WordClass};
 use crate::lexicon::proper_nouns::{
@@ -33,10 +33,11 @@ impl Pass for RepairCasing {
         Some(&["en"])
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+    fn run(&self, cx: &mut PassContext<'_>) {
+        let doc = cx.doc();
         let mut counts = CasingCounts::default();
         let mut starts = StartCensus::default();
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             b.for_each_text(|role, t| {
                 // Headings, labels and cells are often in title case: only
                 // running text says how a word is written.
@@ -52,78 +53,119 @@ impl Pass for RepairCasing {
             });
         }
         let capitalised_document = starts.capitalised();
+        // How each block's texts start, decided from the block as a whole
+        // before any of its texts change.
+        let mut open_sentence = false;
+        let styles: Vec<BlockStyle> = doc
+            .blocks()
+            .iter()
+            .map(|block| {
+                // A paragraph after one that stops mid-sentence (split by an
+                // image or a page break) continues that sentence.
+                let continues = std::mem::replace(&mut open_sentence, ends_open(block));
+                BlockStyle::of(block, continues, capitalised_document)
+            })
+            .collect();
+        let corpus = cx.corpus();
         let evidence = Evidence {
             doc: &counts,
-            folder: cx.corpus().map(|c| &c.word_casing),
+            folder: corpus.map(|c| &c.word_casing),
         };
-        let mut open_sentence = false;
-        for (i, block) in doc.blocks.iter_mut().enumerate() {
-            // A paragraph after one that stops mid-sentence (split by an
-            // image or a page break) continues that sentence.
-            let continues = std::mem::replace(&mut open_sentence, ends_open(block));
-            let is_paragraph = matches!(block, Block::Paragraph { .. });
-            match block {
-                Block::Code { .. } => {}
-                Block::List { items, .. } => {
-                    let (upper, lower) =
-                        first_letter_census(items.iter().map(|it| it.text.as_str()));
-                    let capitalised_list = upper >= 2 && upper >= 2 * lower;
-                    // Items that mostly go on in lowercase after their label
-                    // (`Stage A: a creative set`) do so by the list's style.
-                    let (labelled_upper, labelled_lower) = first_letter_census(
-                        items
-                            .iter()
-                            .filter(|it| it.label.is_some())
-                            .map(|it| it.text.as_str()),
-                    );
-                    let lowercase_list = labelled_lower >= 2 && labelled_lower > labelled_upper;
-                    let title_case_labels = labels_in_title_case(items);
-                    for item in items.iter_mut() {
-                        if let Some(label) = &mut item.label {
-                            let mut fixes = casing_fixes(label, true, &evidence);
-                            if title_case_labels {
-                                fixes.extend(title_case_fixes(label));
-                            }
-                            cx.apply_fixes(i, label, fixes);
-                        }
-                        let first = (item.label.is_some() && !lowercase_list) || capitalised_list;
-                        let fixes = casing_fixes(&item.text, first, &evidence);
-                        cx.apply_fixes(i, &mut item.text, fixes);
+        // A list item's text follows its label, if it has one.
+        let mut labelled = false;
+        cx.fix_texts(|i, role, text| {
+            let style = &styles[i];
+            match role {
+                TextRole::Code | TextRole::ColumnName => Vec::new(),
+                TextRole::ListLabel => {
+                    labelled = true;
+                    let mut fixes = casing_fixes(text, true, &evidence);
+                    if style.title_case_labels {
+                        fixes.extend(title_case_fixes(text));
                     }
+                    fixes
                 }
-                Block::Table(t) => {
-                    let width = t.columns.len();
-                    let mut capitalised_column = vec![false; width];
-                    for (c, flag) in capitalised_column.iter_mut().enumerate() {
+                TextRole::ListText => {
+                    let first = (std::mem::take(&mut labelled) && !style.lowercase_list)
+                        || style.capitalised_list;
+                    casing_fixes(text, first, &evidence)
+                }
+                TextRole::Caption => casing_fixes(text, true, &evidence),
+                TextRole::Cell(c) => {
+                    let first = style.capitalised_columns.get(c).copied().unwrap_or(false);
+                    casing_fixes(text, first, &evidence)
+                }
+                TextRole::Paragraph | TextRole::Quote => {
+                    // One word alone is a slogan or a fragment, not a sentence.
+                    let first = !style.continues && text.trim().contains(char::is_whitespace);
+                    let habit = style.habit && !text.contains('\n');
+                    casing_fixes_in(text, first, &evidence, habit)
+                }
+                TextRole::Heading => casing_fixes_in(text, true, &evidence, false),
+            }
+        });
+    }
+}
+
+/// What a block's own shape says about how its texts start.
+#[derive(Debug, Default)]
+struct BlockStyle {
+    /// The block continues the previous paragraph's open sentence.
+    continues: bool,
+    /// A paragraph of a document that capitalises its sentences.
+    habit: bool,
+    /// A list whose items mostly start with a capital.
+    capitalised_list: bool,
+    /// A list whose labelled items mostly go on in lowercase.
+    lowercase_list: bool,
+    /// A list whose labels are in title case.
+    title_case_labels: bool,
+    /// The table columns whose cells mostly start with a capital.
+    capitalised_columns: Vec<bool>,
+}
+
+impl BlockStyle {
+    fn of(block: &Block, continues: bool, capitalised_document: bool) -> Self {
+        match block {
+            Block::List { items, .. } => {
+                let (upper, lower) = first_letter_census(items.iter().map(|it| it.text.as_str()));
+                // Items that mostly go on in lowercase after their label
+                // (`Stage A: a creative set`) do so by the list's style.
+                let (labelled_upper, labelled_lower) = first_letter_census(
+                    items
+                        .iter()
+                        .filter(|it| it.label.is_some())
+                        .map(|it| it.text.as_str()),
+                );
+                BlockStyle {
+                    continues,
+                    capitalised_list: upper >= 2 && upper >= 2 * lower,
+                    lowercase_list: labelled_lower >= 2 && labelled_lower > labelled_upper,
+                    title_case_labels: labels_in_title_case(items),
+                    ..BlockStyle::default()
+                }
+            }
+            Block::Table(t) => BlockStyle {
+                continues,
+                capitalised_columns: (0..t.columns.len())
+                    .map(|c| {
                         let (upper, lower) = first_letter_census(
                             t.rows.iter().filter_map(|r| r.get(c).map(String::as_str)),
                         );
-                        *flag = upper >= 2 && upper >= 2 * lower;
-                    }
-                    if let Some(caption) = &mut t.caption {
-                        let fixes = casing_fixes(caption, true, &evidence);
-                        cx.apply_fixes(i, caption, fixes);
-                    }
-                    for row in &mut t.rows {
-                        for (c, cell) in row.iter_mut().enumerate() {
-                            let first = capitalised_column.get(c).copied().unwrap_or(false);
-                            let fixes = casing_fixes(cell, first, &evidence);
-                            cx.apply_fixes(i, cell, fixes);
-                        }
-                    }
-                }
-                Block::Paragraph { text } | Block::Quote { text } => {
-                    // One word alone is a slogan or a fragment, not a sentence.
-                    let first = !continues && text.trim().contains(char::is_whitespace);
-                    let habit = capitalised_document && is_paragraph && !text.contains('\n');
-                    let fixes = casing_fixes_in(text, first, &evidence, habit);
-                    cx.apply_fixes(i, text, fixes);
-                }
-                Block::Heading { text, .. } => {
-                    let fixes = casing_fixes_in(text, true, &evidence, false);
-                    cx.apply_fixes(i, text, fixes);
-                }
-            }
+                        upper >= 2 && upper >= 2 * lower
+                    })
+                    .collect(),
+                ..BlockStyle::default()
+            },
+            Block::Paragraph { .. } => BlockStyle {
+                continues,
+                habit: capitalised_document,
+                ..BlockStyle::default()
+            },
+            _ => BlockStyle {
+                continues,
+                ..BlockStyle::default()
+            },
         }
     }
 }
@@ -540,6 +582,7 @@ fn capital(at: usize, c: char) -> Fix {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Document;
     use crate::document::{ListItem, Table};
     use crate::options::Options;
     use crate::pipeline::Pipeline;
@@ -592,17 +635,17 @@ mod tests {
     #[test]
     fn document_casing_restores_names() {
         let mut doc = Document::default();
-        doc.blocks.push(Block::Paragraph {
+        doc.add(Block::Paragraph {
             text:
                 "The port of Tangier grew. Traders in Tangier sold salt. Ships left Tangier daily."
                     .into(),
         });
-        doc.blocks.push(Block::Paragraph {
+        doc.add(Block::Paragraph {
             text: "Many came to tangier’s markets.".into(),
         });
         run(&mut doc);
         assert_eq!(
-            doc.blocks[1],
+            doc.blocks()[1],
             Block::Paragraph {
                 text: "Many came to Tangier’s markets.".into()
             }
@@ -613,25 +656,25 @@ mod tests {
     fn a_capitalised_document_fixes_several_starts_in_one_paragraph() {
         let mut doc = Document::default();
         for _ in 0..4 {
-            doc.blocks.push(Block::Paragraph {
+            doc.add(Block::Paragraph {
                 text: "Rain fell. Rivers rose. Roads closed.".into(),
             });
         }
-        doc.blocks.push(Block::Paragraph {
+        doc.add(Block::Paragraph {
             text: "The dam held. the town slept. the river fell. Our IDs. models".into(),
         });
-        doc.blocks.push(Block::Quote {
+        doc.add(Block::Quote {
             text: "we. are. on. it.".into(),
         });
         run(&mut doc);
         assert_eq!(
-            doc.blocks[4],
+            doc.blocks()[4],
             Block::Paragraph {
                 text: "The dam held. The town slept. The river fell. Our IDs. models".into()
             }
         );
         assert_eq!(
-            doc.blocks[5],
+            doc.blocks()[5],
             Block::Quote {
                 text: "we. are. on. it.".into()
             }
@@ -641,14 +684,14 @@ mod tests {
     #[test]
     fn demonyms_acronyms_and_two_word_names() {
         let mut doc = Document::default();
-        doc.blocks.push(Block::Paragraph {
+        doc.add(Block::Paragraph {
             text: "Trams in Andalusia run late. Buses in Andalusia run early. The andalusian plan \
                    came from the european union and the uk, not from the north sea."
                 .into(),
         });
         run(&mut doc);
         assert_eq!(
-            doc.blocks[0],
+            doc.blocks()[0],
             Block::Paragraph {
                 text: "Trams in Andalusia run late. Buses in Andalusia run early. The Andalusian plan \
                        came from the European Union and the UK, not from the North Sea."
@@ -669,7 +712,7 @@ mod tests {
     #[test]
     fn labels_items_and_cells() {
         let mut doc = Document::default();
-        doc.blocks.push(Block::List {
+        doc.add(Block::List {
             ordered: false,
             items: vec![
                 ListItem {
@@ -679,7 +722,7 @@ mod tests {
                 ListItem::plain("apples"),
             ],
         });
-        doc.blocks.push(Block::Table(Table::new(
+        doc.add(Block::Table(Table::new(
             None,
             vec!["Crop".into(), "Note".into()],
             vec![
@@ -690,20 +733,20 @@ mod tests {
             ],
         )));
         run(&mut doc);
-        let Block::List { items, .. } = &doc.blocks[0] else {
+        let Block::List { items, .. } = &doc.blocks()[0] else {
             panic!()
         };
         assert_eq!(items[0].label.as_deref(), Some("Soil Care"));
         assert_eq!(items[0].text, "Adding compost every spring.");
         assert_eq!(items[1].text, "apples");
-        let Block::Table(t) = &doc.blocks[1] else {
+        let Block::Table(t) = &doc.blocks()[1] else {
             panic!()
         };
         // Column 0 is half lowercase: left alone; column 1 is capitalised.
         assert_eq!(t.rows[1][0], "barley");
         assert_eq!(t.rows[2][1], "Grow fast.");
         let mut doc2 = Document::default();
-        doc2.blocks.push(Block::List {
+        doc2.add(Block::List {
             ordered: false,
             items: vec![
                 ListItem {
@@ -721,7 +764,7 @@ mod tests {
             ],
         });
         run(&mut doc2);
-        let Block::List { items: titled, .. } = &doc2.blocks[0] else {
+        let Block::List { items: titled, .. } = &doc2.blocks()[0] else {
             panic!()
         };
         assert_eq!(titled[0].label.as_deref(), Some("Legal Frameworks"));

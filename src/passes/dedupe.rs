@@ -29,14 +29,15 @@ impl Pass for Dedupe {
         "drop a heading repeating the previous one or the title, and blocks repeated verbatim"
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+    fn run(&self, cx: &mut PassContext<'_>) {
+        let doc = cx.doc();
         let title = doc.meta.title.as_deref().map(comparable);
         let structured = repeats_as_structure(doc);
         let mut seen: HashSet<String> = HashSet::new();
         let mut previous_block: Option<String> = None;
         let mut previous_heading: Option<String> = None;
-        let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks.len());
-        for block in &doc.blocks {
+        let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks().len());
+        for block in doc.blocks() {
             let reason = match block {
                 Block::Heading { text, .. } => {
                     previous_block = None;
@@ -77,7 +78,7 @@ impl Pass for Dedupe {
             };
             reasons.push(reason);
         }
-        cx.remove_blocks(doc, |i, _, _| reasons[i].map(str::to_string));
+        cx.remove_blocks(|i, _, _| reasons[i].map(str::to_string));
     }
 }
 
@@ -91,7 +92,7 @@ const STRUCTURED_REPEATS: usize = 3;
 fn repeats_as_structure(doc: &Document) -> bool {
     let mut seen = HashSet::new();
     let mut repeated = HashSet::new();
-    for block in &doc.blocks {
+    for block in doc.blocks() {
         if matches!(block, Block::Heading { .. }) {
             continue;
         }
@@ -140,10 +141,11 @@ mod tests {
     }
 
     fn doc_of(blocks: Vec<Block>) -> Document {
-        Document {
-            blocks,
-            ..Default::default()
+        let mut doc = Document::default();
+        for b in blocks {
+            doc.add(b);
         }
+        doc
     }
 
     fn heading(t: &str) -> Block {
@@ -165,7 +167,7 @@ mod tests {
             para("It was built in stone."),
         ]);
         run(&mut doc);
-        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.blocks().len(), 2);
         assert_eq!(doc.removed[0].reason, "repeated heading");
         assert_eq!(doc.removed[0].text, "The Harbour\u{2019}s old lighthouse!");
     }
@@ -179,7 +181,7 @@ mod tests {
             para("Bake."),
         ]);
         run(&mut doc);
-        assert_eq!(doc.blocks.len(), 4);
+        assert_eq!(doc.blocks().len(), 4);
     }
 
     #[test]
@@ -187,7 +189,7 @@ mod tests {
         let mut doc = doc_of(vec![heading("A day at the quay"), para("Boats came in.")]);
         doc.meta.title = Some("A Day at the Quay".into());
         run(&mut doc);
-        assert_eq!(doc.blocks, vec![para("Boats came in.")]);
+        assert_eq!(doc.blocks(), vec![para("Boats came in.")]);
         assert_eq!(doc.removed[0].reason, "repeats the title");
     }
 
@@ -196,7 +198,7 @@ mod tests {
         let long = "The ferry leaves the quay at six every morning in summer, and on Sundays it waits for the church bells before it sails across the bay.";
         let mut doc = doc_of(vec![para(long), para("Yes."), para("Yes."), para(long)]);
         run(&mut doc);
-        assert_eq!(doc.blocks, vec![para(long), para("Yes."), para("Yes.")]);
+        assert_eq!(doc.blocks(), vec![para(long), para("Yes."), para("Yes.")]);
         assert_eq!(doc.removed[0].reason, "repeated block");
     }
 
@@ -213,7 +215,7 @@ mod tests {
             para(twice),
         ]);
         run(&mut doc);
-        assert_eq!(doc.blocks.len(), 5);
+        assert_eq!(doc.blocks().len(), 5);
         assert_eq!(doc.removed[0].text, twice);
     }
 
@@ -231,6 +233,6 @@ mod tests {
         }
         let mut doc = doc_of(blocks);
         run(&mut doc);
-        assert_eq!(doc.blocks.len(), 8);
+        assert_eq!(doc.blocks().len(), 8);
     }
 }

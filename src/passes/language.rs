@@ -1,6 +1,5 @@
 //! Language detection over the body's prose.
 
-use crate::document::Document;
 use crate::lexicon::languages::iso639_1;
 use crate::lexicon::stopwords::{self, StopwordTally};
 use crate::pipeline::{Pass, PassContext};
@@ -27,17 +26,18 @@ impl Pass for DetectLanguage {
         "detect the body's language (ISO 639-1), or null when unsure"
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+    fn run(&self, cx: &mut PassContext<'_>) {
         if let Some(forced) = &cx.options().language {
-            doc.meta.language = Some(forced.clone());
+            cx.set_language(Some(forced.clone()));
             return;
         }
-        let sample = doc.prose_sample(SAMPLE_BYTES);
-        let declared = doc.meta.language.take().map(|l| primary_subtag(&l));
-        doc.meta.language = match detect(&sample) {
+        let sample = cx.doc().prose_sample(SAMPLE_BYTES);
+        let declared = cx.doc().meta.language.as_deref().map(primary_subtag);
+        let language = match detect(&sample) {
             Some(code) => Some(code),
             None => declared,
         };
+        cx.set_language(language);
     }
 }
 

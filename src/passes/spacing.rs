@@ -9,7 +9,7 @@
 //! only taken for a lost sentence break when a lowercase word precedes it
 //! and a capitalised word follows.
 
-use crate::document::{Document, TextRole};
+use crate::document::TextRole;
 use crate::lexicon::abbreviations::is_abbreviation;
 use crate::lexicon::extensions::is_tld_or_extension;
 use crate::pipeline::{Fix, Pass, PassContext};
@@ -27,25 +27,28 @@ impl Pass for RepairSpacing {
         "add the space lost after punctuation, drop the space before it"
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+    fn run(&self, cx: &mut PassContext<'_>) {
         // French sets a space before ; : ! ? on purpose.
-        let spaced_punctuation = doc.meta.language.as_deref() == Some("fr");
-        for (i, block) in doc.blocks.iter_mut().enumerate() {
-            block.for_each_text_mut(|role, text| {
-                if role != TextRole::Code {
-                    // A paragraph left with one line (its other lines were
-                    // chrome) has no columns to keep aligned any more.
-                    if !text.contains('\n')
-                        && (text.contains("  ") || text.starts_with(' ') || text.ends_with(' '))
-                    {
-                        let fixes = space_run_fixes(text);
-                        cx.apply_fixes(i, text, fixes);
-                    }
-                    let fixes = spacing_fixes(text, spaced_punctuation);
-                    cx.apply_fixes(i, text, fixes);
-                }
-            });
-        }
+        let spaced_punctuation = cx.doc().meta.language.as_deref() == Some("fr");
+        // A paragraph left with one line (its other lines were chrome) has
+        // no columns to keep aligned any more: its runs of spaces go first.
+        cx.fix_texts(|_, role, text| {
+            if role != TextRole::Code
+                && !text.contains('\n')
+                && (text.contains("  ") || text.starts_with(' ') || text.ends_with(' '))
+            {
+                space_run_fixes(text)
+            } else {
+                Vec::new()
+            }
+        });
+        cx.fix_texts(|_, role, text| {
+            if role != TextRole::Code {
+                spacing_fixes(text, spaced_punctuation)
+            } else {
+                Vec::new()
+            }
+        });
     }
 }
 

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use unicase::UniCase;
 
-use crate::document::{Document, TextRole};
+use crate::document::TextRole;
 use crate::lexicon::dictionary::{self, WordClass};
 use crate::lexicon::typo_exceptions::is_real_word;
 use crate::pipeline::{Fix, Pass, PassContext};
@@ -47,7 +47,8 @@ impl Pass for RepairTypos {
         Some(&["en"])
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+    fn run(&self, cx: &mut PassContext<'_>) {
+        let doc = cx.doc();
         // Words the document writes the same misspelled way again and again
         // are deliberate (a name, a term of art): count the candidates and
         // their corrections first.
@@ -62,7 +63,7 @@ impl Pass for RepairTypos {
         // beside another unknown or foreign word (a phrase of another
         // language, a name of several words, code).
         let mut unknown: HashMap<String, UnknownWord> = HashMap::new();
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             b.for_each_text(|role, t| {
                 if role == TextRole::Code {
                     return;
@@ -131,7 +132,7 @@ impl Pass for RepairTypos {
         if seen.is_empty() && ambiguous.is_empty() && chosen.is_empty() {
             return;
         }
-        for b in &doc.blocks {
+        for b in doc.blocks() {
             b.for_each_text(|role, t| {
                 if role == TextRole::Code {
                     return;
@@ -186,14 +187,13 @@ impl Pass for RepairTypos {
             }
             chosen.get(&word.to_lowercase()).map(String::as_str)
         };
-        for (i, block) in doc.blocks.iter_mut().enumerate() {
-            block.for_each_text_mut(|role, text| {
-                if role != TextRole::Code {
-                    let fixes = typo_fixes_with(text, &deliberate, &resolve);
-                    cx.apply_fixes(i, text, fixes);
-                }
-            });
-        }
+        cx.fix_texts(|_, role, text| {
+            if role == TextRole::Code {
+                Vec::new()
+            } else {
+                typo_fixes_with(text, &deliberate, &resolve)
+            }
+        });
     }
 }
 
@@ -805,9 +805,9 @@ mod tests {
         let run = |text: &str| {
             let mut doc = Document::default();
             doc.meta.language = Some("en".into());
-            doc.blocks.push(Block::Paragraph { text: text.into() });
+            doc.add(Block::Paragraph { text: text.into() });
             Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
-            doc.blocks[0].clone()
+            doc.blocks()[0].clone()
         };
         assert_eq!(
             run("The plan, which starts in May, has a budget wich the council set. The part which matters is the budget."),

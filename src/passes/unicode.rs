@@ -4,7 +4,7 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::document::{Document, TextRole};
+use crate::document::TextRole;
 use crate::pipeline::{Fix, Pass, PassContext};
 
 /// Repairs characters: mojibake, invisibles, spaces, normalisation.
@@ -19,29 +19,23 @@ impl Pass for RepairUnicode {
         "repair mojibake, drop invisible characters, plain and single spaces, NFC"
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
-        let mut emptied = false;
-        for (i, block) in doc.blocks.iter_mut().enumerate() {
-            block.for_each_text_mut(|role, text| {
-                if role == TextRole::Code {
-                    return;
-                }
-                let fixes = unicode_fixes(text);
-                cx.apply_fixes(i, text, fixes);
-                if is_nfc_quick(text.chars()) != IsNormalized::Yes {
-                    let nfc: String = text.nfc().collect();
-                    cx.set_text(i, text, nfc);
-                }
-            });
-            emptied |= block.is_empty();
-        }
-        if emptied {
-            // A block of nothing but invisible characters is no block.
-            cx.remove_blocks(doc, |_, b, _| {
-                b.is_empty()
-                    .then(|| "only invisible characters".to_string())
-            });
-        }
+    fn run(&self, cx: &mut PassContext<'_>) {
+        cx.fix_texts(|_, role, text| {
+            if role == TextRole::Code {
+                Vec::new()
+            } else {
+                unicode_fixes(text)
+            }
+        });
+        cx.rewrite_texts(|_, role, text| {
+            (role != TextRole::Code && is_nfc_quick(text.chars()) != IsNormalized::Yes)
+                .then(|| text.nfc().collect())
+        });
+        // A block of nothing but invisible characters is no block.
+        cx.remove_blocks(|_, b, _| {
+            b.is_empty()
+                .then(|| "only invisible characters".to_string())
+        });
     }
 }
 

@@ -11,7 +11,7 @@ pub fn render(doc: &Document) -> String {
         out.push_str(&inline(title));
         out.push_str("\n\n");
     }
-    for b in &doc.blocks {
+    for b in doc.blocks() {
         if b.is_empty() {
             continue;
         }
@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn lists_bold_their_labels_and_tables_are_pipe_tables() {
         let mut doc = Document::default();
-        doc.blocks.push(Block::List {
+        doc.add(Block::List {
             ordered: false,
             items: vec![
                 ListItem {
@@ -149,7 +149,7 @@ mod tests {
                 ListItem::plain("plain"),
             ],
         });
-        doc.blocks.push(Block::Table(Table::new(
+        doc.add(Block::Table(Table::new(
             None,
             vec!["A".into(), "B|C".into()],
             vec![vec!["1".into(), "2".into()]],

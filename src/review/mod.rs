@@ -182,7 +182,7 @@ impl Review {
                     t.documents_written += 1;
                     for ed in &d.edits {
                         *t.edits_per_pass.entry(ed.pass.clone()).or_default() += 1;
-                        if is_table_rebuild(d, ed.block, &ed.pass) {
+                        if is_table_rebuild(d, d.index_of(ed.block), &ed.pass) {
                             t.tables_rebuilt += 1;
                         }
                     }
@@ -192,7 +192,7 @@ impl Review {
                     let lang = d.meta.language.clone().unwrap_or_default();
                     *t.languages.entry(lang).or_default() += 1;
                     t.tables += d
-                        .blocks
+                        .blocks()
                         .iter()
                         .filter(|b| matches!(b, Block::Table(_)))
                         .count();
@@ -225,8 +225,12 @@ impl Review {
 
 /// A table rebuilt from text: the edit the `tables` pass logs on the table
 /// block it made. Counted as "tables" on the page, apart from word edits.
-fn is_table_rebuild(doc: &Document, block: usize, pass: &str) -> bool {
-    pass == "tables" && matches!(doc.blocks.get(block), Some(Block::Table(_)))
+fn is_table_rebuild(doc: &Document, block: Option<usize>, pass: &str) -> bool {
+    pass == "tables"
+        && matches!(
+            block.and_then(|b| doc.blocks().get(b)),
+            Some(Block::Table(_))
+        )
 }
 
 /// What the page's summary shows.
@@ -263,7 +267,7 @@ mod tests {
         let mut d = Document::default();
         d.meta.source = Some(source.into());
         d.meta.language = Some("en".into());
-        d.blocks.push(Block::Paragraph {
+        d.add(Block::Paragraph {
             text: "It rained with force.".into(),
         });
         d.edits.push(Edit {
@@ -276,6 +280,7 @@ mod tests {
             pass: "boilerplate".into(),
             text: "Share this".into(),
             reason: "share prompt".into(),
+            place: crate::document::Place::Unknown,
         });
         d
     }

@@ -162,7 +162,7 @@ fn row_of(doc: &Document, island: usize) -> Row<'_> {
     let mut p: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     let mut rb = 0;
     for e in &doc.edits {
-        if is_table_rebuild(doc, e.block, &e.pass) {
+        if is_table_rebuild(doc, doc.index_of(e.block), &e.pass) {
             p.entry(&e.pass).or_default()[2] += 1;
             rb += 1;
         } else {
@@ -180,7 +180,7 @@ fn row_of(doc: &Document, island: usize) -> Row<'_> {
         e: doc.edits.len(),
         r: doc.removed.len(),
         tb: doc
-            .blocks
+            .blocks()
             .iter()
             .filter(|b| matches!(b, Block::Table(_)))
             .count(),
@@ -263,7 +263,7 @@ mod tests {
         let mut d = Document::default();
         d.meta.source = Some("<b>x</b>.txt".into());
         d.meta.title = Some("</title><script>alert(1)</script>".into());
-        d.blocks.push(Block::Paragraph {
+        d.add(Block::Paragraph {
             text: "<img src=x onerror=alert(1)></textarea>".into(),
         });
         let review = Review {

@@ -32,6 +32,9 @@ pub struct DocumentView {
     /// Removals with no known place, by index.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub loose_removed: Vec<usize>,
+    /// Removals that stood after the last block, by index.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trailing_removed: Vec<usize>,
 }
 
 /// One edit, as logged. (Serialised with one-letter keys — `p`, `b`, `a`,
@@ -105,9 +108,12 @@ pub struct BlockView {
     /// Edits of this block not found in its text, by index.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<usize>,
-    /// Removals that repeated this block, by index.
+    /// Removals with no recorded place that repeated this block, by index.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<usize>,
+    /// Removals that stood just before this block, by index.
+    #[serde(rename = "rb", skip_serializing_if = "Vec::is_empty")]
+    pub removed_before: Vec<usize>,
 }
 
 /// A claimed stretch of one text: bytes `start..end` changed by `edits`.
@@ -128,7 +134,7 @@ struct Slot<'a> {
 /// Lays `doc` out for the page (see the module's documentation).
 pub fn view<'a>(doc: &'a Document) -> DocumentView {
     let mut slots: Vec<Slot> = Vec::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
+    for (i, b) in doc.blocks().iter().enumerate() {
         let mut push = |text: Option<&'a str>| {
             slots.push(Slot {
                 block: i,
@@ -168,16 +174,19 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
             pass: e.pass.clone(),
             before: e.before.clone(),
             after: e.after.clone(),
-            table: super::is_table_rebuild(doc, e.block, &e.pass),
+            table: super::is_table_rebuild(doc, doc.index_of(e.block), &e.pass),
         })
         .collect();
-    let mut notes: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
+    let mut notes: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks().len()];
     let mut loose_edits = Vec::new();
     // Latest first: a later edit's text is what the document now holds, so
     // it claims its place before an earlier edit of the same words does.
     for (i, e) in doc.edits.iter().enumerate().rev() {
-        if edits[i].table || !place_edit(&mut slots, i, e.block, &e.after, doc.blocks.len()) {
-            match notes.get_mut(e.block) {
+        let block = doc.index_of(e.block);
+        let placed = !edits[i].table
+            && block.is_some_and(|b| place_edit(&mut slots, i, b, &e.after, doc.blocks().len()));
+        if !placed {
+            match block.and_then(|b| notes.get_mut(b)) {
                 Some(n) => n.push(i),
                 None => loose_edits.push(i),
             }
@@ -194,10 +203,26 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
             reason: r.reason.clone(),
         })
         .collect();
-    let mut repeats: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
+    let mut repeats: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks().len()];
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks().len()];
     let mut loose_removed = Vec::new();
-    let keys: Vec<Option<String>> = doc.blocks.iter().map(block_key).collect();
+    let mut trailing_removed = Vec::new();
+    let keys: Vec<Option<String>> = doc.blocks().iter().map(block_key).collect();
+    let positions = doc.removal_positions();
     for (i, r) in doc.removed.iter().enumerate() {
+        // Where the log says it stood; a log without places (an older
+        // output) is matched to the block it repeats, if any.
+        match positions[i] {
+            Some(p) if p < before.len() => {
+                before[p].push(i);
+                continue;
+            }
+            Some(_) => {
+                trailing_removed.push(i);
+                continue;
+            }
+            None => {}
+        }
         let key = comparison_key(&r.text);
         match keys
             .iter()
@@ -209,7 +234,7 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
     }
 
     let mut blocks: Vec<BlockView> = doc
-        .blocks
+        .blocks()
         .iter()
         .map(|b| {
             let (kind, level, ordered, columns) = match b {
@@ -228,6 +253,7 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
                 columns,
                 notes: Vec::new(),
                 removed: Vec::new(),
+                removed_before: Vec::new(),
             }
         })
         .collect();
@@ -235,10 +261,11 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
         let segments = slot.text.map(|t| segments(t, slot.marks));
         blocks[slot.block].texts.push(segments);
     }
-    for ((b, mut n), r) in blocks.iter_mut().zip(notes).zip(repeats) {
+    for (((b, mut n), r), rb) in blocks.iter_mut().zip(notes).zip(repeats).zip(before) {
         n.sort_unstable();
         b.notes = n;
         b.removed = r;
+        b.removed_before = rb;
     }
     DocumentView {
         blocks,
@@ -246,6 +273,7 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
         removed,
         loose_edits,
         loose_removed,
+        trailing_removed,
     }
 }
 
@@ -377,9 +405,9 @@ fn comparison_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Edit, ListItem, Removed, Table};
+    use crate::document::{Edit, ListItem, Place, Removed, Table};
 
-    fn edit(pass: &str, block: usize, before: &str, after: &str) -> Edit {
+    fn edit(pass: &str, block: u32, before: &str, after: &str) -> Edit {
         Edit {
             pass: pass.into(),
             block,
@@ -402,7 +430,7 @@ mod tests {
     #[test]
     fn an_edit_is_marked_at_a_whole_word_in_its_block() {
         let mut d = Document::default();
-        d.blocks.push(Block::Paragraph {
+        d.add(Block::Paragraph {
             text: "Within the garden, with care.".into(),
         });
         d.edits.push(edit("typos", 0, "wiht", "with"));
@@ -421,7 +449,7 @@ mod tests {
     #[test]
     fn two_edits_of_the_same_words_share_a_mark() {
         let mut d = Document::default();
-        d.blocks.push(Block::Paragraph {
+        d.add(Block::Paragraph {
             text: "It rained. The end.".into(),
         });
         d.edits
@@ -433,7 +461,7 @@ mod tests {
         assert_eq!(v.blocks[0].texts[0].as_ref().unwrap()[1], mark(&[1], "The"));
 
         let mut d = Document::default();
-        d.blocks.push(Block::Paragraph {
+        d.add(Block::Paragraph {
             text: "Go to Paris, then home.".into(),
         });
         d.edits
@@ -453,18 +481,18 @@ mod tests {
     #[test]
     fn drifted_block_indices_fall_back_to_neighbours_then_notes() {
         let mut d = Document::default();
-        d.blocks.push(Block::Heading {
+        d.add(Block::Heading {
             level: 2,
             text: "Results".into(),
         });
-        d.blocks.push(Block::List {
+        d.add(Block::List {
             ordered: false,
             items: vec![ListItem {
                 label: Some("Speed".into()),
                 text: "Doubled since spring.".into(),
             }],
         });
-        d.blocks.push(Block::Table(Table::new(
+        d.add(Block::Table(Table::new(
             None,
             vec!["A".into(), "B".into()],
             vec![vec!["1".into(), "2".into()]],
@@ -488,7 +516,7 @@ mod tests {
     #[test]
     fn a_removed_repeat_sits_beside_the_block_it_repeats() {
         let mut d = Document::default();
-        d.blocks.push(Block::Heading {
+        d.add(Block::Heading {
             level: 2,
             text: "Why the Gardens Flourished".into(),
         });
@@ -496,14 +524,41 @@ mod tests {
             pass: "dedupe".into(),
             text: "Why the gardens flourished:".into(),
             reason: "repeated heading".into(),
+            place: Place::Unknown,
         });
         d.removed.push(Removed {
             pass: "boilerplate".into(),
             text: "Share this article".into(),
             reason: "share prompt".into(),
+            place: Place::Unknown,
         });
         let v = view(&d);
         assert_eq!(v.blocks[0].removed, [0]);
         assert_eq!(v.loose_removed, [1]);
+    }
+
+    #[test]
+    fn a_removal_with_a_place_sits_where_it_stood() {
+        let mut d = Document::default();
+        let first = d.add(Block::Heading {
+            level: 2,
+            text: "Why the Gardens Flourished".into(),
+        });
+        let second = d.add(Block::Paragraph {
+            text: "Rain came early.".into(),
+        });
+        let gone = |text: &str, place| Removed {
+            place,
+            ..Removed::new("boilerplate", text, "share prompt")
+        };
+        d.removed
+            .push(gone("Share this article", Place::Before(second)));
+        d.removed.push(gone("Menu", Place::Within(first)));
+        d.removed.push(gone("Footer", Place::Before(99)));
+        let v = view(&d);
+        assert_eq!(v.blocks[1].removed_before, [0]);
+        assert_eq!(v.blocks[0].removed_before, [1]);
+        assert_eq!(v.trailing_removed, [2]);
+        assert!(v.loose_removed.is_empty());
     }
 }

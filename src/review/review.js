@@ -269,10 +269,12 @@
       removedGroups(sec, v, v.loose_removed);
     }
     v.blocks.forEach(function (b) {
+      if (b.rb) removedGroups(body, v, b.rb);
       (b.notes || []).forEach(function (i) { put(body, note(v.edits[i])); });
       put(body, block(b, v));
       if (b.removed) removedGroups(body, v, b.removed);
     });
+    if (v.trailing_removed) removedGroups(body, v, v.trailing_removed);
     if (v.loose_edits) {
       put(body, el('h3', 'sec', 'Edits of blocks that are gone'));
       v.loose_edits.forEach(function (i) { put(body, note(v.edits[i])); });

@@ -27,7 +27,7 @@ pub mod walk;
 
 use scraper::Html;
 
-use crate::document::{Block, Document, InputFormat, Removed};
+use crate::document::{Block, Document, InputFormat};
 use crate::error::Result;
 use crate::ingest::decode;
 use crate::options::Options;
@@ -205,7 +205,7 @@ fn visible_prose(arena: &dom::Arena<'_>) -> u32 {
 /// Visible characters of a document's body.
 fn body_chars(doc: &Document) -> u32 {
     let mut n = 0u32;
-    for b in &doc.blocks {
+    for b in doc.blocks() {
         b.for_each_text(|_, t| {
             n = n.saturating_add(t.chars().filter(|c| !c.is_whitespace()).count() as u32);
         });
@@ -258,7 +258,7 @@ fn first_h1(arena: &dom::Arena<'_>) -> Option<String> {
 /// that was dropped.
 fn tidy(doc: &mut Document) {
     if let Some(title) = doc.meta.title.clone() {
-        let at = doc.blocks.iter().take(4).position(
+        let at = doc.blocks().iter().take(4).position(
             |b| matches!(b, Block::Heading { text, .. } if metadata::same_words(text, &title)),
         );
         if let Some(at) = at {
@@ -269,8 +269,8 @@ fn tidy(doc: &mut Document) {
     if let Some(title) = doc.meta.title.clone() {
         let title = normalise(&title);
         let mut k = 0;
-        while k < doc.blocks.len() {
-            if let Block::Heading { text, .. } = &doc.blocks[k]
+        while k < doc.blocks().len() {
+            if let Block::Heading { text, .. } = &doc.blocks()[k]
                 && repeats_title(text, &title)
             {
                 remove_block(doc, k, "repeated title");
@@ -282,29 +282,26 @@ fn tidy(doc: &mut Document) {
     // The article's first lines often repeat the page's furniture: the title
     // again, the date, the byline, a button's label.
     let mut looked = 0;
-    while looked < 4 && doc.blocks.len() > 1 {
+    while looked < 4 && doc.blocks().len() > 1 {
         looked += 1;
-        let links = doc
-            .origins
-            .first()
-            .is_some_and(|o| link_line(&doc.blocks[0], o));
+        let links = link_line(&doc.blocks()[0], doc.origin(0));
         let Some(reason) =
-            leading_chrome(&doc.blocks[0], &doc.meta).or(links.then_some("leading link line"))
+            leading_chrome(&doc.blocks()[0], &doc.meta).or(links.then_some("leading link line"))
         else {
             break;
         };
         remove_block(doc, 0, reason);
     }
     // The article's last lines, likewise: a filing line, a section link.
-    while doc.blocks.len() > 1 && doc.origins.len() == doc.blocks.len() {
-        let last = doc.blocks.len() - 1;
-        if !link_line(&doc.blocks[last], &doc.origins[last]) {
+    while doc.blocks().len() > 1 {
+        let last = doc.blocks().len() - 1;
+        if !link_line(&doc.blocks()[last], doc.origin(last)) {
             break;
         }
         remove_block(doc, last, "trailing link line");
     }
-    while let Some(Block::Heading { .. }) = doc.blocks.last() {
-        remove_block(doc, doc.blocks.len() - 1, "heading without content");
+    while let Some(Block::Heading { .. }) = doc.blocks().last() {
+        remove_block(doc, doc.blocks().len() - 1, "heading without content");
     }
 }
 
@@ -418,15 +415,7 @@ fn looks_like_date_line(text: &str) -> bool {
 }
 
 fn remove_block(doc: &mut Document, at: usize, reason: &str) {
-    let block = doc.blocks.remove(at);
-    if at < doc.origins.len() {
-        doc.origins.remove(at);
-    }
-    doc.removed.push(Removed {
-        pass: "ingest".into(),
-        text: block.plain_text(),
-        reason: reason.into(),
-    });
+    doc.drop_block(at, "ingest", reason);
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 use super::dom::{Arena, Tag};
 use super::table;
 use super::text::TextBuf;
-use crate::document::{Block, Document, ListItem, Origin, Removed};
+use crate::document::{Block, Document, ListItem, Origin};
 use crate::ingest::text::split_label;
 
 /// Longest removed text logged; enough to recognise what went.
@@ -156,11 +156,7 @@ impl Emitter<'_, '_> {
     fn note_removed(&mut self, i: usize, reason: &str) {
         let text = self.arena.snippet(i, REMOVED_SNIPPET);
         if !text.is_empty() {
-            self.doc.removed.push(Removed {
-                pass: "ingest".into(),
-                text,
-                reason: reason.into(),
-            });
+            self.doc.note_dropped("ingest", text, reason);
         }
     }
 
@@ -170,21 +166,16 @@ impl Emitter<'_, '_> {
         if !self.buf.is_empty() {
             return;
         }
-        let lead_in = match self.doc.blocks.last() {
+        let lead_in = match self.doc.blocks().last() {
             Some(Block::Paragraph { text }) | Some(Block::Heading { text, .. }) => {
                 text.split_whitespace().count() <= 4
                     && !text.ends_with(['.', '!', '?', '"', '\u{201d}'])
             }
             _ => false,
         };
-        if lead_in && self.doc.blocks.len() > self.first_block {
-            let block = self.doc.blocks.pop().expect("a last block");
-            self.doc.origins.truncate(self.doc.blocks.len());
-            self.doc.removed.push(Removed {
-                pass: "ingest".into(),
-                text: block.plain_text(),
-                reason: "link list heading".into(),
-            });
+        if lead_in && self.doc.blocks().len() > self.first_block {
+            let last = self.doc.blocks().len() - 1;
+            self.doc.drop_block(last, "ingest", "link list heading");
         }
     }
 
@@ -242,11 +233,7 @@ impl Emitter<'_, '_> {
                 Block::Paragraph { text }
             }
             Ctx::Box if self.p_ends.is_empty() && is_ui_label(&text) => {
-                self.doc.removed.push(Removed {
-                    pass: "ingest".into(),
-                    text,
-                    reason: "label".into(),
-                });
+                self.doc.note_dropped("ingest", text, "label");
                 return;
             }
             Ctx::Box => Block::Paragraph { text },
@@ -411,7 +398,7 @@ pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         first_block: 0,
     };
     for &r in roots {
-        em.first_block = em.doc.blocks.len();
+        em.first_block = em.doc.blocks().len();
         em.emit(r);
     }
 }
@@ -448,11 +435,7 @@ fn log_outside(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
                 text
             };
             if !text.is_empty() {
-                doc.removed.push(Removed {
-                    pass: "ingest".into(),
-                    text,
-                    reason: reason.into(),
-                });
+                doc.note_dropped("ingest", text, reason);
             }
         }
         i = (n.end as usize).max(i + 1);

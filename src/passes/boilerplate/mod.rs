@@ -54,24 +54,26 @@ impl Pass for Boilerplate {
         "drop page chrome: menus, share prompts, footers, comments, author bios, repeated lines"
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
-        if doc.blocks.is_empty() {
+    fn run(&self, cx: &mut PassContext<'_>) {
+        if cx.doc().blocks().is_empty() {
             return;
         }
-        let language = crate::lexicon::stopwords::guess_language(&doc.blocks);
+        let doc = cx.doc();
+        let language = crate::lexicon::stopwords::guess_language(doc.blocks());
         let feats: Vec<Features> = doc
-            .blocks
+            .blocks()
             .iter()
             .enumerate()
-            .map(|(i, b)| features::measure(b, &doc.origin(i), language))
+            .map(|(i, b)| features::measure(b, doc.origin(i), language))
             .collect();
         let is_dump = doc.input_format == InputFormat::Text;
 
         // Lines inside multi-line paragraphs are judged one by one.
-        strip_junk_lines(doc, cx, &feats);
+        strip_junk_lines(cx, &feats);
+        let doc = cx.doc();
 
         let mut verdicts: Vec<Verdict> = doc
-            .blocks
+            .blocks()
             .iter()
             .zip(&feats)
             .map(|(b, f)| block_verdict(b, f, is_dump))
@@ -93,7 +95,7 @@ impl Pass for Boilerplate {
             }
         }
         if let Some(corpus) = cx.corpus() {
-            for (i, b) in doc.blocks.iter().enumerate() {
+            for (i, b) in doc.blocks().iter().enumerate() {
                 if verdicts[i] == Verdict::Keep
                     && repeated_chrome(doc, b, &feats[i], |t| corpus.recurs(doc, t))
                 {
@@ -102,27 +104,27 @@ impl Pass for Boilerplate {
             }
         }
 
-        let mut reasons: Vec<Option<&'static str>> = vec![None; doc.blocks.len()];
+        let mut reasons: Vec<Option<&'static str>> = vec![None; doc.blocks().len()];
         // Only a dump of a whole page (links, menus) needs the article found
         // in it; a plain dump of an article (no links at all) is the article,
         // and region detection would only risk its short first or last lines.
         // A dump this pass has already cut down is the article: finding the
         // article in it again could only shave its edges (and a second run
         // must change nothing).
-        let already_cut = doc.removed.iter().any(|r| r.pass == self.name());
+        let already_cut = doc.has_run(self.name());
         // A dump of a whole page shows it by its links or by its menus (a
         // long run of short lines); a dump of an article alone has neither,
         // is the article, and region detection would only risk its last
         // section.
         let linked = feats.iter().any(|f| f.links > 0);
-        let whole_page = is_dump && !already_cut && (linked || has_menu_run(&doc.blocks, &feats));
+        let whole_page = is_dump && !already_cut && (linked || has_menu_run(doc.blocks(), &feats));
         let mut also: Vec<std::ops::Range<usize>> = Vec::new();
         let span = if whole_page && linked {
             // A dump that kept its links (html2text, Markdown) is judged
             // by them first: link density tells menus from prose better
             // than any markup-free feature.
             let mut scores: Vec<f32> = doc
-                .blocks
+                .blocks()
                 .iter()
                 .zip(&feats)
                 .zip(&verdicts)
@@ -139,7 +141,7 @@ impl Pass for Boilerplate {
             region::best_span(&scores)
         } else if whole_page {
             let chrome: Vec<bool> = verdicts.iter().map(|v| is_chrome_wording(*v)).collect();
-            let xs = classifier::block_features(&doc.blocks, &feats, &chrome);
+            let xs = classifier::block_features(doc.blocks(), &feats, &chrome);
             let probs: Vec<f32> = xs
                 .iter()
                 .map(|x| classifier::MODEL.probability(x))
@@ -170,45 +172,43 @@ impl Pass for Boilerplate {
         } else {
             None
         };
-        let span = span.unwrap_or(0..doc.blocks.len());
+        let span = span.unwrap_or(0..doc.blocks().len());
         for (i, v) in verdicts.iter().enumerate() {
             reasons[i] = match v {
                 Verdict::Junk(r) | Verdict::Barrier(r) => Some(r),
                 Verdict::Keep if !span.contains(&i) && !also.iter().any(|r| r.contains(&i)) => {
-                    Some(outside_reason(&doc.blocks[i], &feats[i]))
+                    Some(outside_reason(&doc.blocks()[i], &feats[i]))
                 }
                 Verdict::Keep => None,
             };
         }
         mark_closing_bio(doc, &span, &mut reasons);
-        if whole_page {
-            take_title(doc, &span, &mut reasons);
+        if whole_page && let Some(title) = take_title(doc, &span, &mut reasons) {
+            cx.set_title(Some(title));
         }
 
-        cx.remove_blocks(doc, |i, _, _| {
-            reasons.get(i).copied().flatten().map(str::to_string)
-        });
+        cx.remove_blocks(|i, _, _| reasons.get(i).copied().flatten().map(str::to_string));
     }
 }
 
 /// The classifier's features of every block of `doc`, measured as the pass
 /// measures them (for fitting the model offline).
 pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
-    let language = crate::lexicon::stopwords::guess_language(&doc.blocks);
+    let language = crate::lexicon::stopwords::guess_language(doc.blocks());
     let feats: Vec<Features> = doc
-        .blocks
+        .blocks()
         .iter()
         .enumerate()
-        .map(|(i, b)| features::measure(b, &doc.origin(i), language))
+        .map(|(i, b)| features::measure(b, doc.origin(i), language))
         .collect();
     let is_dump = doc.input_format == InputFormat::Text;
     let chrome: Vec<bool> = doc
-        .blocks
+        .blocks()
         .iter()
         .zip(&feats)
         .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump)))
         .collect();
-    classifier::block_features(&doc.blocks, &feats, &chrome)
+    classifier::block_features(doc.blocks(), &feats, &chrome)
 }
 
 /// Short lines in a row that make a menu, a tag cloud or a list of
@@ -307,8 +307,8 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
 /// under linked titles are not judged by that alone: listicles link the
 /// heading of each of their own items.
 fn mark_teasers(doc: &Document, feats: &[Features], verdicts: &mut [Verdict]) {
-    for i in 0..doc.blocks.len() {
-        if verdicts[i] != Verdict::Keep || !matches!(doc.blocks[i], Block::Paragraph { .. }) {
+    for i in 0..doc.blocks().len() {
+        if verdicts[i] != Verdict::Keep || !matches!(&doc.blocks()[i], Block::Paragraph { .. }) {
             continue;
         }
         let next_to_link = (i > 0 && feats[i - 1].link_density >= 0.5)
@@ -378,46 +378,30 @@ fn outside_reason(block: &Block, f: &Features) -> &'static str {
 /// Removes the chrome lines of multi-line paragraphs (a menu or footer
 /// written as bare lines sits in one such paragraph with article lines
 /// when no blank line parted them), logging each line.
-fn strip_junk_lines(doc: &mut Document, cx: &mut PassContext<'_>, feats: &[Features]) {
-    for (i, block) in doc.blocks.iter_mut().enumerate() {
-        if !feats[i].multi_line {
-            continue;
+fn strip_junk_lines(cx: &mut PassContext<'_>, feats: &[Features]) {
+    for (i, f) in feats.iter().enumerate() {
+        // All junk: the whole block goes later, as one removal (the
+        // context leaves a block whose every line would go).
+        if f.multi_line {
+            cx.remove_lines(i, |l| rules::chrome_reason(l).map(str::to_string));
         }
-        let Block::Paragraph { text } = block else {
-            continue;
-        };
-        let lines: Vec<&str> = text.split('\n').collect();
-        let junk: Vec<Option<&'static str>> =
-            lines.iter().map(|l| rules::chrome_reason(l)).collect();
-        // All junk: the whole block goes later, as one removal.
-        if junk.iter().all(Option::is_none) || junk.iter().all(Option::is_some) {
-            continue;
-        }
-        let mut kept = Vec::with_capacity(lines.len());
-        for (line, reason) in lines.iter().zip(&junk) {
-            match reason {
-                Some(r) => cx.note_removed(*line, *r),
-                None => kept.push(*line),
-            }
-        }
-        *text = kept.join("\n");
     }
 }
 
 /// The heading just above the article span (only a byline or date
-/// between) is the article's title: it moves to `meta.title` when the dump
-/// had none, since the body holds no title.
+/// between) is the article's title: it is removed as such, and returned to
+/// become `meta.title` when the dump had none, since the body holds no title.
 fn take_title(
-    doc: &mut Document,
+    doc: &Document,
     span: &std::ops::Range<usize>,
     reasons: &mut [Option<&'static str>],
-) {
+) -> Option<String> {
     for j in (span.start.saturating_sub(4)..span.start).rev() {
-        let Block::Heading { text, .. } = &doc.blocks[j] else {
+        let Block::Heading { text, .. } = &doc.blocks()[j] else {
             continue;
         };
         if reasons[j] != Some("outside article") {
-            return;
+            return None;
         }
         let same = doc
             .meta
@@ -425,13 +409,14 @@ fn take_title(
             .as_deref()
             .is_some_and(|t| normalise_line(t) == normalise_line(text));
         if doc.meta.title.is_none() {
-            doc.meta.title = Some(text.clone());
             reasons[j] = Some("title");
+            return Some(text.clone());
         } else if same {
             reasons[j] = Some("title");
         }
-        return;
+        return None;
     }
+    None
 }
 
 /// Blocks at the end of the article searched for an author's biography.
@@ -460,7 +445,7 @@ fn mark_closing_bio(
         if i == span.start || seen > BIO_SEARCH_BLOCKS {
             return;
         }
-        let Block::Paragraph { text } = &doc.blocks[i] else {
+        let Block::Paragraph { text } = &doc.blocks()[i] else {
             continue;
         };
         if text.split_whitespace().count() > BIO_MAX_WORDS {

@@ -54,11 +54,12 @@ impl Pass for RebuildTables {
         "rebuild tables from tab, space-aligned or flattened lines as records keyed by column"
     }
 
-    fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
+    fn run(&self, cx: &mut PassContext<'_>) {
         // Most documents hold no candidate worth a search: they cost one
         // scan of their multi-line paragraphs, and nothing is learned.
-        let candidates: Vec<usize> = doc
-            .blocks
+        let candidates: Vec<usize> = cx
+            .doc()
+            .blocks()
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
@@ -73,19 +74,19 @@ impl Pass for RebuildTables {
         let casing = OnceCell::new();
         // Backwards, so splitting a block never moves one not yet visited.
         for i in candidates.into_iter().rev() {
-            let Block::Paragraph { text } = &doc.blocks[i] else {
+            let Block::Paragraph { text } = &cx.doc().blocks()[i] else {
                 continue;
             };
             let text = text.clone();
             let lines: Vec<&str> = text.split('\n').collect();
             let pieces = {
-                let whole: &Document = doc;
+                let whole: &Document = cx.doc();
                 split_pieces(&lines, &|| casing.get_or_init(|| learn_casing(whole)))
             };
             if !pieces.iter().any(|p| matches!(p, Piece::Table { .. })) {
                 continue;
             }
-            apply(doc, cx, i, &lines, pieces);
+            apply(cx, i, &lines, pieces);
         }
     }
 }
@@ -180,18 +181,10 @@ fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piec
 /// piece's lines as they were: that split changes no text, so it is not an
 /// edit. Each table piece then replaces its paragraph through the context,
 /// which logs the rebuild with both texts.
-fn apply(
-    doc: &mut Document,
-    cx: &mut PassContext<'_>,
-    i: usize,
-    lines: &[&str],
-    pieces: Vec<Piece>,
-) {
-    doc.origins.resize(doc.blocks.len(), Origin::default());
-    let origin = doc.origins[i].clone();
+fn apply(cx: &mut PassContext<'_>, i: usize, lines: &[&str], pieces: Vec<Piece>) {
+    let origin = cx.doc().origin(i).clone();
     let total_chars = origin.chars.max(1);
-    let mut blocks = Vec::with_capacity(pieces.len());
-    let mut origins = Vec::with_capacity(pieces.len());
+    let mut split = Vec::with_capacity(pieces.len());
     let mut tables = Vec::new();
     for (k, piece) in pieces.into_iter().enumerate() {
         let (start, end) = match &piece {
@@ -199,7 +192,7 @@ fn apply(
         };
         let text = lines[start..end].join("\n");
         let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-        origins.push(Origin {
+        let piece_origin = Origin {
             line: origin.line + start as u32,
             chars,
             // Link characters are known for the whole block only: shared out
@@ -209,16 +202,17 @@ fn apply(
             links: if k == 0 { origin.links } else { 0 },
             images: if k == 0 { origin.images } else { 0 },
             ..origin.clone()
-        });
-        blocks.push(Block::Paragraph { text });
+        };
+        split.push((Block::Paragraph { text }, piece_origin));
         if let Piece::Table { table, .. } = piece {
             tables.push((i + k, table));
         }
     }
-    doc.blocks.splice(i..=i, blocks);
-    doc.origins.splice(i..=i, origins);
+    if cx.split_block(i, split).is_empty() {
+        return;
+    }
     for (at, table) in tables {
-        cx.replace_block(doc, at, Block::Table(table));
+        cx.replace_block(at, Block::Table(table));
     }
 }
 
@@ -226,7 +220,7 @@ fn apply(
 /// read from every block but the multi-line candidates themselves.
 fn learn_casing(doc: &Document) -> Casing {
     let mut casing = Casing::default();
-    for b in &doc.blocks {
+    for b in doc.blocks() {
         if matches!(b, Block::Paragraph { text } if text.contains('\n')) {
             continue;
         }
@@ -255,29 +249,28 @@ mod tests {
         let doc = clean(
             "Figures for the two ports are below:\nPort Opened Berths\nDover 1606 12 berths\nHull 1778 9 berths\n",
         );
-        assert_eq!(doc.blocks.len(), 2, "{:?}", doc.blocks);
+        assert_eq!(doc.blocks().len(), 2, "{:?}", doc.blocks());
         assert_eq!(
-            doc.blocks[0],
+            doc.blocks()[0],
             Block::Paragraph {
                 text: "Figures for the two ports are below:".into()
             }
         );
-        let Block::Table(t) = &doc.blocks[1] else {
-            panic!("{:?}", doc.blocks[1])
+        let Block::Table(t) = &doc.blocks()[1] else {
+            panic!("{:?}", &doc.blocks()[1])
         };
         assert_eq!(t.columns, ["Port", "Opened", "Berths"]);
         assert_eq!(t.rows[0], ["Dover", "1606", "12 berths"]);
-        assert_eq!(doc.origins.len(), 2);
-        assert_eq!(doc.origins[1].line, 2);
+        assert_eq!(doc.origin(1).line, 2);
         assert_eq!(doc.edits.len(), 1);
-        assert_eq!(doc.edits[0].block, 1);
+        assert_eq!(doc.index_of(doc.edits[0].block), Some(1));
     }
 
     #[test]
     fn a_paragraph_that_is_not_a_table_is_untouched() {
         let text = "Roses climb the old wall\nand bees work the lavender\nwhile the kettle sings";
         let doc = clean(text);
-        assert_eq!(doc.blocks, vec![Block::Paragraph { text: text.into() }]);
+        assert_eq!(doc.blocks(), [Block::Paragraph { text: text.into() }]);
         assert!(doc.edits.is_empty());
     }
 }
