@@ -262,6 +262,47 @@ fn a_folder_named_report_is_given_as_a_path() {
     assert!(!tmp.path().join("x.html").exists());
 }
 
+/// Each removal the output places before block `at` is drawn after block
+/// `at - 1` and before block `at` (blocks found by the start of their text).
+fn removals_sit_where_they_stood(article: &str, doc: &serde_json::Value) {
+    let blocks = doc["blocks"].as_array().unwrap();
+    let start_of = |k: usize| -> Option<usize> {
+        let text = blocks.get(k)?["text"].as_str()?;
+        let prefix: String = text.chars().take(16).collect();
+        if prefix.contains(['&', '<', '>', '"', '\'']) {
+            return None;
+        }
+        article.find(&prefix)
+    };
+    let mut checked = 0;
+    for r in doc["removed"].as_array().unwrap() {
+        let Some(at) = r["at"].as_u64().map(|a| a as usize) else {
+            continue;
+        };
+        let label = format!(
+            "removed by {}: {}",
+            r["pass"].as_str().unwrap(),
+            r["reason"].as_str().unwrap()
+        );
+        let Some(drawn) = article.find(&label) else {
+            panic!("{label} is not drawn");
+        };
+        if let Some(next) = start_of(at) {
+            assert!(drawn < next, "{label} is drawn after block {at}");
+            checked += 1;
+        }
+        if let Some(prev) = at.checked_sub(1).and_then(start_of) {
+            // The first removal of that kind drawn after the block before.
+            assert!(
+                article[prev..].contains(&label),
+                "{label} is drawn before block {}",
+                at - 1
+            );
+        }
+    }
+    assert!(checked > 0, "no removal placed before a block of text");
+}
+
 #[test]
 fn the_sample_report_counts_right_and_filters_by_pass() {
     let Some(browser) = chromium() else { return };
@@ -298,6 +339,7 @@ fn the_sample_report_counts_right_and_filters_by_pass() {
         let edits = shown.iter().filter(|(c, _)| c.contains("ed")).count();
         assert_eq!(edits, garden["edits"].as_array().unwrap().len());
         assert!(shown.iter().all(|(c, _)| !c.contains("off")));
+        removals_sit_where_they_stood(article(&dom), garden);
     }
 
     // Clicking the `typos` chip hides the other passes' edits and removals,
