@@ -63,20 +63,45 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+/// Declares a module of the crate's internals: crate-private, and public
+/// (hidden from the docs) only to the crate's own harnesses, which build it
+/// with the `internals` feature.
+macro_rules! internal_mod {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        $(#[$meta])*
+        #[cfg(not(feature = "internals"))]
+        #[allow(dead_code, unused_imports)]
+        pub(crate) mod $name;
+    };
+}
+
 pub mod batch;
 pub mod corpus;
 pub mod document;
 pub mod error;
-pub mod eval;
+internal_mod!(
+    /// The article-extraction benchmark's score (for the eval harnesses).
+    eval
+);
 pub mod ingest;
 pub mod input;
-pub mod lexicon;
+internal_mod!(
+    /// Word lists and tables the passes read.
+    lexicon
+);
 pub mod options;
 pub mod passes;
 pub mod pipeline;
 pub mod render;
 pub mod review;
-pub mod text;
+internal_mod!(
+    /// Tokenizer, sentence walker and text keys shared by the passes.
+    text
+);
 
 pub use corpus::Corpus;
 pub use document::{

@@ -46,13 +46,17 @@
 //! chrome yet). Forgetting only ever lowers a count, so at worst a repeated
 //! line is kept, never an article line dropped.
 
-pub mod casing;
+internal_mod!(
+    /// How often each word is written capitalised and lowercase.
+    casing
+);
 
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Block, Document, TextRole};
+use crate::text::normalise::{self, Fold};
 
 /// A line counts as repeated page chrome when at least this many documents
 /// of one site (or of the batch, when sites cannot be told) hold it.
@@ -107,9 +111,9 @@ pub struct Corpus {
     site_documents: HashMap<u64, u32>,
     /// How many documents of the batch write each word capitalised standing
     /// alone mid-sentence, and how many write it lowercase mid-sentence
-    /// (keyed as [`crate::corpus::casing::CasingCounts`]).
+    /// (keyed as `crate::corpus::casing::CasingCounts`).
     #[serde(with = "sorted_casing")]
-    pub word_casing: crate::corpus::casing::CasingCounts,
+    pub(crate) word_casing: crate::corpus::casing::CasingCounts,
 }
 
 /// Learns a [`Corpus`] one document at a time, in bounded memory, leaving
@@ -153,7 +157,7 @@ impl CorpusBuilder {
         let mut long_lines: Vec<u64> = Vec::new();
         for b in doc.blocks() {
             for_each_line(b, |line| {
-                let key = normalise_line(line);
+                let key = normalise::key(line, Fold::Line);
                 if key.is_empty() {
                     return;
                 }
@@ -328,7 +332,7 @@ impl Corpus {
     /// normalised (case, white space, quotes).
     pub fn frequency(&self, text: &str) -> u32 {
         self.line_frequency
-            .get(&hash_str(&normalise_line(text)))
+            .get(&hash_str(&normalise::key(text, Fold::Line)))
             .copied()
             .unwrap_or(0)
     }
@@ -339,7 +343,7 @@ impl Corpus {
         match site_key(doc).map(|s| hash_str(&s)) {
             Some(site) if self.site_documents.get(&site).is_some_and(|&n| n > 1) => self
                 .site_line_frequency
-                .get(&mix(site, hash_str(&normalise_line(text))))
+                .get(&mix(site, hash_str(&normalise::key(text, Fold::Line))))
                 .copied()
                 .unwrap_or(0),
             _ => self.frequency(text),
@@ -455,31 +459,6 @@ fn hash_str(s: &str) -> u64 {
 
 fn mix(a: u64, b: u64) -> u64 {
     (a ^ b.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// The key under which a line is counted: lowercase, white space folded,
-/// typographic quotes made straight, ends trimmed of punctuation.
-pub fn normalise_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for ch in text.chars() {
-        let ch = match ch {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            c => c,
-        };
-        if ch.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '"')
-        .to_string()
 }
 
 #[cfg(test)]

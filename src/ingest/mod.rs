@@ -3,5 +3,5 @@
 
 pub mod decode;
 pub mod html;
-pub mod inline;
+pub(crate) mod inline;
 pub mod text;

@@ -5,7 +5,7 @@
 //! widgets (WordPress themes, share buttons, comment forms, consent
 //! banners), written down from their visible labels. All entries are
 //! lowercase and compared against a line normalised by
-//! [`crate::corpus::normalise_line`] (case and white space folded, end
+//! [`crate::text::normalise::key`] at [`crate::text::normalise::Fold::Line`] (case and white space folded, end
 //! punctuation trimmed).
 
 /// Whole lines that are chrome, with the reason logged when one is dropped.

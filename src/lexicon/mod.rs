@@ -1,11 +1,9 @@
 //! Word lists and tables the passes read. Each list says where its facts
 //! come from.
 
-pub mod abbreviations;
 pub mod chrome;
 pub mod common_words;
 pub mod dictionary;
-pub mod extensions;
 pub mod frequent_words;
 pub mod languages;
 pub mod months;

@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::document::Block;
 
 /// Languages with a stopword list, ISO 639-1.
 pub const LANGUAGES: &[&str] = &["en", "fr", "es", "de", "it", "pt", "nl"];
@@ -123,18 +122,6 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// The stopword language (an index into [`LANGUAGES`]) that best fits the
-/// document's text (its first 5,000 words or so): see [`StopwordTally`].
-pub fn guess_language(blocks: &[Block]) -> Option<usize> {
-    let mut tally = StopwordTally::default();
-    for b in blocks {
-        b.for_each_text(|_, t| tally.add(t));
-        if tally.words > 5_000 {
-            break;
-        }
-    }
-    tally.best()
-}
 
 /// Counts, over some text, the words that are stopwords of each language.
 #[derive(Debug, Default)]
@@ -145,6 +132,11 @@ pub struct StopwordTally {
 }
 
 impl StopwordTally {
+    /// The number of words counted so far.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
     /// Counts the words of `text`.
     pub fn add(&mut self, text: &str) {
         for_each_word(text, |w| {

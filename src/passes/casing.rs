@@ -415,7 +415,7 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let mut rest = word.chars().rev().skip(1);
     word.chars().count() >= 3
         && rest.all(char::is_lowercase)
-        && !crate::lexicon::abbreviations::is_abbreviation(&word.chars().rev().collect::<String>())
+        && !crate::text::abbreviations::is_abbreviation(&word.chars().rev().collect::<String>())
         && !before[..before.len() - word.len()].ends_with('.')
 }
 

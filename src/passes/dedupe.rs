@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::document::{Block, Document};
 use crate::pipeline::{Pass, PassContext};
+use crate::text::normalise::{self, Fold};
 
 /// Removes repeated headings and repeated blocks, keeping the first.
 pub struct Dedupe;
@@ -108,27 +109,9 @@ fn repeats_as_structure(doc: &Document) -> bool {
     repeated.len() >= STRUCTURED_REPEATS
 }
 
-/// The words of `text`, lowercase, one space apart: case, white space,
-/// quote style and punctuation do not tell two repeats apart.
+/// The key under which blocks are compared: their words, lowercased.
 fn comparable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .map(|w| w.trim_matches(['\'', '\u{2019}']))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            if c == '\u{2019}' {
-                out.push('\'');
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
-    out
+    normalise::key(text, Fold::Words)
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@
 //! and a capitalised word follows.
 
 use crate::document::TextRole;
-use crate::lexicon::abbreviations::is_abbreviation;
-use crate::lexicon::extensions::is_tld_or_extension;
 use crate::pipeline::{Fix, Pass, PassContext};
+use crate::text::abbreviations::is_abbreviation;
+use crate::text::extensions::is_tld_or_extension;
 use crate::text::{ChunkKind, chunk_kind, chunks};
 
 /// Fixes the spaces around punctuation.

@@ -16,7 +16,7 @@
 //! words the document or its folder uses on purpose (an unknown word
 //! written twice, a misspelling three times and never corrected), words of
 //! another language and words beside them, spoken forms (`talkin`) and
-//! the dictionary entries listed in [`crate::lexicon::typo_exceptions`]
+//! the dictionary entries listed in `crate::lexicon::typo_exceptions`
 //! that are real words.
 
 use crate::lexicon::common_words::common_words;

@@ -4,6 +4,9 @@
 //! walker that says where sentences start. Every pass skips the same things
 //! because they all see text through this module.
 
+pub mod abbreviations;
+pub mod extensions;
+pub mod normalise;
 pub mod sentences;
 pub mod words;
 pub mod wordtable;

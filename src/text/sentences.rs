@@ -6,7 +6,7 @@
 //! brackets may follow the period (`end.” Next`).
 
 use super::words::{Word, WordKind, Words, words};
-use crate::lexicon::abbreviations::is_abbreviation;
+use crate::text::abbreviations::is_abbreviation;
 
 /// A word's place in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

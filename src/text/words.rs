@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::extensions::is_tld_or_extension;
+use crate::text::extensions::is_tld_or_extension;
 
 /// The letter case of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use scraper::node::Element;
 
 use super::byline::PageByline;
 use super::dateline::PageDate;
-use super::dom::attr;
 use crate::document::Meta;
+use crate::text::normalise::{self, Fold};
 
 /// Facts gathered during the DOM walk, read into [`Meta`] at the end.
 #[derive(Debug, Default)]
@@ -54,7 +54,7 @@ impl<'a> RawMeta<'a> {
         self.page_byline.see_element(el, node);
         match el.name() {
             "html" if self.lang.is_none() => {
-                self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
+                self.lang = el.attr("lang").or_else(|| el.attr("xml:lang"));
             }
             "title" if self.title_tag.is_none() => {
                 // An SVG's <title> lives inside <svg>; the page's is in <head>.
@@ -67,8 +67,8 @@ impl<'a> RawMeta<'a> {
                 }
             }
             "meta" => {
-                let key = attr(el, "property").or_else(|| attr(el, "name"));
-                let (Some(key), Some(content)) = (key, attr(el, "content")) else {
+                let key = el.attr("property").or_else(|| el.attr("name"));
+                let (Some(key), Some(content)) = (key, el.attr("content")) else {
                     return;
                 };
                 let content = content.trim();
@@ -107,17 +107,17 @@ impl<'a> RawMeta<'a> {
                 }
             }
             "link" => {
-                let rel = attr(el, "rel").unwrap_or("");
+                let rel = el.attr("rel").unwrap_or("");
                 if rel
                     .split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("canonical"))
                     && self.canonical.is_none()
                 {
-                    self.canonical = attr(el, "href").map(str::trim);
+                    self.canonical = el.attr("href").map(str::trim);
                 }
             }
             "a" if self.rel_author.is_none()
-                && attr(el, "rel").is_some_and(|r| {
+                && el.attr("rel").is_some_and(|r| {
                     r.split_ascii_whitespace()
                         .any(|w| w.eq_ignore_ascii_case("author"))
                 }) =>
@@ -125,12 +125,11 @@ impl<'a> RawMeta<'a> {
                 self.rel_author = clean(&text_under(node));
             }
             "time" if self.time.is_none() => {
-                self.time = attr(el, "datetime")
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty());
+                self.time = el.attr("datetime").map(str::trim).filter(|s| !s.is_empty());
             }
             "script"
-                if attr(el, "type")
+                if el
+                    .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                     && self.json_ld.len() < 8 =>
             {
@@ -282,14 +281,7 @@ fn headline_of(h1: &str, title: &str) -> bool {
 
 /// Equal ignoring case, white space and punctuation.
 pub fn same_words(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+    normalise::same(a, b, Fold::Letters)
 }
 
 /// Keeps a date that starts as ISO 8601 does (`YYYY-MM-DD`, optionally with

@@ -2,28 +2,28 @@
 //! flatten the DOM into an arena, find the main content, and emit it as
 //! blocks with the page's metadata.
 //!
-//! - [`charset`]: bytes to text (BOM, declared charset, detection);
-//! - [`nesting`]: keeps absurdly deep markup from reaching the parser;
-//! - [`dom`]: the arena, with text and link statistics per subtree;
-//! - [`hints`]: what class, id and role names say about an element;
-//! - [`scoring`]: picks the boxes that hold the article;
-//! - [`walk`]: emits their blocks, dropping chrome inside them;
-//! - [`table`]: data tables to records;
-//! - [`metadata`]: title, byline, date, site, URL, language;
-//! - [`byline`]: the author's name as the page shows it;
-//! - [`dateline`]: the date as the page shows it.
+//! - `charset`: bytes to text (BOM, declared charset, detection);
+//! - `nesting`: keeps absurdly deep markup from reaching the parser;
+//! - `dom`: the arena, with text and link statistics per subtree;
+//! - `hints`: what class, id and role names say about an element;
+//! - `scoring`: picks the boxes that hold the article;
+//! - `walk`: emits their blocks, dropping chrome inside them;
+//! - `table`: data tables to records;
+//! - `metadata`: title, byline, date, site, URL, language;
+//! - `byline`: the author's name as the page shows it;
+//! - `dateline`: the date as the page shows it.
 
-pub mod byline;
-pub mod charset;
-pub mod dateline;
-pub mod dom;
-pub mod hints;
-pub mod metadata;
-pub mod nesting;
-pub mod scoring;
-pub mod table;
-pub mod text;
-pub mod walk;
+pub(crate) mod byline;
+pub(crate) mod charset;
+pub(crate) mod dateline;
+pub(crate) mod dom;
+pub(crate) mod hints;
+pub(crate) mod metadata;
+pub(crate) mod nesting;
+pub(crate) mod scoring;
+pub(crate) mod table;
+pub(crate) mod text;
+pub(crate) mod walk;
 
 use scraper::Html;
 
@@ -380,12 +380,10 @@ fn repeats_title(heading: &str, title: &str) -> bool {
         && (norm == title || (bare.split_whitespace().count() >= 3 && title.starts_with(&norm)))
 }
 
-/// Lower-case letters and digits only, for comparing lines loosely.
+/// Letters and digits only, lowercased: titles compared this way agree
+/// whatever separators a site puts in them.
 fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::text::normalise::key(s, crate::text::normalise::Fold::Letters)
 }
 
 /// A short line holding a year (1990-2039) or a clock time, and not ending

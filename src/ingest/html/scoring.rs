@@ -63,11 +63,6 @@ fn prose(arena: &Arena<'_>, i: usize) -> Option<(u32, u32)> {
     }
 }
 
-/// The content score of every node (0 for nodes no prose reached).
-pub fn score(arena: &Arena<'_>) -> Vec<f32> {
-    score_with_prose(arena).0
-}
-
 /// The content score of every node, and the characters of prose runs in
 /// each subtree (summed over all ancestors, not only the nearest five).
 fn score_with_prose(arena: &Arena<'_>) -> (Vec<f32>, Vec<u32>) {

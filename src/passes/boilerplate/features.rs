@@ -38,7 +38,7 @@ pub struct Features {
 }
 
 /// Measures `block` (with its source `origin`); `language` is the index
-/// given by [`crate::lexicon::stopwords::guess_language`].
+/// given by [`super::guess_language`].
 pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Features {
     let mut f = Features {
         link_density: origin.link_density().min(1.0),

@@ -4,20 +4,23 @@
 //!
 //! For a text dump of a whole page, the article is found as a region: each
 //! block is scored for how much it reads like article prose (see
-//! [`region`]), the best-scoring contiguous run of blocks is the article,
+//! `region`), the best-scoring contiguous run of blocks is the article,
 //! and blocks outside it go. Inside it, blocks that are chrome by their
 //! wording or their links go too. HTML documents already had their chrome
 //! dropped by the HTML ingest, so only the wording rules apply to them.
 
-pub mod classifier;
-pub mod features;
-pub mod phrases;
-pub mod region;
-pub mod rules;
+internal_mod!(
+    /// The fitted line classifier (its features are fitted offline).
+    classifier
+);
+pub(crate) mod features;
+pub(crate) mod phrases;
+pub(crate) mod region;
+pub(crate) mod rules;
 
-use crate::corpus::normalise_line;
 use crate::document::{Block, Document, InputFormat};
 use crate::pipeline::{Pass, PassContext};
+use crate::text::normalise::{self, Fold};
 use features::Features;
 
 /// Removes boilerplate blocks and lines, logging each with its reason.
@@ -59,7 +62,7 @@ impl Pass for Boilerplate {
             return;
         }
         let doc = cx.doc();
-        let language = crate::lexicon::stopwords::guess_language(doc.blocks());
+        let language = guess_language(doc.blocks());
         let feats: Vec<Features> = doc
             .blocks()
             .iter()
@@ -191,10 +194,24 @@ impl Pass for Boilerplate {
     }
 }
 
+/// The stopword language (an index into
+/// [`crate::lexicon::stopwords::LANGUAGES`]) that best fits the document's
+/// text (its first 5,000 words or so).
+pub(crate) fn guess_language(blocks: &[Block]) -> Option<usize> {
+    let mut tally = crate::lexicon::stopwords::StopwordTally::default();
+    for b in blocks {
+        b.for_each_text(|_, t| tally.add(t));
+        if tally.words() > 5_000 {
+            break;
+        }
+    }
+    tally.best()
+}
+
 /// The classifier's features of every block of `doc`, measured as the pass
 /// measures them (for fitting the model offline).
 pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
-    let language = crate::lexicon::stopwords::guess_language(doc.blocks());
+    let language = guess_language(doc.blocks());
     let feats: Vec<Features> = doc
         .blocks()
         .iter()
@@ -407,7 +424,7 @@ fn take_title(
             .meta
             .title
             .as_deref()
-            .is_some_and(|t| normalise_line(t) == normalise_line(text));
+            .is_some_and(|t| normalise::same(t, text, Fold::Line));
         if doc.meta.title.is_none() {
             reasons[j] = Some("title");
             return Some(text.clone());

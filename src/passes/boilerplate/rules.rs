@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::phrases::PhraseSet;
-use crate::corpus::normalise_line;
 use crate::lexicon::chrome;
+use crate::text::normalise::{self, Fold};
 
 static LINES: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| chrome::LINES.iter().copied().collect());
@@ -32,10 +32,10 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     // paragraph is not normalised at all unless it speaks of cookies.
     if trimmed.split_whitespace().nth(MAX_CAPTION_WORDS).is_some() {
         let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
-        return (lower_mention && is_cookie_notice(&normalise_line(trimmed)))
+        return (lower_mention && is_cookie_notice(&normalise::key(trimmed, Fold::Line)))
             .then_some("cookie prompt");
     }
-    let key = normalise_line(trimmed);
+    let key = normalise::key(trimmed, Fold::Line);
     if let Some(&reason) = LINES.get(key.as_str()) {
         return Some(reason);
     }

@@ -5,17 +5,17 @@
 //! one multi-line paragraph. This pass reads each such paragraph and, when
 //! the evidence is strong, replaces the lines that form a table by a
 //! [`Block::Table`]: lines still separated by tabs or aligned spaces
-//! ([`delimited`]), or a header and rows whose separators were lost
-//! ([`flattened`], typed by [`cells`] over [`tokens`]). Lines around the
+//! (`delimited`), or a header and rows whose separators were lost
+//! (`flattened`, typed by `cells` over `tokens`). Lines around the
 //! table (a lead-in, a closing remark) stay paragraphs. A candidate that is
 //! not a table is left untouched. Cell typing reads English function words
 //! and month names; elsewhere it only demands consistent shapes, so other
 //! languages are left alone unless their tables are as clear.
 
-pub mod cells;
-pub mod delimited;
-pub mod flattened;
-pub mod tokens;
+pub(crate) mod cells;
+pub(crate) mod delimited;
+pub(crate) mod flattened;
+pub(crate) mod tokens;
 
 use std::cell::OnceCell;
 

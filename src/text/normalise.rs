@@ -1,0 +1,104 @@
+//! The one place text is folded into a comparison key: two lines, titles or
+//! blocks "say the same" when their keys are equal. Three strengths serve
+//! three questions; each folds case and typographic quotes the same way.
+
+/// How much of a text's form its key forgets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// A line as a reader sees it: case, runs of white space, curly quotes
+    /// and the ASCII punctuation at either end (not quotes) are forgotten.
+    /// `"Share this article!"` and `share  this article` agree.
+    Line,
+    /// Only the words: letters, digits and apostrophes inside words, one
+    /// space between words. `The Harbour’s old lighthouse!` and `the
+    /// harbour's old lighthouse` agree.
+    Words,
+    /// Only letters and digits, run together: `Dough - Forum` and
+    /// `dough forum` agree (titles that differ in their separators).
+    Letters,
+}
+
+/// `text` folded to its key at strength `fold`.
+pub fn key(text: &str, fold: Fold) -> String {
+    match fold {
+        Fold::Line => line_key(text),
+        Fold::Words => words_key(text),
+        Fold::Letters => text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect(),
+    }
+}
+
+/// True when `a` and `b` have the same non-empty key at strength `fold`.
+pub fn same(a: &str, b: &str, fold: Fold) -> bool {
+    let a = key(a, fold);
+    !a.is_empty() && a == key(b, fold)
+}
+
+/// Curly single quotes and the modifier apostrophe read as `'`, curly
+/// double quotes as `"`.
+fn straight_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        c => c,
+    }
+}
+
+fn line_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for ch in text.chars().map(straight_quote) {
+        if ch.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '"')
+        .to_string()
+}
+
+fn words_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .map(|w| w.trim_matches(['\'', '\u{2019}']))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_strength_forgets_what_it_says() {
+        assert_eq!(key("  Share   THIS article! ", Fold::Line), "share this article");
+        assert_eq!(key("“Quoted” line.", Fold::Line), "\"quoted\" line");
+        assert_eq!(key("The Harbour’s old lighthouse!", Fold::Words), "the harbour's old lighthouse");
+        assert_eq!(key("'tis - a test", Fold::Words), "tis a test");
+        assert_eq!(key("Dough - Baking Forum", Fold::Letters), "doughbakingforum");
+        assert!(same("Dough – Forum", "dough forum", Fold::Letters));
+        assert!(!same("", "", Fold::Letters));
+        assert!(!same("Dough", "Dough!", Fold::Words) || key("Dough!", Fold::Words) == "dough");
+    }
+}
