@@ -8,5 +8,6 @@ pub mod frequent_words;
 pub mod languages;
 pub mod months;
 pub mod proper_nouns;
+pub mod slips;
 pub mod stopwords;
 pub mod typo_exceptions;

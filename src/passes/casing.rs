@@ -251,7 +251,7 @@ fn dictionary_name(stem: &str, evidence: &Evidence<'_>) -> bool {
     }
     // A lowercase name one slip away from a commoner word is as likely
     // that word mistyped (`handel`, `herat`).
-    if crate::passes::typos::is_slip_of_commoner_word(lower) {
+    if crate::lexicon::slips::is_slip_of_commoner_word(lower) {
         return false;
     }
     let (caps, low) = evidence.doc.get(lower).copied().unwrap_or((0, 0));

@@ -7,7 +7,6 @@ use ego_tree::NodeRef;
 use scraper::Node as DomNode;
 use scraper::node::Element;
 
-use super::dom::attr;
 
 /// Longest text (bytes) read as a name: a byline, not a paragraph.
 const MAX_NAME_BYTES: usize = 80;
@@ -71,7 +70,7 @@ impl PageByline {
         if self.strong.is_some() {
             return;
         }
-        let itemprop = attr(el, "itemprop").is_some_and(|p| {
+        let itemprop = el.attr("itemprop").is_some_and(|p| {
             p.split_ascii_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("author"))
         });
@@ -80,7 +79,7 @@ impl PageByline {
             let inner = node.descendants().find(|d| {
                 d.value()
                     .as_element()
-                    .and_then(|e| attr(e, "itemprop"))
+                    .and_then(|e| e.attr("itemprop"))
                     .is_some_and(|p| p.trim().eq_ignore_ascii_case("name"))
             });
             if let Some(name) = short_text(inner.unwrap_or(node)).and_then(|t| name_in(&t, true)) {
@@ -89,7 +88,7 @@ impl PageByline {
             }
         }
         if el.name() == "a"
-            && attr(el, "href").is_some_and(|h| {
+            && el.attr("href").is_some_and(|h| {
                 h.contains("/author/") || h.contains("/authors/") || h.contains("/contributors/")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, true))
@@ -98,7 +97,7 @@ impl PageByline {
             return;
         }
         if self.weak.is_none()
-            && attr(el, "class").is_some_and(|c| {
+            && el.attr("class").is_some_and(|c| {
                 c.contains("author") || c.contains("Author") || c.contains("byline")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, false))
