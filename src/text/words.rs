@@ -569,7 +569,10 @@ fn next_word<'a>(text: &'a str, cursor: &mut usize, end: usize) -> Option<Word<'
             if apostrophe == NO_APOSTROPHE {
                 apostrophe = apostrophe_at(Some(j - start));
             }
-        } else if c & HIGH != 0 {
+        } else if c & HIGH != 0
+            || (bytes[j] == b'\'' && j + 1 < end && CLASS[bytes[j + 1] as usize] & HIGH != 0)
+        {
+            // A letter of another script, perhaps after an apostrophe.
             return next_word_any_script(text, cursor, i, end);
         } else {
             break;
@@ -615,13 +618,19 @@ fn next_word_any_script<'a>(
     let rest = &text[i..end];
     let off = rest.find(|c: char| c.is_alphanumeric())?;
     let start = i + off;
+    if text[start..].chars().next().is_some_and(is_unspaced_script) {
+        return next_word_by_uax29(text, cursor, start, end);
+    }
     let mut j = start;
     let mut letters = false;
     let mut digits = false;
     let mut apostrophe = None;
     let mut chars = text[start..end].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if is_unspaced_script(c) {
+            // A word of a script written without spaces starts here.
+            break;
+        } else if c.is_alphanumeric() {
             if c.is_numeric() {
                 digits = true
             } else {
@@ -658,8 +667,56 @@ fn next_word_any_script<'a>(
     })
 }
 
+/// A combining mark (general category M): it belongs to the word of the
+/// letter it follows (`e` + U+0301 reads `é`).
 fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F)
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Scripts written without spaces between words (Han, kana, Thai, Lao,
+/// Khmer, Myanmar): their words are found by the Unicode word-boundary
+/// rules (UAX #29) instead of by runs of letters.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x31F0..=0x31FF // Katakana extensions
+        | 0x3400..=0x4DBF // Han extension A
+        | 0x4E00..=0x9FFF // Han
+        | 0xF900..=0xFAFF // Han compatibility
+        | 0xFF66..=0xFF9F // half-width Katakana
+        | 0x20000..=0x3FFFF // Han extensions B and on
+    )
+}
+
+/// The next word at `start` (a letter of a script written without spaces)
+/// by UAX #29, moving `cursor` past it.
+#[cold]
+fn next_word_by_uax29<'a>(
+    text: &'a str,
+    cursor: &mut usize,
+    start: usize,
+    end: usize,
+) -> Option<Word<'a>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (off, w) = text[start..end].unicode_word_indices().next()?;
+    let start = start + off;
+    *cursor = start + w.len();
+    let digits = w.chars().any(char::is_numeric);
+    let letters = w.chars().any(char::is_alphabetic);
+    Some(Word {
+        start,
+        text: w,
+        case: Case::of(w),
+        kind: match (letters, digits) {
+            (true, true) => WordKind::AlphaNum,
+            (false, true) => WordKind::Number,
+            _ => WordKind::Alpha,
+        },
+        apostrophe: NO_APOSTROPHE,
+    })
 }
 
 #[cfg(test)]

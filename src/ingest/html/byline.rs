@@ -7,7 +7,6 @@ use ego_tree::NodeRef;
 use scraper::Node as DomNode;
 use scraper::node::Element;
 
-
 /// Longest text (bytes) read as a name: a byline, not a paragraph.
 const MAX_NAME_BYTES: usize = 80;
 
