@@ -48,6 +48,14 @@ fn straight_quote(c: char) -> char {
 }
 
 fn line_key(text: &str) -> String {
+    if text.is_ascii() {
+        ascii_line_key(text)
+    } else {
+        any_line_key(text)
+    }
+}
+
+fn any_line_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for ch in text.chars().map(straight_quote) {
@@ -63,6 +71,30 @@ fn line_key(text: &str) -> String {
     }
     out.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '"')
         .to_string()
+}
+
+/// [`line_key`] for ASCII text, byte by byte (most lines of most dumps).
+fn ascii_line_key(text: &str) -> String {
+    // White space as `char::is_whitespace` has it in ASCII.
+    let white = |b: u8| matches!(b, 9..=13 | b' ');
+    let mut out = Vec::with_capacity(text.len());
+    let mut space = false;
+    for &b in text.as_bytes() {
+        if white(b) {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(b.to_ascii_lowercase());
+    }
+    let cut = |b: &u8| b.is_ascii_punctuation() && *b != b'\'' && *b != b'"';
+    let start = out.iter().position(|b| !cut(b)).unwrap_or(out.len());
+    let end = out.iter().rposition(|b| !cut(b)).map_or(start, |i| i + 1);
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out[start..end.max(start)].to_vec()).unwrap_or_default()
 }
 
 fn words_key(text: &str) -> String {
@@ -89,6 +121,13 @@ fn words_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_line_key_is_the_general_one(t in "[ -~\t\n\x0b\x0c\r]{0,40}") {
+            proptest::prop_assert_eq!(ascii_line_key(&t), any_line_key(&t));
+        }
+    }
 
     #[test]
     fn each_strength_forgets_what_it_says() {
