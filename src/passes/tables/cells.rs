@@ -509,6 +509,14 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     if cell[..cell.len() - 1].iter().any(|t| t.text.ends_with(')')) {
         return None;
     }
+    // Brackets, angle brackets and bars are the syntax of commands and
+    // code (`Boot lan[.<addr>]`), not of column names.
+    if cell
+        .iter()
+        .any(|t| t.text.contains(['[', ']', '<', '>', '{', '}', '|']))
+    {
+        return None;
+    }
     let asides = without_asides(cell);
     let core = asides.as_deref().unwrap_or(cell);
     let first = *core.first()?;

@@ -125,7 +125,18 @@ impl Casing {
 /// it is asked for only when a run of lines is worth fitting, so documents
 /// without such a run never pay for learning it.
 pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found> {
-    let toks: Vec<Vec<Token<'_>>> = lines.iter().map(|l| tokenize(l)).collect();
+    // A row number (`1.`, `2)`) is set aside while the rows are cut, so that
+    // it neither reads as a column nor types the first cell; it goes back in
+    // front of the first cell, where the page had it.
+    let numbered: Vec<(Option<(u32, &str)>, &str)> = lines
+        .iter()
+        .map(|l| match row_number(l) {
+            Some((n, mark, rest)) => (Some((n, mark)), rest),
+            None => (None, *l),
+        })
+        .collect();
+    let toks: Vec<Vec<Token<'_>>> = numbered.iter().map(|(_, l)| tokenize(l)).collect();
+    let number = |i: usize| numbered[i].0.map(|(n, _)| n);
     let row_sized = |t: &Vec<Token<'_>>| (2..=MAX_ROW_TOKENS).contains(&t.len());
     // Each line's spans are typed once, whichever table they are tried in,
     // and only when a table is tried with it: most candidates are rejected
@@ -134,7 +145,7 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
     let n = toks.len();
     let mut budget = MAX_TRIALS;
     for h in 0..n.saturating_sub(2) {
-        if !header_candidate(&toks[h]) {
+        if number(h).is_some() || !header_candidate(&toks[h]) {
             continue;
         }
         // A line that cannot be cut into column names is no header: most
@@ -187,7 +198,7 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                 return None;
             }
             budget -= 1;
-            if !worth_fitting(&toks[h + 1..end]) {
+            if !numbered_alike((h + 1..end).map(number)) || !worth_fitting(&toks[h + 1..end]) {
                 continue;
             }
             let rows: Vec<&RowSpans<'_, '_>> = (h + 1..end)
@@ -197,13 +208,22 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                 // A table longer than the rows it was fitted on goes on
                 // while the lines after it fit its columns.
                 let mut end = end;
-                while t.extendable && end < n && row_sized(&toks[end]) {
+                while t.extendable
+                    && end < n
+                    && row_sized(&toks[end])
+                    && numbered_alike([number(end - 1), number(end)].into_iter())
+                {
                     let row = spans[end].get_or_init(|| RowSpans::new(&toks[end], casing()));
                     let Some(cells) = cut_to_profile(row, &t.profile) else {
                         break;
                     };
                     t.rows.push(cells);
                     end += 1;
+                }
+                for (row, (mark, _)) in t.rows.iter_mut().zip(&numbered[h + 1..end]) {
+                    if let (Some((_, mark)), Some(first)) = (mark, row.first_mut()) {
+                        *first = format!("{mark} {first}");
+                    }
                 }
                 return Some(Found {
                     start: h,
@@ -215,6 +235,48 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
         }
     }
     None
+}
+
+/// A line opening on a row number (`12.` or `12)` and a space): the
+/// number, the mark as written, and the rest of the line.
+pub fn row_number(line: &str) -> Option<(u32, &str, &str)> {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let after = line.as_bytes().get(digits).copied();
+    if !matches!(after, Some(b'.' | b')')) {
+        return None;
+    }
+    let (mark, rest) = line.split_at(digits + 1);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((line[..digits].parse().ok()?, mark, rest))
+}
+
+/// Rows are numbered alike when none of them is numbered, or every one is
+/// and the numbers count up by one: a numbered list run into unnumbered
+/// lines is no one table.
+fn numbered_alike(mut numbers: impl Iterator<Item = Option<u32>>) -> bool {
+    let Some(first) = numbers.next() else {
+        return true;
+    };
+    let mut previous = first;
+    for n in numbers {
+        match (previous, n) {
+            (None, None) => {}
+            (Some(p), Some(n)) if p + 1 == n => {}
+            _ => return false,
+        }
+        previous = n;
+    }
+    true
 }
 
 fn header_candidate(line: &[Token<'_>]) -> bool {
@@ -589,6 +651,9 @@ fn fit_columns(
     if rows.len() < 3 && k < 3 {
         return None;
     }
+    if !records_vary(rows, &cuts, k) || units_cut_off(rows, &cuts, k) {
+        return None;
+    }
     let kinds: Vec<CellType> = profile.iter().filter_map(|c| c.kind).collect();
     if !plausible_columns(&kinds, &native) {
         return None;
@@ -602,6 +667,15 @@ fn fit_columns(
                 [cells::index(col.kind.unwrap_or(CellType::Name))]
             .is_some()
     });
+    // A label and its value (`MFR: 7343C002`) end the label on a colon;
+    // column names end on one all together (`Nutrient:` `Amount:`) or not
+    // at all.
+    let colons = (0..k)
+        .filter(|&j| header[header_cuts[j + 1] - 1].text.ends_with(':'))
+        .count();
+    if colons > 0 && colons < k {
+        return None;
+    }
     if typed_header || !name_boundaries_agree(&profile, rows, &cuts, &header_cuts) {
         return None;
     }
@@ -707,6 +781,45 @@ fn name_boundaries_agree(
             || known_names(rows, cuts, j + 1)
             || constant(rows, cuts, j)
             || constant(rows, cuts, j + 1)
+    })
+}
+
+/// Records differ in more than one field, and a column of marks is a
+/// column of values, not of bullets: lines that differ in one place only
+/// (`2 Week California Road Trip`, `2 Week Alaska Road Trip`; `2.5 mm`,
+/// `3.0 mm`) are a list of like items, and a first "column" of distinct
+/// pictographs (`⏩`, `✅`, `🚚`) is the list's bullets.
+fn records_vary(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], k: usize) -> bool {
+    if rows.len() < 3 {
+        return true;
+    }
+    let varying = (0..k).filter(|&j| !constant(rows, cuts, j)).count();
+    let bullets = (0..k).any(|j| {
+        let marks: Vec<&str> = rows
+            .iter()
+            .zip(cuts)
+            .filter(|(_, c)| c[j + 1] - c[j] == 1)
+            .map(|(r, c)| r.toks[c[j]].text)
+            .filter(|t| !t.chars().any(char::is_alphanumeric))
+            .collect();
+        marks.len() == rows.len()
+            && marks
+                .iter()
+                .enumerate()
+                .all(|(i, m)| !marks[..i].contains(m))
+    });
+    varying >= 2 && !bullets
+}
+
+/// True when some boundary falls, in every row, between a figure and the
+/// lowercase word after it (`0 to 19` + `degrees`, `2.5` + `mm`): the
+/// figure's unit was cut off, so the cuts are not those of a table.
+fn units_cut_off(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], k: usize) -> bool {
+    (1..k).any(|j| {
+        rows.iter().zip(cuts).all(|(r, c)| {
+            let at = c[j];
+            r.toks[at - 1].class == Class::Number && r.toks[at].class == Class::Lower
+        })
     })
 }
 
