@@ -53,6 +53,9 @@ const JOINED_CUT: f32 = 1.0;
 /// Score a column name loses for ending on a word that qualifies the next
 /// (`Start` + `Date`).
 const ATTRIBUTIVE_END: f32 = 1.0;
+/// Score a column name loses for opening on a plural noun followed by
+/// more words (`Cities Score`).
+const PLURAL_OPENS: f32 = 0.5;
 /// Score a one-word cell earns when English always capitalises the word.
 const KNOWN_NAME_CELL: f32 = 0.6;
 /// Score each row adds for a column of words always capitalised (countries).
@@ -202,7 +205,9 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                 continue;
             }
             let rows: Vec<&RowSpans<'_, '_>> = (h + 1..end)
-                .map(|i| spans[i].get_or_init(|| RowSpans::new(&toks[i], casing())))
+                .map(|i| {
+                    spans[i].get_or_init(|| RowSpans::new(&toks[i], casing(), number(i).is_some()))
+                })
                 .collect();
             if let Some(mut t) = fit_table(&toks[h], &hf, &widths, &rows, casing()) {
                 // A table longer than the rows it was fitted on goes on
@@ -213,7 +218,8 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                     && row_sized(&toks[end])
                     && numbered_alike([number(end - 1), number(end)].into_iter())
                 {
-                    let row = spans[end].get_or_init(|| RowSpans::new(&toks[end], casing()));
+                    let row = spans[end]
+                        .get_or_init(|| RowSpans::new(&toks[end], casing(), number(end).is_some()));
                     let Some(cells) = cut_to_profile(row, &t.profile) else {
                         break;
                     };
@@ -258,6 +264,12 @@ pub fn row_number(line: &str) -> Option<(u32, &str, &str)> {
         return None;
     }
     Some((line[..digits].parse().ok()?, mark, rest))
+}
+
+/// True for a row number as written (`12.`, `3)`).
+fn is_row_mark(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && text.len() == digits + 1 && text.ends_with(['.', ')'])
 }
 
 /// Rows are numbered alike when none of them is numbered, or every one is
@@ -368,10 +380,13 @@ struct RowSpans<'t, 'a> {
     /// `known[i]`: token `i` is a word English always capitalises
     /// (looked up once, not at every cut tried).
     known: Vec<bool>,
+    /// Words set aside before the row's first cell (its row number), which
+    /// go back into that cell: they count in its length.
+    lead: usize,
 }
 
 impl<'t, 'a> RowSpans<'t, 'a> {
-    fn new(toks: &'t [Token<'a>], casing: &Casing) -> Self {
+    fn new(toks: &'t [Token<'a>], casing: &Casing, numbered: bool) -> Self {
         let n = toks.len();
         // Most rows hold no parenthesis: their spans skip the asides' checks.
         let asides = toks.iter().any(|t| t.text.contains(['(', ')']));
@@ -395,6 +410,7 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .map(|t| is_proper_noun(t.text.trim_matches(|c: char| !c.is_alphanumeric())))
             .collect();
         RowSpans {
+            lead: usize::from(numbered),
             toks,
             spans,
             joined,
@@ -855,7 +871,7 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
             let mut lengths = Vec::with_capacity(rows.len());
             for (row, c) in rows.iter().zip(cuts) {
                 let (a, b) = (c[j], c[j + 1]);
-                lengths.push(cells::core_len(&row.toks[a..b]));
+                lengths.push(cells::core_len(&row.toks[a..b]) + if j == 0 { row.lead } else { 0 });
                 // A cell votes for every type it fits, so a column of names
                 // with one lowercase slip still reads as names.
                 for (t, f) in row.fits(a, b).iter().enumerate() {
@@ -939,6 +955,15 @@ fn cell_score(
             return None;
         }
     }
+    // A row number inside a row (`1. Sam Fuld` after the first team's
+    // player) opens the cell of a second numbered list side by side: a cell
+    // starts on it and holds more than it.
+    let opens_numbered = |i: usize| {
+        row.toks.get(i + 1).is_some_and(|n| n.capitalised) && is_row_mark(row.toks[i].text)
+    };
+    if (a + 1..b).any(opens_numbered) || (b - a == 1 && a > 0 && opens_numbered(a)) {
+        return None;
+    }
     let col = &profile[j];
     let mut s = match col.kind {
         Some(kind) => match f[cells::index(kind)] {
@@ -965,7 +990,8 @@ fn cell_score(
     if short && let Some((median, agree)) = others_median(&col.sorted, col.lengths.get(r).copied())
     {
         let w = if agree { 1.5 } else { 0.5 };
-        let len = cells::core_len(&row.toks[a..b]).max(1);
+        let lead = if j == 0 { row.lead } else { 0 };
+        let len = (cells::core_len(&row.toks[a..b]) + lead).max(1);
         s -= w * (len as f32 / median as f32).ln().abs();
     }
     // A month is not cut from its day or year, before or after it.
@@ -1157,6 +1183,27 @@ fn header_cell_score(
         })
     {
         s -= ATTRIBUTIVE_END / 2.0;
+    }
+    // A closing head noun opening a longer name (`Type Cost`) ends the
+    // name before it instead (`Fee Type` + `Cost`); `Number of Seats` is
+    // read on through its function word.
+    if a > 0
+        && b - a >= 2
+        && cells::is_closing_head(header[a].text)
+        && header[a + 1].class != Class::Function
+    {
+        s -= ATTRIBUTIVE_END;
+    }
+    // A plural noun qualifies no noun after it (`Cities` + `Score`): it
+    // ends the name before, a name of figures opening on it (`Large` +
+    // `Cities Score`) is cut a word late. `Sales Tax` and `Savings Rate`
+    // read on.
+    if a > 0
+        && b - a >= 2
+        && cells::is_plural_noun(header[a].text)
+        && !cells::is_any_participle(header[a + 1].text)
+    {
+        s -= PLURAL_OPENS;
     }
     let names_date = cells::names_a_date(header[b - 1].text);
     match profile[j].kind {
