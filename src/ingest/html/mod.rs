@@ -164,7 +164,7 @@ fn check_table_cells(arena: &dom::Arena<'_>, limit: Option<usize>) -> Result<()>
 
 /// The main content of a flattened page as a document carrying `meta`.
 fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
-    let roots = scoring::main_content(arena);
+    let roots = scoring::main_content(arena, meta.published.is_some());
     let mut doc = Document::new(InputFormat::Html);
     walk::emit(arena, &roots, &mut doc);
     doc.meta = meta.clone();
