@@ -103,6 +103,26 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             doc = retry;
         }
     }
+    if meta.published.is_none() && body_chars(&doc) < INDEX_PAGE_CHARS {
+        // A short reading of an undated page full of text besides: a page
+        // made of short items (a catalogue, a category index, a list of
+        // links with one line of introduction). Its items are its content:
+        // read the region the page names as main whole, links and all,
+        // without its navigation, header and footer.
+        let mut arena = dom::flatten(
+            &dom,
+            max_depth,
+            &mut metadata::RawMeta::default(),
+            Reading::Strict,
+        );
+        arena.keep_links = true;
+        if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5)
+            && let Some(retry) = extract_main_region(&arena, &meta)
+            && body_chars(&retry) >= body_chars(&doc) * 2 + 100
+        {
+            doc = retry;
+        }
+    }
     if too_short(&doc, page_prose)
         && let Some(inner) = noscript_page(&dom)
     {
@@ -172,6 +192,21 @@ fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
     doc
 }
 
+/// The page's `<main>` region as a document carrying `meta`, when the
+/// page names one holding at least half its text. Pages old enough to lack
+/// it are left alone: their short readings are short blog posts beside a
+/// sidebar more often than index pages.
+fn extract_main_region(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Option<Document> {
+    let nodes = &arena.nodes;
+    let main = (1..nodes.len())
+        .find(|&i| nodes[i].tag == dom::Tag::Main && nodes[i].chars * 2 >= nodes[0].chars)?;
+    let mut doc = Document::new(InputFormat::Html);
+    walk::emit(arena, &[main], &mut doc);
+    doc.meta = meta.clone();
+    tidy(&mut doc);
+    Some(doc)
+}
+
 /// Visible characters of the page's prose: paragraphs and runs of loose
 /// text of 25 characters or more that are not mostly links, wherever they
 /// sit and whatever their boxes are named.
@@ -216,6 +251,10 @@ fn body_chars(doc: &Document) -> u32 {
 /// Visible characters below which an extraction counts as empty (about
 /// ten words).
 const EMPTY_CHARS: u32 = 60;
+
+/// Visible characters (about a hundred words) under which an undated
+/// page's reading may be an index page's introduction only.
+const INDEX_PAGE_CHARS: u32 = 600;
 
 /// True when the extracted body is short against the page's prose: under
 /// ten words, or under a fifth of a page holding at least 1,000 characters
