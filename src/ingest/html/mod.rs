@@ -116,8 +116,9 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             Reading::Strict,
         );
         arena.keep_links = true;
+        let empty = body_chars(&doc) < EMPTY_CHARS;
         if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5)
-            && let Some(retry) = extract_main_region(&arena, &meta)
+            && let Some(retry) = extract_main_region(&arena, &meta, empty)
             && body_chars(&retry) >= body_chars(&doc) * 2 + 100
         {
             doc = retry;
@@ -193,13 +194,19 @@ fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
 }
 
 /// The page's `<main>` region as a document carrying `meta`, when the
-/// page names one holding at least half its text. Pages old enough to lack
-/// it are left alone: their short readings are short blog posts beside a
-/// sidebar more often than index pages.
-fn extract_main_region(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Option<Document> {
+/// page names one holding at least half its text; else its whole body when
+/// `or_body` (nothing else came out). Pages old enough to lack a main
+/// region are otherwise left alone: their short readings are short blog
+/// posts beside a sidebar more often than index pages.
+fn extract_main_region(
+    arena: &dom::Arena<'_>,
+    meta: &crate::document::Meta,
+    or_body: bool,
+) -> Option<Document> {
     let nodes = &arena.nodes;
     let main = (1..nodes.len())
-        .find(|&i| nodes[i].tag == dom::Tag::Main && nodes[i].chars * 2 >= nodes[0].chars)?;
+        .find(|&i| nodes[i].tag == dom::Tag::Main && nodes[i].chars * 2 >= nodes[0].chars)
+        .or(or_body.then_some(0))?;
     let mut doc = Document::new(InputFormat::Html);
     walk::emit(arena, &[main], &mut doc);
     doc.meta = meta.clone();
