@@ -103,8 +103,21 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             doc = retry;
         }
     }
-    if meta.published.is_none() && body_chars(&doc) < INDEX_PAGE_CHARS {
-        // A short reading of an undated page full of text besides: a page
+    if meta.published.is_some() && body_chars(&doc) < EMPTY_CHARS * 2 && too_short(&doc, page_prose)
+    {
+        // A dated page read as a line or two although it holds much prose:
+        // the date belongs to the page, not to one article (a dated index
+        // page). Widen as on an undated page. A short post beside a long
+        // sidebar reads as more than these twenty words.
+        let retry = extract_as(&arena, &meta, false);
+        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+            doc = retry;
+        }
+    }
+    let chars = body_chars(&doc);
+    if (meta.published.is_none() && chars < INDEX_PAGE_CHARS) || chars < EMPTY_CHARS {
+        // A short reading of an undated page full of text besides (or no
+        // reading at all, dated or not): a page
         // made of short items (a catalogue, a category index, a list of
         // links with one line of introduction). Its items are its content:
         // read the region the page names as main whole, links and all,
@@ -185,7 +198,13 @@ fn check_table_cells(arena: &dom::Arena<'_>, limit: Option<usize>) -> Result<()>
 
 /// The main content of a flattened page as a document carrying `meta`.
 fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
-    let roots = scoring::main_content(arena, meta.published.is_some());
+    extract_as(arena, meta, meta.published.is_some())
+}
+
+/// As [`extract`], with `dated` telling the scoring whether the page is
+/// taken for a dated article (see [`scoring::main_content`]).
+fn extract_as(arena: &dom::Arena<'_>, meta: &crate::document::Meta, dated: bool) -> Document {
+    let roots = scoring::main_content(arena, dated);
     let mut doc = Document::new(InputFormat::Html);
     walk::emit(arena, &roots, &mut doc);
     doc.meta = meta.clone();
