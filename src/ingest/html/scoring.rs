@@ -25,10 +25,10 @@ const WIDEN_BELOW_CHARS: f32 = 1500.0;
 
 /// Share of the page's prose under which the best box is one part of a
 /// page that is not one article.
-const WIDEN_SHARE: f32 = 0.4;
+const WIDEN_SHARE: f32 = 0.5;
 
 /// Share of the page's prose the widened box holds.
-const COVER_SHARE: f32 = 0.7;
+const COVER_SHARE: f32 = 0.8;
 
 /// How many ancestors a run of prose hands points to.
 const ANCESTOR_LEVELS: usize = 5;
