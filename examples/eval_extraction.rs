@@ -20,8 +20,9 @@
 //! Then the median time per page against a bare parse that keeps all text
 //! (news set), and the score of the hand-written template pages of
 //! `fixtures/html`. `EVAL_SET=name` evaluates one set only;
-//! `EVAL_DUMP=DIR` writes each page's prediction to `DIR/<set>/<id>.txt`
-//! and the per-page scores to `DIR/<set>.tsv`.
+//! `EVAL_DUMP=DIR` writes each page's prediction to `DIR/<set>/<id>.txt`,
+//! its title, byline and date (one a line) to `DIR/<set>/<id>.meta`, and
+//! the per-page scores to `DIR/<set>.tsv`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -109,6 +110,17 @@ fn evaluate(set: &str, pages: &[(String, Vec<u8>, serde_json::Value)], pipe: &pr
                 let dir = Path::new(d).join(set);
                 let _ = std::fs::create_dir_all(&dir);
                 let _ = std::fs::write(dir.join(format!("{id}.txt")), &predicted);
+                if let Ok(d) = &doc {
+                    let m = &d.meta;
+                    let line = |v: &Option<String>| v.as_deref().unwrap_or("").replace('\n', " ");
+                    let meta = format!(
+                        "{}\n{}\n{}\n",
+                        line(&m.title),
+                        line(&m.byline),
+                        line(&m.published)
+                    );
+                    let _ = std::fs::write(dir.join(format!("{id}.meta")), meta);
+                }
             }
             let expected = truth["articleBody"].as_str().unwrap_or("");
             let meta = doc.as_ref().map(|d| &d.meta).ok();

@@ -25,6 +25,7 @@ use pristine::{Block, Pipeline};
 
 const TABLES: &str = "../shared/corpus/tables";
 const PLAIN: &str = "../shared/corpus/plaindump/tiptopjaw-wceb";
+const PLAIN_SETS: &str = "../shared/corpus/plaindump";
 
 /// What one dump's output scores.
 #[derive(Default, Clone, Copy)]
@@ -186,9 +187,63 @@ fn main() {
     println!("{}", halves[0].line("half A"));
     println!("{}", halves[1].line("half B"));
     println!("{}", all.line("all"));
+    count_chrome_tables(show);
     if cost {
         measure_cost();
     }
+}
+
+/// Counts the table blocks made from the plain dumps of whole pages
+/// (`../shared/corpus/plaindump/*`, a folder run each): their articles hold
+/// few flattened tables, so nearly every table made there is page chrome
+/// (menus, teasers, filters) read as rows. `--show` lists each.
+fn count_chrome_tables(show: bool) {
+    let Ok(sets) = std::fs::read_dir(PLAIN_SETS) else {
+        println!("skipped plain dumps: {PLAIN_SETS} is absent");
+        return;
+    };
+    let mut sets: Vec<_> = sets.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    sets.sort();
+    let mut total = 0;
+    let mut dumps = 0;
+    for set in sets.iter().filter(|p| p.is_dir()) {
+        let mut paths: Vec<_> = std::fs::read_dir(set)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let records: Vec<Record> = paths
+            .into_iter()
+            .filter_map(|p| {
+                let name = p.file_name()?.to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&p).ok()?;
+                Some(Record::new(name, Payload::Text(text)))
+            })
+            .collect();
+        dumps += records.len();
+        let set_name = set.file_name().unwrap_or_default().to_string_lossy();
+        for o in Batch::new(Pipeline::default()).run(records) {
+            let Ok(doc) = o.document.as_ref() else {
+                continue;
+            };
+            for b in &doc.blocks {
+                if let Block::Table(t) = b {
+                    total += 1;
+                    if show {
+                        println!(
+                            "table  {set_name}/{} {:?} x{}",
+                            o.source,
+                            t.columns,
+                            t.rows.len()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    println!("plain dumps of whole pages: {dumps} dumps, {total} table blocks");
 }
 
 /// Times a folder run of the default pipeline (folder learning on, as the

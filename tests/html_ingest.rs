@@ -550,3 +550,77 @@ fn the_card_names_the_author_when_other_tags_do_not() {
     let doc = ingest_str(page, &Options::default()).unwrap();
     assert_eq!(doc.meta.byline.as_deref(), Some("Wren Adeyemi"));
 }
+
+/// A page of several sections, none holding most of the text (a service
+/// page): every section is content, not only the longest one.
+#[test]
+fn sections_of_a_service_page_are_all_kept() {
+    let section = |name: &str, body: &str| {
+        format!(
+            "<section class=\"block\"><h2>{name}</h2><div class=\"copy\"><p>{body}</p></div></section>"
+        )
+    };
+    let page = format!(
+        "<html><head><title>Harbour Rope Works</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>\
+         <div class=\"page\">{}{}{}{}</div>\
+         <footer>Harbour Rope Works, all rights reserved</footer></body></html>",
+        section(
+            "Splicing",
+            "We splice mooring lines by hand, in three strand or braided rope, and test every eye splice under load before it leaves the loft. Dock lines, anchor rodes and halyards are spliced to length, whipped at the ends, and labelled with the boat's name and the date of the test."
+        ),
+        section(
+            "Rigging checks",
+            "Once a season we climb your mast, look over every fitting, and write down what needs care before the next storm season comes round."
+        ),
+        section(
+            "Custom fenders",
+            "Woven fenders are made to the size of your hull and the colour of your boat, from rope that will not mark the paint of a neighbour."
+        ),
+        section(
+            "Lessons",
+            "Small groups learn the knots that matter on a boat, from the bowline to the rolling hitch, in two evenings at the workshop bench."
+        ),
+    );
+    let text = ingest_str(&page, &Options::default()).unwrap().text();
+    for kept in ["eye splice", "next storm", "woven fenders", "rolling hitch"] {
+        assert!(
+            text.to_lowercase().contains(kept),
+            "{kept:?} missing from {text}"
+        );
+    }
+    assert!(!text.contains("all rights reserved"), "{text}");
+}
+
+/// An undated page whose main region is a list of links under a line of
+/// introduction (a catalogue): the links are its content.
+#[test]
+fn links_of_a_catalogue_page_are_its_content() {
+    let items: String = [
+        "Tarred marline, one kilogram spool",
+        "Manila rope, twelve millimetre, per metre",
+        "Brass thimbles for eye splices, set of ten",
+        "Fid and pusher for splicing braided line",
+        "Waxed whipping twine in four colours",
+        "Canvas sailmaker's palm, right handed",
+        "Seizing wire, stainless, twenty metres",
+        "Rigging knife with marlinspike",
+        "Polyester three strand, ten millimetre, per metre",
+        "Shackle key and splicing needle kit",
+    ]
+    .iter()
+    .map(|t| format!("<li class=\"card\"><a href=\"/p/{}\">{t}</a></li>", t.len()))
+    .collect();
+    let page = format!(
+        "<html><head><title>Rope and twine</title></head><body>\
+         <header><a href=\"/\">Shop</a> <a href=\"/cart\">Cart</a></header>\
+         <main><h1>Rope and twine</h1><p>Everything a rigger needs for splicing, whipping and seizing rope, sent out the same day.</p>\
+         <ul class=\"grid\">{items}</ul></main>\
+         <footer>Shipping and returns</footer></body></html>"
+    );
+    let text = ingest_str(&page, &Options::default()).unwrap().text();
+    for kept in ["Manila rope", "Fid and pusher", "sailmaker's palm"] {
+        assert!(text.contains(kept), "{kept:?} missing from {text}");
+    }
+    assert!(!text.contains("Shipping and returns"), "{text}");
+}

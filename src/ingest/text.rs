@@ -30,6 +30,7 @@ pub fn ingest(text: &str, options: &Options) -> Result<Document> {
         .map(|(i, l)| classify(i, l))
         .collect();
     promote_single_pipe_rows(&mut lines);
+    keep_numbered_table_rows(&mut lines);
     let mut b = Builder {
         doc: Document::new(InputFormat::Text),
     };
@@ -311,6 +312,45 @@ fn promote_single_pipe_rows(lines: &mut [Line<'_>]) {
     }
 }
 
+/// Numbered lines under a line that may name columns, when the header and
+/// the numbered lines cut into the same typed columns (`Top Large Cities
+/// Score*` over `1. San Jose, CA 84.7`), are the rows of a flattened table
+/// whose first cells held a rank, not an ordered list: they are read as
+/// text lines, so the `tables` pass sees them with their header. Numbered
+/// lines that do not cut so stay a list.
+fn keep_numbered_table_rows(lines: &mut [Line<'_>]) {
+    use crate::passes::tables::flattened::{self, Casing};
+    let mut i = 0;
+    while i + 2 < lines.len() {
+        let Kind::Text(indent, header) = lines[i].kind else {
+            i += 1;
+            continue;
+        };
+        let rows = lines[i + 1..]
+            .iter()
+            .take_while(|l| matches!(l.kind, Kind::Bullet(true, ind, _) if ind == indent))
+            .count();
+        if rows < 2 {
+            i += 1;
+            continue;
+        }
+        let candidate: Vec<&str> = std::iter::once(header)
+            .chain(lines[i + 1..=i + rows].iter().map(|l| l.raw.trim()))
+            .collect();
+        // Only the document's own words are known at ingest: the rows are
+        // judged on their shapes alone.
+        let casing = Casing::default();
+        let whole = flattened::find(&candidate, &|| &casing)
+            .is_some_and(|f| f.start == 0 && f.end == candidate.len());
+        if whole {
+            for line in &mut lines[i + 1..=i + rows] {
+                line.kind = Kind::Text(indent, line.raw.trim());
+            }
+        }
+        i += rows + 1;
+    }
+}
+
 fn is_delimiter_row(s: &str) -> bool {
     s.contains('-') && s.contains('|') && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
@@ -521,7 +561,10 @@ impl Builder {
             explicit: true,
             ..Default::default()
         };
-        if rows.len() >= 2 && width >= 2 {
+        // A table names two columns or more and fills two cells in a row at
+        // least; stray bars around a symbol (`█|||`, `|[`) make no table.
+        let filled = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2;
+        if rows.len() >= 2 && width >= 2 && filled(&rows[0]) && rows[1..].iter().any(filled) {
             let header = rows.remove(0);
             let rows = rows
                 .into_iter()

@@ -103,6 +103,40 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             doc = retry;
         }
     }
+    if meta.published.is_some() && body_chars(&doc) < EMPTY_CHARS * 2 && too_short(&doc, page_prose)
+    {
+        // A dated page read as a line or two although it holds much prose:
+        // the date belongs to the page, not to one article (a dated index
+        // page). Widen as on an undated page. A short post beside a long
+        // sidebar reads as more than these twenty words.
+        let retry = extract_as(&arena, &meta, false);
+        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+            doc = retry;
+        }
+    }
+    let chars = body_chars(&doc);
+    if (meta.published.is_none() && chars < INDEX_PAGE_CHARS) || chars < EMPTY_CHARS {
+        // A short reading of an undated page full of text besides (or no
+        // reading at all, dated or not): a page
+        // made of short items (a catalogue, a category index, a list of
+        // links with one line of introduction). Its items are its content:
+        // read the region the page names as main whole, links and all,
+        // without its navigation, header and footer.
+        let mut arena = dom::flatten(
+            &dom,
+            max_depth,
+            &mut metadata::RawMeta::default(),
+            Reading::Strict,
+        );
+        arena.keep_links = true;
+        let empty = body_chars(&doc) < EMPTY_CHARS;
+        if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5)
+            && let Some(retry) = extract_main_region(&arena, &meta, empty)
+            && body_chars(&retry) >= body_chars(&doc) * 2 + 100
+        {
+            doc = retry;
+        }
+    }
     if too_short(&doc, page_prose)
         && let Some(inner) = noscript_page(&dom)
     {
@@ -164,12 +198,39 @@ fn check_table_cells(arena: &dom::Arena<'_>, limit: Option<usize>) -> Result<()>
 
 /// The main content of a flattened page as a document carrying `meta`.
 fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
-    let roots = scoring::main_content(arena);
+    extract_as(arena, meta, meta.published.is_some())
+}
+
+/// As [`extract`], with `dated` telling the scoring whether the page is
+/// taken for a dated article (see [`scoring::main_content`]).
+fn extract_as(arena: &dom::Arena<'_>, meta: &crate::document::Meta, dated: bool) -> Document {
+    let roots = scoring::main_content(arena, dated);
     let mut doc = Document::new(InputFormat::Html);
     walk::emit(arena, &roots, &mut doc);
     doc.meta = meta.clone();
     tidy(&mut doc);
     doc
+}
+
+/// The page's `<main>` region as a document carrying `meta`, when the
+/// page names one holding at least half its text; else its whole body when
+/// `or_body` (nothing else came out). Pages old enough to lack a main
+/// region are otherwise left alone: their short readings are short blog
+/// posts beside a sidebar more often than index pages.
+fn extract_main_region(
+    arena: &dom::Arena<'_>,
+    meta: &crate::document::Meta,
+    or_body: bool,
+) -> Option<Document> {
+    let nodes = &arena.nodes;
+    let main = (1..nodes.len())
+        .find(|&i| nodes[i].tag == dom::Tag::Main && nodes[i].chars * 2 >= nodes[0].chars)
+        .or(or_body.then_some(0))?;
+    let mut doc = Document::new(InputFormat::Html);
+    walk::emit(arena, &[main], &mut doc);
+    doc.meta = meta.clone();
+    tidy(&mut doc);
+    Some(doc)
 }
 
 /// Visible characters of the page's prose: paragraphs and runs of loose
@@ -216,6 +277,10 @@ fn body_chars(doc: &Document) -> u32 {
 /// Visible characters below which an extraction counts as empty (about
 /// ten words).
 const EMPTY_CHARS: u32 = 60;
+
+/// Visible characters (about a hundred words) under which an undated
+/// page's reading may be an index page's introduction only.
+const INDEX_PAGE_CHARS: u32 = 600;
 
 /// True when the extracted body is short against the page's prose: under
 /// ten words, or under a fifth of a page holding at least 1,000 characters

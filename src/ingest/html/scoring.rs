@@ -23,6 +23,13 @@ const SHORT_ARTICLE_CHARS: f32 = 250.0;
 /// the region holding most of the page's prose: a real article is longer.
 const WIDEN_BELOW_CHARS: f32 = 1500.0;
 
+/// Share of the page's prose under which the best box is one part of a
+/// page that is not one article.
+const WIDEN_SHARE: f32 = 0.5;
+
+/// Share of the page's prose the widened box holds.
+const COVER_SHARE: f32 = 0.8;
+
 /// How many ancestors a run of prose hands points to.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -144,7 +151,8 @@ fn is_listing(arena: &Arena<'_>, i: usize) -> bool {
 }
 
 /// The nodes whose subtrees make up the main content, in document order.
-pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
+/// `dated` says the page states when it was published, as articles do.
+pub fn main_content(arena: &Arena<'_>, dated: bool) -> Vec<usize> {
     let nodes = &arena.nodes;
     let (scores, prose) = score_with_prose(arena);
     let mut top = None;
@@ -216,6 +224,31 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
             a = nodes[a].parent as usize;
         }
     }
+    // A page that is not one article (a listing, a shop's or a service's
+    // page, a home page, a thread) has no box holding most of its prose:
+    // the best box is one card, section or post among many. Widen it to
+    // the smallest box holding most of the page's prose. A dated page is an
+    // article whose prose elsewhere is sidebars and teasers, unless the
+    // best box is one of a run of alike boxes (the posts of a thread).
+    let page = prose[0] as f32;
+    if page > 0.0 && (prose[top] as f32) < page * WIDEN_SHARE {
+        let mut a = nodes[top].parent as usize;
+        loop {
+            if nodes[a].unlikely {
+                break;
+            }
+            if prose[a] as f32 >= page * COVER_SHARE {
+                if !dated || one_of_alike(arena, top, a) {
+                    top = a;
+                }
+                break;
+            }
+            if a == 0 {
+                break;
+            }
+            a = nodes[a].parent as usize;
+        }
+    }
     // A box that is its parent's only content adds nothing: climb while the
     // parent holds little else.
     while top != 0 {
@@ -233,6 +266,38 @@ pub fn main_content(arena: &Arena<'_>) -> Vec<usize> {
         return vec![0];
     }
     siblings(arena, &scores, &prose, top)
+}
+
+/// True when some box on the way from `inner` up to (not including) its
+/// ancestor `outer` is one of three or more siblings of its tag and first
+/// class name that hold text: one post of a thread, one card of a grid.
+fn one_of_alike(arena: &Arena<'_>, inner: usize, outer: usize) -> bool {
+    let nodes = &arena.nodes;
+    let first_class = |i: usize| {
+        nodes[i]
+            .attr("class")
+            .and_then(|c| c.split_whitespace().next())
+    };
+    let mut c = inner;
+    while c != outer && c != 0 {
+        let p = nodes[c].parent as usize;
+        if let Some(class) = first_class(c) {
+            let alike = arena
+                .children(p)
+                .filter(|&s| {
+                    nodes[s].tag == nodes[c].tag
+                        && nodes[s].chars > 0
+                        && first_class(s) == Some(class)
+                })
+                .take(3)
+                .count();
+            if alike >= 3 {
+                return true;
+            }
+        }
+        c = p;
+    }
+    false
 }
 
 /// The chosen box and its siblings that read like the same article.

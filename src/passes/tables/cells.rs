@@ -454,6 +454,59 @@ const ATTRIBUTIVE: &[&str] = &[
     "total", "weekly",
 ];
 
+/// Header nouns that close a column name, naming what kind of value the
+/// words before them hold (`Fee Type`, `Access Method`, `Price Range`).
+const CLOSING_HEADS: &[&str] = &[
+    "category", "code", "kind", "level", "method", "model", "name", "range", "size", "status",
+    "type",
+];
+
+/// True when the header word `word` closes the name it ends (`Type` in
+/// `Fee Type`): a name of several words rarely opens on it.
+pub fn is_closing_head(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|w| CLOSING_HEADS.contains(&w))
+}
+
+/// Nouns in `s` that name one thing or a mass, and so may qualify the noun
+/// after them (`Sales Tax`, `Savings Rate`).
+const NOT_PLURAL: &[&str] = &["goods", "news", "sales", "savings", "series", "species"];
+
+/// True when the header word `word` reads as a plural noun (`Cities`,
+/// `Towns`): a capitalised word of letters ending in `s`, not in `ss`, `us`
+/// or `is`, nor in capitals.
+pub fn is_plural_noun(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.len() > 4
+        && word.chars().all(char::is_alphabetic)
+        && !word.chars().skip(1).all(char::is_uppercase)
+        && crate::text::ascii_lower(word, &mut buf).is_some_and(|w| {
+            w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !NOT_PLURAL.contains(&w)
+        })
+}
+
+/// Past participles that do not end in `-ed` and that follow the noun they
+/// qualify in a column name (`Boats Seen`, `Taxes Paid`).
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "bought", "brought", "built", "caught", "done", "driven", "found", "given", "grown", "held",
+    "kept", "known", "left", "lost", "made", "paid", "seen", "sent", "sold", "spent", "taken",
+    "taught", "won", "written",
+];
+
+/// True when the header word `word` is a participle that may follow its
+/// noun (`Opened`, `Seen`).
+pub fn is_any_participle(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    is_participle(word)
+        || crate::text::ascii_lower(word, &mut buf)
+            .is_some_and(|w| IRREGULAR_PARTICIPLES.contains(&w))
+}
+
 /// True when header words `noun` and `word` read as a noun and the participle
 /// qualifying it (`Homes Planned`, `Clinics Opened`): one column name.
 pub fn is_postpositive(noun: &str, word: &str) -> bool {
@@ -507,6 +560,14 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     }
     // A parenthesised aside closes a column name (`Salary (May 2024)`).
     if cell[..cell.len() - 1].iter().any(|t| t.text.ends_with(')')) {
+        return None;
+    }
+    // Brackets, angle brackets and bars are the syntax of commands and
+    // code (`Boot lan[.<addr>]`), not of column names.
+    if cell
+        .iter()
+        .any(|t| t.text.contains(['[', ']', '<', '>', '{', '}', '|']))
+    {
         return None;
     }
     let asides = without_asides(cell);

@@ -53,6 +53,9 @@ const JOINED_CUT: f32 = 1.0;
 /// Score a column name loses for ending on a word that qualifies the next
 /// (`Start` + `Date`).
 const ATTRIBUTIVE_END: f32 = 1.0;
+/// Score a column name loses for opening on a plural noun followed by
+/// more words (`Cities Score`).
+const PLURAL_OPENS: f32 = 0.5;
 /// Score a one-word cell earns when English always capitalises the word.
 const KNOWN_NAME_CELL: f32 = 0.6;
 /// Score each row adds for a column of words always capitalised (countries).
@@ -125,7 +128,18 @@ impl Casing {
 /// it is asked for only when a run of lines is worth fitting, so documents
 /// without such a run never pay for learning it.
 pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found> {
-    let toks: Vec<Vec<Token<'_>>> = lines.iter().map(|l| tokenize(l)).collect();
+    // A row number (`1.`, `2)`) is set aside while the rows are cut, so that
+    // it neither reads as a column nor types the first cell; it goes back in
+    // front of the first cell, where the page had it.
+    let numbered: Vec<(Option<(u32, &str)>, &str)> = lines
+        .iter()
+        .map(|l| match row_number(l) {
+            Some((n, mark, rest)) => (Some((n, mark)), rest),
+            None => (None, *l),
+        })
+        .collect();
+    let toks: Vec<Vec<Token<'_>>> = numbered.iter().map(|(_, l)| tokenize(l)).collect();
+    let number = |i: usize| numbered[i].0.map(|(n, _)| n);
     let row_sized = |t: &Vec<Token<'_>>| (2..=MAX_ROW_TOKENS).contains(&t.len());
     // Each line's spans are typed once, whichever table they are tried in,
     // and only when a table is tried with it: most candidates are rejected
@@ -134,7 +148,7 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
     let n = toks.len();
     let mut budget = MAX_TRIALS;
     for h in 0..n.saturating_sub(2) {
-        if !header_candidate(&toks[h]) {
+        if number(h).is_some() || !header_candidate(&toks[h]) {
             continue;
         }
         // A line that cannot be cut into column names is no header: most
@@ -187,23 +201,35 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                 return None;
             }
             budget -= 1;
-            if !worth_fitting(&toks[h + 1..end]) {
+            if !numbered_alike((h + 1..end).map(number)) || !worth_fitting(&toks[h + 1..end]) {
                 continue;
             }
             let rows: Vec<&RowSpans<'_, '_>> = (h + 1..end)
-                .map(|i| spans[i].get_or_init(|| RowSpans::new(&toks[i], casing())))
+                .map(|i| {
+                    spans[i].get_or_init(|| RowSpans::new(&toks[i], casing(), number(i).is_some()))
+                })
                 .collect();
             if let Some(mut t) = fit_table(&toks[h], &hf, &widths, &rows, casing()) {
                 // A table longer than the rows it was fitted on goes on
                 // while the lines after it fit its columns.
                 let mut end = end;
-                while t.extendable && end < n && row_sized(&toks[end]) {
-                    let row = spans[end].get_or_init(|| RowSpans::new(&toks[end], casing()));
+                while t.extendable
+                    && end < n
+                    && row_sized(&toks[end])
+                    && numbered_alike([number(end - 1), number(end)].into_iter())
+                {
+                    let row = spans[end]
+                        .get_or_init(|| RowSpans::new(&toks[end], casing(), number(end).is_some()));
                     let Some(cells) = cut_to_profile(row, &t.profile) else {
                         break;
                     };
                     t.rows.push(cells);
                     end += 1;
+                }
+                for (row, (mark, _)) in t.rows.iter_mut().zip(&numbered[h + 1..end]) {
+                    if let (Some((_, mark)), Some(first)) = (mark, row.first_mut()) {
+                        *first = format!("{mark} {first}");
+                    }
                 }
                 return Some(Found {
                     start: h,
@@ -215,6 +241,54 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
         }
     }
     None
+}
+
+/// A line opening on a row number (`12.` or `12)` and a space): the
+/// number, the mark as written, and the rest of the line.
+pub fn row_number(line: &str) -> Option<(u32, &str, &str)> {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let after = line.as_bytes().get(digits).copied();
+    if !matches!(after, Some(b'.' | b')')) {
+        return None;
+    }
+    let (mark, rest) = line.split_at(digits + 1);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((line[..digits].parse().ok()?, mark, rest))
+}
+
+/// True for a row number as written (`12.`, `3)`).
+fn is_row_mark(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && text.len() == digits + 1 && text.ends_with(['.', ')'])
+}
+
+/// Rows are numbered alike when none of them is numbered, or every one is
+/// and the numbers count up by one: a numbered list run into unnumbered
+/// lines is no one table.
+fn numbered_alike(mut numbers: impl Iterator<Item = Option<u32>>) -> bool {
+    let Some(first) = numbers.next() else {
+        return true;
+    };
+    let mut previous = first;
+    for n in numbers {
+        match (previous, n) {
+            (None, None) => {}
+            (Some(p), Some(n)) if p + 1 == n => {}
+            _ => return false,
+        }
+        previous = n;
+    }
+    true
 }
 
 fn header_candidate(line: &[Token<'_>]) -> bool {
@@ -306,10 +380,13 @@ struct RowSpans<'t, 'a> {
     /// `known[i]`: token `i` is a word English always capitalises
     /// (looked up once, not at every cut tried).
     known: Vec<bool>,
+    /// Words set aside before the row's first cell (its row number), which
+    /// go back into that cell: they count in its length.
+    lead: usize,
 }
 
 impl<'t, 'a> RowSpans<'t, 'a> {
-    fn new(toks: &'t [Token<'a>], casing: &Casing) -> Self {
+    fn new(toks: &'t [Token<'a>], casing: &Casing, numbered: bool) -> Self {
         let n = toks.len();
         // Most rows hold no parenthesis: their spans skip the asides' checks.
         let asides = toks.iter().any(|t| t.text.contains(['(', ')']));
@@ -333,6 +410,7 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .map(|t| is_proper_noun(t.text.trim_matches(|c: char| !c.is_alphanumeric())))
             .collect();
         RowSpans {
+            lead: usize::from(numbered),
             toks,
             spans,
             joined,
@@ -589,6 +667,9 @@ fn fit_columns(
     if rows.len() < 3 && k < 3 {
         return None;
     }
+    if !records_vary(rows, &cuts, k) || units_cut_off(rows, &cuts, k) {
+        return None;
+    }
     let kinds: Vec<CellType> = profile.iter().filter_map(|c| c.kind).collect();
     if !plausible_columns(&kinds, &native) {
         return None;
@@ -602,6 +683,15 @@ fn fit_columns(
                 [cells::index(col.kind.unwrap_or(CellType::Name))]
             .is_some()
     });
+    // A label and its value (`MFR: 7343C002`) end the label on a colon;
+    // column names end on one all together (`Nutrient:` `Amount:`) or not
+    // at all.
+    let colons = (0..k)
+        .filter(|&j| header[header_cuts[j + 1] - 1].text.ends_with(':'))
+        .count();
+    if colons > 0 && colons < k {
+        return None;
+    }
     if typed_header || !name_boundaries_agree(&profile, rows, &cuts, &header_cuts) {
         return None;
     }
@@ -710,6 +800,45 @@ fn name_boundaries_agree(
     })
 }
 
+/// Records differ in more than one field, and a column of marks is a
+/// column of values, not of bullets: lines that differ in one place only
+/// (`2 Week California Road Trip`, `2 Week Alaska Road Trip`; `2.5 mm`,
+/// `3.0 mm`) are a list of like items, and a first "column" of distinct
+/// pictographs (`⏩`, `✅`, `🚚`) is the list's bullets.
+fn records_vary(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], k: usize) -> bool {
+    if rows.len() < 3 {
+        return true;
+    }
+    let varying = (0..k).filter(|&j| !constant(rows, cuts, j)).count();
+    let bullets = (0..k).any(|j| {
+        let marks: Vec<&str> = rows
+            .iter()
+            .zip(cuts)
+            .filter(|(_, c)| c[j + 1] - c[j] == 1)
+            .map(|(r, c)| r.toks[c[j]].text)
+            .filter(|t| !t.chars().any(char::is_alphanumeric))
+            .collect();
+        marks.len() == rows.len()
+            && marks
+                .iter()
+                .enumerate()
+                .all(|(i, m)| !marks[..i].contains(m))
+    });
+    varying >= 2 && !bullets
+}
+
+/// True when some boundary falls, in every row, between a figure and the
+/// lowercase word after it (`0 to 19` + `degrees`, `2.5` + `mm`): the
+/// figure's unit was cut off, so the cuts are not those of a table.
+fn units_cut_off(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], k: usize) -> bool {
+    (1..k).any(|j| {
+        rows.iter().zip(cuts).all(|(r, c)| {
+            let at = c[j];
+            r.toks[at - 1].class == Class::Number && r.toks[at].class == Class::Lower
+        })
+    })
+}
+
 /// True when column `j` holds one text in every row (`Get a quote`): such a
 /// column places the boundaries on both of its sides.
 fn constant(rows: &[&RowSpans<'_, '_>], cuts: &[Cuts], j: usize) -> bool {
@@ -742,7 +871,7 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
             let mut lengths = Vec::with_capacity(rows.len());
             for (row, c) in rows.iter().zip(cuts) {
                 let (a, b) = (c[j], c[j + 1]);
-                lengths.push(cells::core_len(&row.toks[a..b]));
+                lengths.push(cells::core_len(&row.toks[a..b]) + if j == 0 { row.lead } else { 0 });
                 // A cell votes for every type it fits, so a column of names
                 // with one lowercase slip still reads as names.
                 for (t, f) in row.fits(a, b).iter().enumerate() {
@@ -826,6 +955,15 @@ fn cell_score(
             return None;
         }
     }
+    // A row number inside a row (`1. Sam Fuld` after the first team's
+    // player) opens the cell of a second numbered list side by side: a cell
+    // starts on it and holds more than it.
+    let opens_numbered = |i: usize| {
+        row.toks.get(i + 1).is_some_and(|n| n.capitalised) && is_row_mark(row.toks[i].text)
+    };
+    if (a + 1..b).any(opens_numbered) || (b - a == 1 && a > 0 && opens_numbered(a)) {
+        return None;
+    }
     let col = &profile[j];
     let mut s = match col.kind {
         Some(kind) => match f[cells::index(kind)] {
@@ -852,7 +990,8 @@ fn cell_score(
     if short && let Some((median, agree)) = others_median(&col.sorted, col.lengths.get(r).copied())
     {
         let w = if agree { 1.5 } else { 0.5 };
-        let len = cells::core_len(&row.toks[a..b]).max(1);
+        let lead = if j == 0 { row.lead } else { 0 };
+        let len = (cells::core_len(&row.toks[a..b]) + lead).max(1);
         s -= w * (len as f32 / median as f32).ln().abs();
     }
     // A month is not cut from its day or year, before or after it.
@@ -1044,6 +1183,27 @@ fn header_cell_score(
         })
     {
         s -= ATTRIBUTIVE_END / 2.0;
+    }
+    // A closing head noun opening a longer name (`Type Cost`) ends the
+    // name before it instead (`Fee Type` + `Cost`); `Number of Seats` is
+    // read on through its function word.
+    if a > 0
+        && b - a >= 2
+        && cells::is_closing_head(header[a].text)
+        && header[a + 1].class != Class::Function
+    {
+        s -= ATTRIBUTIVE_END;
+    }
+    // A plural noun qualifies no noun after it (`Cities` + `Score`): it
+    // ends the name before, a name of figures opening on it (`Large` +
+    // `Cities Score`) is cut a word late. `Sales Tax` and `Savings Rate`
+    // read on.
+    if a > 0
+        && b - a >= 2
+        && cells::is_plural_noun(header[a].text)
+        && !cells::is_any_participle(header[a + 1].text)
+    {
+        s -= PLURAL_OPENS;
     }
     let names_date = cells::names_a_date(header[b - 1].text);
     match profile[j].kind {
