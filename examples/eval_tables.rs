@@ -228,7 +228,7 @@ fn count_chrome_tables(show: bool) {
             let Ok(doc) = o.document.as_ref() else {
                 continue;
             };
-            for b in &doc.blocks {
+            for b in doc.blocks() {
                 if let Block::Table(t) = b {
                     total += 1;
                     if show {
