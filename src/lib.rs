@@ -98,6 +98,7 @@ pub mod passes;
 pub mod pipeline;
 pub mod render;
 pub mod review;
+mod tabular;
 internal_mod!(
     /// Tokenizer, sentence walker and text keys shared by the passes.
     text

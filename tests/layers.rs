@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["text"],
     &["lexicon"],
     &["error", "options", "document", "eval"],
-    &["corpus"],
+    &["corpus", "tabular"],
     &["ingest"],
     &["pipeline"],
     &["passes"],

@@ -319,7 +319,7 @@ fn promote_single_pipe_rows(lines: &mut [Line<'_>]) {
 /// text lines, so the `tables` pass sees them with their header. Numbered
 /// lines that do not cut so stay a list.
 fn keep_numbered_table_rows(lines: &mut [Line<'_>]) {
-    use crate::passes::tables::flattened::{self, Casing};
+    use crate::tabular::flattened::{self, Casing};
     let mut i = 0;
     while i + 2 < lines.len() {
         let Kind::Text(indent, header) = lines[i].kind else {

@@ -12,30 +12,13 @@
 //! and month names; elsewhere it only demands consistent shapes, so other
 //! languages are left alone unless their tables are as clear.
 
-pub(crate) mod cells;
-pub(crate) mod delimited;
-pub(crate) mod flattened;
-pub(crate) mod tokens;
-
 use std::cell::OnceCell;
 
 use crate::document::{Block, Document, Origin, Table};
 use crate::pipeline::{Pass, PassContext};
 
-use flattened::Casing;
-
-/// A table found among the lines of a candidate.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    /// Index of the header line.
-    pub start: usize,
-    /// One past the last row's line.
-    pub end: usize,
-    /// Column names.
-    pub header: Vec<String>,
-    /// Cells, row by row.
-    pub rows: Vec<Vec<String>>,
-}
+use crate::tabular::delimited;
+use crate::tabular::flattened::{self, Casing};
 
 /// Most words in a line that may name the columns of a flattened table.
 const MAX_HEADER_WORDS: usize = 14;
