@@ -34,98 +34,124 @@ impl Pass for RepairCasing {
     }
 
     fn run(&self, doc: &mut Document, cx: &mut PassContext<'_>) {
-        let mut counts = CasingCounts::default();
-        let mut starts = StartCensus::default();
-        for b in &doc.blocks {
-            b.for_each_text(|role, t| {
-                // Headings, labels and cells are often in title case: only
-                // running text says how a word is written.
-                if matches!(
-                    role,
-                    TextRole::Paragraph | TextRole::Quote | TextRole::ListText
-                ) {
-                    count_word_casing(t, &mut counts);
-                }
-                if role == TextRole::Paragraph && !t.contains('\n') {
-                    starts.count(t);
-                }
-            });
-        }
-        let capitalised_document = starts.capitalised();
-        let evidence = Evidence {
-            doc: &counts,
-            folder: cx.corpus().map(|c| &c.word_casing),
-        };
-        let mut open_sentence = false;
-        for (i, block) in doc.blocks.iter_mut().enumerate() {
-            // A paragraph after one that stops mid-sentence (split by an
-            // image or a page break) continues that sentence.
-            let continues = std::mem::replace(&mut open_sentence, ends_open(block));
-            let is_paragraph = matches!(block, Block::Paragraph { .. });
-            match block {
-                Block::Code { .. } => {}
-                Block::List { items, .. } => {
-                    let (upper, lower) =
-                        first_letter_census(items.iter().map(|it| it.text.as_str()));
-                    let capitalised_list = upper >= 2 && upper >= 2 * lower;
-                    // Items that mostly go on in lowercase after their label
-                    // (`Stage A: a creative set`) do so by the list's style.
-                    let (labelled_upper, labelled_lower) = first_letter_census(
-                        items
-                            .iter()
-                            .filter(|it| it.label.is_some())
-                            .map(|it| it.text.as_str()),
-                    );
-                    let lowercase_list = labelled_lower >= 2 && labelled_lower > labelled_upper;
-                    let title_case_labels = labels_in_title_case(items);
-                    for item in items.iter_mut() {
-                        if let Some(label) = &mut item.label {
-                            let mut fixes = casing_fixes(label, true, &evidence);
-                            if title_case_labels {
-                                fixes.extend(title_case_fixes(label));
-                            }
-                            cx.apply_fixes(i, label, fixes);
-                        }
-                        let first = (item.label.is_some() && !lowercase_list) || capitalised_list;
-                        let fixes = casing_fixes(&item.text, first, &evidence);
-                        cx.apply_fixes(i, &mut item.text, fixes);
-                    }
-                }
-                Block::Table(t) => {
-                    let width = t.columns.len();
-                    let mut capitalised_column = vec![false; width];
-                    for (c, flag) in capitalised_column.iter_mut().enumerate() {
-                        let (upper, lower) = first_letter_census(
-                            t.rows.iter().filter_map(|r| r.get(c).map(String::as_str)),
-                        );
-                        *flag = upper >= 2 && upper >= 2 * lower;
-                    }
-                    if let Some(caption) = &mut t.caption {
-                        let fixes = casing_fixes(caption, true, &evidence);
-                        cx.apply_fixes(i, caption, fixes);
-                    }
-                    for row in &mut t.rows {
-                        for (c, cell) in row.iter_mut().enumerate() {
-                            let first = capitalised_column.get(c).copied().unwrap_or(false);
-                            let fixes = casing_fixes(cell, first, &evidence);
-                            cx.apply_fixes(i, cell, fixes);
-                        }
-                    }
-                }
-                Block::Paragraph { text } | Block::Quote { text } => {
-                    // One word alone is a slogan or a fragment, not a sentence.
-                    let first = !continues && text.trim().contains(char::is_whitespace);
-                    let habit = capitalised_document && is_paragraph && !text.contains('\n');
-                    let fixes = casing_fixes_in(text, first, &evidence, habit);
-                    cx.apply_fixes(i, text, fixes);
-                }
-                Block::Heading { text, .. } => {
-                    let fixes = casing_fixes_in(text, true, &evidence, false);
-                    cx.apply_fixes(i, text, fixes);
-                }
+        // What the document says of itself (does it capitalise its
+        // sentences? how does it write a word?) is read from its text, and
+        // the pass's own capitals change that reading: a second round may
+        // find more to do. Rounds go on until one changes nothing, so that
+        // cleaning the output again changes nothing; every round only
+        // raises letters, so this ends, and in practice after two.
+        for _ in 0..MAX_ROUNDS {
+            if !repair_casing_once(doc, cx) {
+                break;
             }
         }
     }
+}
+
+/// The most rounds the pass makes over one document.
+const MAX_ROUNDS: usize = 4;
+
+/// One round of the casing repairs over `doc`; true when it changed
+/// something.
+fn repair_casing_once(doc: &mut Document, cx: &mut PassContext<'_>) -> bool {
+    let mut changed = false;
+    let mut counts = CasingCounts::default();
+    let mut starts = StartCensus::default();
+    for b in &doc.blocks {
+        b.for_each_text(|role, t| {
+            // Headings, labels and cells are often in title case: only
+            // running text says how a word is written.
+            if matches!(
+                role,
+                TextRole::Paragraph | TextRole::Quote | TextRole::ListText
+            ) {
+                count_word_casing(t, &mut counts);
+            }
+            if role == TextRole::Paragraph && !t.contains('\n') {
+                starts.count(t);
+            }
+        });
+    }
+    let capitalised_document = starts.capitalised();
+    let evidence = Evidence {
+        doc: &counts,
+        folder: cx.corpus().map(|c| &c.word_casing),
+    };
+    let mut open_sentence = false;
+    for (i, block) in doc.blocks.iter_mut().enumerate() {
+        // A paragraph after one that stops mid-sentence (split by an
+        // image or a page break) continues that sentence.
+        let continues = std::mem::replace(&mut open_sentence, ends_open(block));
+        let is_paragraph = matches!(block, Block::Paragraph { .. });
+        match block {
+            Block::Code { .. } => {}
+            Block::List { items, .. } => {
+                let (upper, lower) = first_letter_census(items.iter().map(|it| it.text.as_str()));
+                let capitalised_list = upper >= 2 && upper >= 2 * lower;
+                // Items that mostly go on in lowercase after their label
+                // (`Stage A: a creative set`) do so by the list's style.
+                let (labelled_upper, labelled_lower) = first_letter_census(
+                    items
+                        .iter()
+                        .filter(|it| it.label.is_some())
+                        .map(|it| it.text.as_str()),
+                );
+                let lowercase_list = labelled_lower >= 2 && labelled_lower > labelled_upper;
+                let title_case_labels = labels_in_title_case(items);
+                for item in items.iter_mut() {
+                    if let Some(label) = &mut item.label {
+                        let mut fixes = casing_fixes(label, true, &evidence);
+                        if title_case_labels {
+                            fixes.extend(title_case_fixes(label));
+                        }
+                        changed |= !fixes.is_empty();
+                        cx.apply_fixes(i, label, fixes);
+                    }
+                    let first = (item.label.is_some() && !lowercase_list) || capitalised_list;
+                    let fixes = casing_fixes(&item.text, first, &evidence);
+                    changed |= !fixes.is_empty();
+                    cx.apply_fixes(i, &mut item.text, fixes);
+                }
+            }
+            Block::Table(t) => {
+                let width = t.columns.len();
+                let mut capitalised_column = vec![false; width];
+                for (c, flag) in capitalised_column.iter_mut().enumerate() {
+                    let (upper, lower) = first_letter_census(
+                        t.rows.iter().filter_map(|r| r.get(c).map(String::as_str)),
+                    );
+                    *flag = upper >= 2 && upper >= 2 * lower;
+                }
+                if let Some(caption) = &mut t.caption {
+                    let fixes = casing_fixes(caption, true, &evidence);
+                    changed |= !fixes.is_empty();
+                    cx.apply_fixes(i, caption, fixes);
+                }
+                for row in &mut t.rows {
+                    for (c, cell) in row.iter_mut().enumerate() {
+                        let first = capitalised_column.get(c).copied().unwrap_or(false);
+                        let fixes = casing_fixes(cell, first, &evidence);
+                        changed |= !fixes.is_empty();
+                        cx.apply_fixes(i, cell, fixes);
+                    }
+                }
+            }
+            Block::Paragraph { text } | Block::Quote { text } => {
+                // One word alone is a slogan or a fragment, not a sentence.
+                let first = !continues && text.trim().contains(char::is_whitespace);
+                let habit = capitalised_document && is_paragraph && !text.contains('\n');
+                let fixes = casing_fixes_in(text, first, &evidence, habit);
+                changed |= !fixes.is_empty();
+                cx.apply_fixes(i, text, fixes);
+            }
+            Block::Heading { text, .. } => {
+                let fixes = casing_fixes_in(text, true, &evidence, false);
+                changed |= !fixes.is_empty();
+                cx.apply_fixes(i, text, fixes);
+            }
+        }
+    }
+    changed
 }
 
 /// True when `block` is a paragraph whose last sentence has no end: its
@@ -351,13 +377,15 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
 
 /// True when the sentence starting at byte `at` follows a plain sentence
 /// end: `?` or `!`, or a full stop after a word of three letters or more
-/// that is no abbreviation (`... the capital. the council`, `... in
+/// (or a two-letter word that ends sentences) that is no abbreviation (`... the capital. the council`, `... in
 /// India. the report`), perhaps with closing quotes between; not after
 /// an abbreviation or a code in capitals (`ID. models`, `Gov. matt`).
 fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at).map(str::trim_end) else {
         return false;
     };
+    // A quotation opening the sentence (`he said. “the`) stands between.
+    let before = before.trim_end_matches(['“', '"', '‘', '\'']).trim_end();
     let before = before.trim_end_matches(['”', '"', '’', '\'']);
     if before.ends_with(['?', '!']) {
         return true;
@@ -365,16 +393,52 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let Some(before) = before.strip_suffix('.') else {
         return false;
     };
-    let word: String = before
-        .chars()
+    // A figure, a closing bracket or a percentage ends a sentence as
+    // plainly as a word (`... rose in 2020. the`, `... (see below). the`),
+    // short of a figure that is a list marker at the text's start.
+    if before.ends_with([')', '%', ']'])
+        || (before.ends_with(|c: char| c.is_ascii_digit())
+            && before
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+                .ends_with([' ', '$', '€', '£']))
+    {
+        return true;
+    }
+    let word_start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let mut rest = word.chars().rev().skip(1);
-    word.chars().count() >= 3
-        && rest.all(char::is_lowercase)
-        && !crate::lexicon::abbreviations::is_abbreviation(&word.chars().rev().collect::<String>())
-        && !before[..before.len() - word.len()].ends_with('.')
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '’' || c == '\'')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    // Two-letter words that end sentences (`... to do so. the`, `... up to
+    // us. the`); other pairs of letters are as often units or initials.
+    let closing_pair = matches!(
+        word,
+        "it" | "up"
+            | "so"
+            | "me"
+            | "us"
+            | "in"
+            | "on"
+            | "do"
+            | "go"
+            | "be"
+            | "we"
+            | "he"
+            | "of"
+            | "by"
+    );
+    // A word in capitals of three letters or more is an acronym that can
+    // end a sentence (`... as CEO. the`); a shorter one or one with a
+    // lowercase tail is as often a code (`ID. models`, `IDs. models`).
+    let letters = word.chars().count();
+    let shape_ok = word.chars().skip(1).all(|c| !c.is_uppercase())
+        || (letters >= 3 && word.chars().all(char::is_uppercase));
+    (letters >= 3 || closing_pair)
+        && shape_ok
+        && !crate::lexicon::abbreviations::is_abbreviation(word)
+        && !before[..word_start].ends_with('.')
 }
 
 /// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
@@ -407,14 +471,7 @@ fn casing_fixes_in(
         let previous = before
             .replace(w)
             .filter(|p| pos == Position::Mid && text.get(p.end()..w.start) == Some(" "));
-        let name = w.case == Case::Lower
-            && w.kind == WordKind::Alpha
-            && (is_proper_noun(w.stem())
-                || evidence.capitalises(w.stem())
-                || demonym_of_name(w.stem(), evidence)
-                || dictionary_name(w.stem(), evidence))
-            && free_standing(text, w.start, w.end())
-            && possessive_or_plain(&w);
+        let name = w.case == Case::Lower && is_name(w.stem(), &w, text, evidence);
         if w.case == Case::Lower && w.kind == WordKind::Alpha && is_lowercase_acronym(w.stem()) {
             let stem = w.stem();
             fixes.push(Fix::new(w.start..w.start + stem.len(), stem.to_uppercase()));
@@ -435,9 +492,13 @@ fn casing_fixes_in(
         }
         if sentence_start {
             match w.case {
-                // A lowercase name says nothing of the text's style.
+                // A name says nothing of the text's style, in either case:
+                // were a capitalised one counted, the capitals this pass
+                // gives lowercase names would tip the census when the
+                // output is cleaned again.
                 Case::Lower if name => {}
                 Case::Lower => lower += 1,
+                Case::Title if titled_name(&w, text, evidence) => {}
                 Case::Title | Case::Upper => upper += 1,
                 _ => {}
             }
@@ -466,6 +527,10 @@ fn casing_fixes_in(
                 .get(w.stem())
                 .is_some_and(|&(caps, lower)| caps == 0 && lower >= 2)
                 && !dictionary::is_english(w.stem())
+                // A known misspelling (`teh`) is no choice: the typos pass
+                // corrects it after this one, and the word it becomes
+                // would be capitalised when the output is cleaned again.
+                && crate::passes::typos::candidates(w.stem()).is_none()
         };
         if sentence_start && !name && lowercase_by_choice() {
             continue;
@@ -481,8 +546,16 @@ fn casing_fixes_in(
         let opens_text = text[..at]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
-        let plain_start = opens_text || after_plain_full_stop(text, at);
-        if starts_are_errors || name || (capitalised_document && plain_start) {
+        // Only a start after a plain sentence end is capitalised, whatever
+        // the census says: after an abbreviation or a code in capitals
+        // (`Our IDs. models`) the sentence may well go on. Were the census
+        // to reach those too, the capitals the habit gives the plain starts
+        // could tip it on a second cleaning, and change the output again.
+        let opens_line = text[..at]
+            .trim_end_matches([' ', '“', '"', '‘', '\''])
+            .ends_with('\n');
+        let plain_start = opens_text || opens_line || after_plain_full_stop(text, at);
+        if name || (plain_start && (starts_are_errors || capitalised_document)) {
             fixes.push(capital(at, c));
         }
     }
@@ -490,6 +563,27 @@ fn casing_fixes_in(
     fixes.sort_by_key(|f| f.range.start);
     fixes.dedup_by_key(|f| f.range.start);
     fixes
+}
+
+/// True when the word `w` of `text`, whose stem in lowercase is `stem`, is
+/// a name by the lexicon, the dictionary or the document's usage, standing
+/// free (not part of a path or a command) and not a contraction's stem.
+fn is_name(stem: &str, w: &Word<'_>, text: &str, evidence: &Evidence<'_>) -> bool {
+    w.kind == WordKind::Alpha
+        && (is_proper_noun(stem)
+            || evidence.capitalises(stem)
+            || demonym_of_name(stem, evidence)
+            || dictionary_name(stem, evidence))
+        && free_standing(text, w.start, w.end())
+        && possessive_or_plain(w)
+}
+
+/// True when the capitalised word `w` of `text` would be taken for a name
+/// were it written in lowercase.
+fn titled_name(w: &Word<'_>, text: &str, evidence: &Evidence<'_>) -> bool {
+    let mut buf = [0u8; 32];
+    crate::text::ascii_lower(w.stem(), &mut buf)
+        .is_some_and(|stem| is_name(stem, w, text, evidence))
 }
 
 /// True when lowercase `word` is the adjective or demonym of a known name
