@@ -511,6 +511,15 @@ fn casing_fixes_in(
         // ...)`, is an aside whose case the writer chose; a text opening
         // with `by` is a byline (`by Jane Doe on June 3`); a letter of a
         // dotted abbreviation (`p.s.`, `i.e.`) is no word.
+        // A single letter closed by a bracket or a full stop is a list
+        // marker (`a) first`, `b. second`), not a word.
+        let marker = w.text.len() == 1
+            && (text[w.end()..].starts_with(')')
+                || (text[w.end()..].starts_with('.')
+                    && text[w.end() + 1..].starts_with(char::is_whitespace)));
+        if marker {
+            continue;
+        }
         let aside = text[..w.start].ends_with(['(', '['])
             || (w.start == text.len() - text.trim_start().len() && w.text == "by")
             || (text[w.end()..].starts_with('.')
@@ -680,6 +689,9 @@ mod tests {
         let s = "We may march in august with turkey and china, polish the iPhone and eBay.";
         assert_eq!(fixed(s), s);
         let s = "See example.com, #france and @spain.";
+        assert_eq!(fixed(s), s);
+        // List markers are no words.
+        let s = "a) Rain fell. b) Rivers rose. c. Roads closed.";
         assert_eq!(fixed(s), s);
     }
 
