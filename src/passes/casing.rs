@@ -541,7 +541,20 @@ fn casing_fixes_in(
                 // would be capitalised when the output is cleaned again.
                 && crate::passes::typos::candidates(w.stem()).is_none()
         };
-        if sentence_start && !name && lowercase_by_choice() {
+        // A word no dictionary knows and the document never capitalises
+        // is a command, a package or a brand (`systemd`, `libgccjit:`),
+        // short of a slip the typos pass corrects: the word it becomes
+        // would be capitalised when the output is cleaned again.
+        let unknown_never_capitalised = || {
+            unknown_to_dictionary(w.stem())
+                && evidence
+                    .doc
+                    .get(w.stem())
+                    .is_none_or(|&(caps, _)| caps == 0)
+                && crate::passes::typos::candidates(w.stem()).is_none()
+                && crate::passes::typos::dictionary_correction(w.stem()).is_none()
+        };
+        if sentence_start && !name && (lowercase_by_choice() || unknown_never_capitalised()) {
             continue;
         }
         if sentence_start {
