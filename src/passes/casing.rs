@@ -411,6 +411,11 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
         .last()
         .map_or(before.len(), |(i, _)| i);
     let word = &before[word_start..];
+    // A figure with letters on it ends a sentence like a figure
+    // (`... since the 1970s. the`, `... at 5pm. the`).
+    if !word.is_empty() && before[..word_start].ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     // Two-letter words that end sentences (`... to do so. the`, `... up to
     // us. the`); other pairs of letters are as often units or initials.
     let closing_pair = matches!(
