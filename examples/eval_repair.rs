@@ -16,7 +16,8 @@
 //!    its output compared with its output on the undamaged document.
 //!
 //! `cargo run --release --example eval_repair [-- --quiet] [--set NAME]
-//! [--pass NAME] [--half a|b] [--misses]`
+//! [--pass NAME] [--half a|b] [--misses] [--all-misses] [--context]` (`--context` shows
+//! each listed edit in its block)
 
 use std::collections::HashMap;
 
@@ -136,6 +137,7 @@ fn false_edits(
     only_half: Option<usize>,
 ) {
     let pipeline = repair_pipeline();
+    let context = std::env::args().any(|a| a == "--context");
     let mut words = [0usize; 2];
     let mut per_pass: HashMap<String, [usize; 2]> = HashMap::new();
     println!("== 1. {set}: edits on clean prose (ground-truth bodies) ==");
@@ -155,6 +157,16 @@ fn false_edits(
                     "  {:8} {:.8} {:?} -> {:?}",
                     e.pass, page.id, e.before, e.after
                 );
+                if context {
+                    let block = doc
+                        .index_of(e.block)
+                        .and_then(|i| doc.blocks().get(i))
+                        .map(Block::plain_text);
+                    println!(
+                        "      | {}",
+                        around(block.as_deref().unwrap_or(""), &e.after)
+                    );
+                }
             }
         }
     }
@@ -186,6 +198,21 @@ fn false_edits(
         rate(total[0], 0),
         rate(total[1], 1)
     );
+}
+
+/// Up to 80 characters each side of the first `needle` in `text`, on one
+/// line, so that an edit can be judged in its place.
+fn around(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or(0);
+    let mut lo = at.saturating_sub(80);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + needle.len() + 80).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    text[lo..hi].replace('\n', " / ")
 }
 
 /// The most paragraphs of one document given a misspelling.
@@ -418,7 +445,9 @@ fn diff(a: &str, b: &str) -> String {
 
 fn damaged_recall(bodies: &[(&str, &str)]) {
     println!("== 2. extraction: damaged prose ==");
-    let show_misses = std::env::args().any(|a| a == "--misses");
+    let show_misses = std::env::args().any(|a| a == "--misses" || a == "--all-misses");
+    // Every miss, not one in seven.
+    let all_misses = std::env::args().any(|a| a == "--all-misses");
     // Invert typos-dict: a correct word → one misspelling of it.
     let mut misspell: HashMap<&'static str, &'static str> = HashMap::new();
     for (typo, fixes) in typos_dict::WORD.map.entries() {
@@ -471,7 +500,7 @@ fn damaged_recall(bodies: &[(&str, &str)]) {
                         if show_misses {
                             println!("  wrong {}: {}", KINDS[k], diff(&damaged, &out));
                         }
-                    } else if show_misses && score.sites % 7 == 0 {
+                    } else if show_misses && (score.sites % 7 == 0 || all_misses) {
                         println!("  missed {}: {}", KINDS[k], diff(&clean, &damaged));
                     }
                 }

@@ -138,14 +138,16 @@ fn is_listed_word(word: &str) -> bool {
 
 /// Prefixes English puts before any word (`un`cited, `re`calibrated).
 const PREFIXES: &[&str] = &[
-    "anti", "co", "counter", "de", "dis", "inter", "mis", "multi", "non", "out", "over", "post",
-    "pre", "re", "semi", "sub", "super", "un", "under",
+    "anti", "auto", "co", "counter", "cyber", "de", "dis", "eco", "hyper", "inter", "intra",
+    "macro", "meta", "micro", "mini", "mis", "multi", "neo", "non", "out", "over", "post", "pre",
+    "pseudo", "re", "semi", "sub", "super", "trans", "ultra", "un", "under",
 ];
 
 /// Endings English puts after any word (`haptic`s, `influence`rs).
 const SUFFIXES: &[&str] = &[
-    "ability", "able", "ally", "ed", "er", "ers", "es", "ful", "ing", "ings", "ise", "ised", "ism",
-    "ist", "ists", "ize", "ized", "izes", "izing", "less", "ly", "ment", "ments", "ness", "s", "y",
+    "ability", "able", "ally", "ed", "er", "ers", "es", "ful", "ies", "ing", "ings", "ise", "ised",
+    "ism", "ist", "ists", "ize", "ized", "izes", "izing", "less", "ly", "ment", "ments", "ness",
+    "s", "y",
 ];
 
 /// True when `word` (lowercase) is made of English words the dictionary
@@ -213,8 +215,8 @@ pub fn is_foreign_word(word: &str) -> bool {
 
 /// True when `word` (lowercase) is a British spelling of a word the US
 /// dictionary has: `colour`, `organise`, `centre`, `catalogued`,
-/// `travelled`, `defence`, `programme`, `judgement`, `ageing`, `fulfil`,
-/// `paediatric`, `grey`.
+/// `travelled`, `counsellor`, `organiser`, `aluminium`, `defence`,
+/// `programme`, `judgement`, `ageing`, `fulfil`, `paediatric`, `grey`.
 pub fn is_british_spelling(word: &str) -> bool {
     british_in(&dictionary().hunspell, word)
 }
@@ -242,6 +244,9 @@ fn british_in(h: &spellbook::Dictionary, word: &str) -> bool {
         ("lled", "led"),
         ("lling", "ling"),
         ("ller", "ler"),
+        ("llor", "lor"),
+        ("iser", "izer"),
+        ("ium$", "um"),
         ("lment", "llment"),
         ("lful", "llful"),
         ("il$", "ill"),
@@ -319,6 +324,9 @@ mod tests {
             "focussed",
             "ploughing",
             "fulfil",
+            "counsellor",
+            "organiser",
+            "aluminium",
         ] {
             assert!(is_english(w), "{w}");
         }

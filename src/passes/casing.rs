@@ -34,77 +34,96 @@ impl Pass for RepairCasing {
     }
 
     fn run(&self, cx: &mut PassContext<'_>) {
-        let doc = cx.doc();
-        let mut counts = CasingCounts::default();
-        let mut starts = StartCensus::default();
-        for b in doc.blocks() {
-            b.for_each_text(|role, t| {
-                // Headings, labels and cells are often in title case: only
-                // running text says how a word is written.
-                if matches!(
-                    role,
-                    TextRole::Paragraph | TextRole::Quote | TextRole::ListText
-                ) {
-                    count_word_casing(t, &mut counts);
-                }
-                if role == TextRole::Paragraph && !t.contains('\n') {
-                    starts.count(t);
-                }
-            });
+        // What the document says of itself (does it capitalise its
+        // sentences? how does it write a word?) is read from its text, and
+        // the pass's own capitals change that reading: a second round may
+        // find more to do. Rounds go on until one changes nothing, so that
+        // cleaning the output again changes nothing; every round only
+        // raises letters, so this ends, and in practice after two.
+        for _ in 0..MAX_ROUNDS {
+            if !repair_casing_once(cx) {
+                break;
+            }
         }
-        let capitalised_document = starts.capitalised();
-        // How each block's texts start, decided from the block as a whole
-        // before any of its texts change.
-        let mut open_sentence = false;
-        let styles: Vec<BlockStyle> = doc
-            .blocks()
-            .iter()
-            .map(|block| {
-                // A paragraph after one that stops mid-sentence (split by an
-                // image or a page break) continues that sentence.
-                let continues = std::mem::replace(&mut open_sentence, ends_open(block));
-                BlockStyle::of(block, continues, capitalised_document)
-            })
-            .collect();
-        let corpus = cx.corpus();
-        let evidence = Evidence {
-            doc: &counts,
-            folder: corpus.map(|c| &c.word_casing),
-        };
-        // A list item's text follows its label, if it has one.
-        let mut labelled = false;
-        cx.fix_texts(|i, role, text| {
-            let style = &styles[i];
-            match role {
-                TextRole::Code | TextRole::ColumnName => Vec::new(),
-                TextRole::ListLabel => {
-                    labelled = true;
-                    let mut fixes = casing_fixes(text, true, &evidence);
-                    if style.title_case_labels {
-                        fixes.extend(title_case_fixes(text));
-                    }
-                    fixes
-                }
-                TextRole::ListText => {
-                    let first = (std::mem::take(&mut labelled) && !style.lowercase_list)
-                        || style.capitalised_list;
-                    casing_fixes(text, first, &evidence)
-                }
-                TextRole::Caption => casing_fixes(text, true, &evidence),
-                TextRole::Cell(c) => {
-                    let first = style.capitalised_columns.get(c).copied().unwrap_or(false);
-                    casing_fixes(text, first, &evidence)
-                }
-                TextRole::Paragraph | TextRole::Quote => {
-                    // One word alone is a slogan or a fragment, not a sentence.
-                    let first = !style.continues && text.trim().contains(char::is_whitespace);
-                    let habit = style.habit && !text.contains('\n');
-                    casing_fixes_in(text, first, &evidence, habit)
-                }
-                TextRole::Heading => casing_fixes_in(text, true, &evidence, false),
+    }
+}
+
+/// One round of the pass; true when it changed something.
+fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
+    let doc = cx.doc();
+    let mut counts = CasingCounts::default();
+    let mut starts = StartCensus::default();
+    for b in doc.blocks() {
+        b.for_each_text(|role, t| {
+            // Headings, labels and cells are often in title case: only
+            // running text says how a word is written.
+            if matches!(
+                role,
+                TextRole::Paragraph | TextRole::Quote | TextRole::ListText
+            ) {
+                count_word_casing(t, &mut counts);
+            }
+            if role == TextRole::Paragraph && !t.contains('\n') {
+                starts.count(t);
             }
         });
     }
+    let capitalised_document = starts.capitalised();
+    // How each block's texts start, decided from the block as a whole
+    // before any of its texts change.
+    let mut open_sentence = false;
+    let styles: Vec<BlockStyle> = doc
+        .blocks()
+        .iter()
+        .map(|block| {
+            // A paragraph after one that stops mid-sentence (split by an
+            // image or a page break) continues that sentence.
+            let continues = std::mem::replace(&mut open_sentence, ends_open(block));
+            BlockStyle::of(block, continues, capitalised_document)
+        })
+        .collect();
+    let corpus = cx.corpus();
+    let evidence = Evidence {
+        doc: &counts,
+        folder: corpus.map(|c| &c.word_casing),
+    };
+    // A list item's text follows its label, if it has one.
+    let mut labelled = false;
+    let mut changed = false;
+    cx.fix_texts(|i, role, text| {
+        let style = &styles[i];
+        let fixes = match role {
+            TextRole::Code | TextRole::ColumnName => Vec::new(),
+            TextRole::ListLabel => {
+                labelled = true;
+                let mut fixes = casing_fixes(text, true, &evidence);
+                if style.title_case_labels {
+                    fixes.extend(title_case_fixes(text));
+                }
+                fixes
+            }
+            TextRole::ListText => {
+                let first = (std::mem::take(&mut labelled) && !style.lowercase_list)
+                    || style.capitalised_list;
+                casing_fixes(text, first, &evidence)
+            }
+            TextRole::Caption => casing_fixes(text, true, &evidence),
+            TextRole::Cell(c) => {
+                let first = style.capitalised_columns.get(c).copied().unwrap_or(false);
+                casing_fixes(text, first, &evidence)
+            }
+            TextRole::Paragraph | TextRole::Quote => {
+                // One word alone is a slogan or a fragment, not a sentence.
+                let first = !style.continues && text.trim().contains(char::is_whitespace);
+                let habit = style.habit && !text.contains('\n');
+                casing_fixes_in(text, first, &evidence, habit)
+            }
+            TextRole::Heading => casing_fixes_in(text, true, &evidence, false),
+        };
+        changed |= !fixes.is_empty();
+        fixes
+    });
+    changed
 }
 
 /// What a block's own shape says about how its texts start.
@@ -169,6 +188,9 @@ impl BlockStyle {
         }
     }
 }
+
+/// The most rounds the pass makes over one document.
+const MAX_ROUNDS: usize = 4;
 
 /// True when `block` is a paragraph whose last sentence has no end: its
 /// text stops on a letter, a digit, a comma or a colon.
@@ -393,13 +415,15 @@ pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix
 
 /// True when the sentence starting at byte `at` follows a plain sentence
 /// end: `?` or `!`, or a full stop after a word of three letters or more
-/// that is no abbreviation (`... the capital. the council`, `... in
+/// (or a two-letter word that ends sentences) that is no abbreviation (`... the capital. the council`, `... in
 /// India. the report`), perhaps with closing quotes between; not after
 /// an abbreviation or a code in capitals (`ID. models`, `Gov. matt`).
 fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at).map(str::trim_end) else {
         return false;
     };
+    // A quotation opening the sentence (`he said. “the`) stands between.
+    let before = before.trim_end_matches(['“', '"', '‘', '\'']).trim_end();
     let before = before.trim_end_matches(['”', '"', '’', '\'']);
     if before.ends_with(['?', '!']) {
         return true;
@@ -407,16 +431,57 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     let Some(before) = before.strip_suffix('.') else {
         return false;
     };
-    let word: String = before
-        .chars()
+    // A figure, a closing bracket or a percentage ends a sentence as
+    // plainly as a word (`... rose in 2020. the`, `... (see below). the`),
+    // short of a figure that is a list marker at the text's start.
+    if before.ends_with([')', '%', ']'])
+        || (before.ends_with(|c: char| c.is_ascii_digit())
+            && before
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+                .ends_with([' ', '$', '€', '£']))
+    {
+        return true;
+    }
+    let word_start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let mut rest = word.chars().rev().skip(1);
-    word.chars().count() >= 3
-        && rest.all(char::is_lowercase)
-        && !crate::text::abbreviations::is_abbreviation(&word.chars().rev().collect::<String>())
-        && !before[..before.len() - word.len()].ends_with('.')
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '’' || c == '\'')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    // A figure with letters on it ends a sentence like a figure
+    // (`... since the 1970s. the`, `... at 5pm. the`).
+    if !word.is_empty() && before[..word_start].ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    // Two-letter words that end sentences (`... to do so. the`, `... up to
+    // us. the`); other pairs of letters are as often units or initials.
+    let closing_pair = matches!(
+        word,
+        "it" | "up"
+            | "so"
+            | "me"
+            | "us"
+            | "in"
+            | "on"
+            | "do"
+            | "go"
+            | "be"
+            | "we"
+            | "he"
+            | "of"
+            | "by"
+    );
+    // A word in capitals of three letters or more is an acronym that can
+    // end a sentence (`... as CEO. the`); a shorter one or one with a
+    // lowercase tail is as often a code (`ID. models`, `IDs. models`).
+    let letters = word.chars().count();
+    let shape_ok = word.chars().skip(1).all(|c| !c.is_uppercase())
+        || (letters >= 3 && word.chars().all(char::is_uppercase));
+    (letters >= 3 || closing_pair)
+        && shape_ok
+        && !crate::text::abbreviations::is_abbreviation(word)
+        && !before[..word_start].ends_with('.')
 }
 
 /// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
@@ -449,14 +514,7 @@ fn casing_fixes_in(
         let previous = before
             .replace(w)
             .filter(|p| pos == Position::Mid && text.get(p.end()..w.start) == Some(" "));
-        let name = w.case == Case::Lower
-            && w.kind == WordKind::Alpha
-            && (is_proper_noun(w.stem())
-                || evidence.capitalises(w.stem())
-                || demonym_of_name(w.stem(), evidence)
-                || dictionary_name(w.stem(), evidence))
-            && free_standing(text, w.start, w.end())
-            && possessive_or_plain(&w);
+        let name = w.case == Case::Lower && is_name(w.stem(), &w, text, evidence);
         if w.case == Case::Lower && w.kind == WordKind::Alpha && is_lowercase_acronym(w.stem()) {
             let stem = w.stem();
             fixes.push(Fix::new(w.start..w.start + stem.len(), stem.to_uppercase()));
@@ -477,9 +535,13 @@ fn casing_fixes_in(
         }
         if sentence_start {
             match w.case {
-                // A lowercase name says nothing of the text's style.
+                // A name says nothing of the text's style, in either case:
+                // were a capitalised one counted, the capitals this pass
+                // gives lowercase names would tip the census when the
+                // output is cleaned again.
                 Case::Lower if name => {}
                 Case::Lower => lower += 1,
+                Case::Title if titled_name(&w, text, evidence) => {}
                 Case::Title | Case::Upper => upper += 1,
                 _ => {}
             }
@@ -492,6 +554,15 @@ fn casing_fixes_in(
         // ...)`, is an aside whose case the writer chose; a text opening
         // with `by` is a byline (`by Jane Doe on June 3`); a letter of a
         // dotted abbreviation (`p.s.`, `i.e.`) is no word.
+        // A single letter closed by a bracket or a full stop is a list
+        // marker (`a) first`, `b. second`), not a word.
+        let marker = w.text.len() == 1
+            && (text[w.end()..].starts_with(')')
+                || (text[w.end()..].starts_with('.')
+                    && text[w.end() + 1..].starts_with(char::is_whitespace)));
+        if marker {
+            continue;
+        }
         let aside = text[..w.start].ends_with(['(', '['])
             || (w.start == text.len() - text.trim_start().len() && w.text == "by")
             || (text[w.end()..].starts_with('.')
@@ -508,8 +579,25 @@ fn casing_fixes_in(
                 .get(w.stem())
                 .is_some_and(|&(caps, lower)| caps == 0 && lower >= 2)
                 && !dictionary::is_english(w.stem())
+                // A known misspelling (`teh`) is no choice: the typos pass
+                // corrects it after this one, and the word it becomes
+                // would be capitalised when the output is cleaned again.
+                && crate::passes::typos::candidates(w.stem()).is_none()
         };
-        if sentence_start && !name && lowercase_by_choice() {
+        // A word no dictionary knows and the document never capitalises
+        // is a command, a package or a brand (`systemd`, `libgccjit:`),
+        // short of a slip the typos pass corrects: the word it becomes
+        // would be capitalised when the output is cleaned again.
+        let unknown_never_capitalised = || {
+            unknown_to_dictionary(w.stem())
+                && evidence
+                    .doc
+                    .get(w.stem())
+                    .is_none_or(|&(caps, _)| caps == 0)
+                && crate::passes::typos::candidates(w.stem()).is_none()
+                && crate::passes::typos::dictionary_correction(w.stem()).is_none()
+        };
+        if sentence_start && !name && (lowercase_by_choice() || unknown_never_capitalised()) {
             continue;
         }
         if sentence_start {
@@ -523,8 +611,16 @@ fn casing_fixes_in(
         let opens_text = text[..at]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
-        let plain_start = opens_text || after_plain_full_stop(text, at);
-        if starts_are_errors || name || (capitalised_document && plain_start) {
+        // Only a start after a plain sentence end is capitalised, whatever
+        // the census says: after an abbreviation or a code in capitals
+        // (`Our IDs. models`) the sentence may well go on. Were the census
+        // to reach those too, the capitals the habit gives the plain starts
+        // could tip it on a second cleaning, and change the output again.
+        let opens_line = text[..at]
+            .trim_end_matches([' ', '“', '"', '‘', '\''])
+            .ends_with('\n');
+        let plain_start = opens_text || opens_line || after_plain_full_stop(text, at);
+        if name || (plain_start && (starts_are_errors || capitalised_document)) {
             fixes.push(capital(at, c));
         }
     }
@@ -532,6 +628,27 @@ fn casing_fixes_in(
     fixes.sort_by_key(|f| f.range.start);
     fixes.dedup_by_key(|f| f.range.start);
     fixes
+}
+
+/// True when the word `w` of `text`, whose stem in lowercase is `stem`, is
+/// a name by the lexicon, the dictionary or the document's usage, standing
+/// free (not part of a path or a command) and not a contraction's stem.
+fn is_name(stem: &str, w: &Word<'_>, text: &str, evidence: &Evidence<'_>) -> bool {
+    w.kind == WordKind::Alpha
+        && (is_proper_noun(stem)
+            || evidence.capitalises(stem)
+            || demonym_of_name(stem, evidence)
+            || dictionary_name(stem, evidence))
+        && free_standing(text, w.start, w.end())
+        && possessive_or_plain(w)
+}
+
+/// True when the capitalised word `w` of `text` would be taken for a name
+/// were it written in lowercase.
+fn titled_name(w: &Word<'_>, text: &str, evidence: &Evidence<'_>) -> bool {
+    let mut buf = [0u8; 32];
+    crate::text::ascii_lower(w.stem(), &mut buf)
+        .is_some_and(|stem| is_name(stem, w, text, evidence))
 }
 
 /// True when lowercase `word` is the adjective or demonym of a known name
@@ -629,6 +746,9 @@ mod tests {
         let s = "We may march in august with turkey and china, polish the iPhone and eBay.";
         assert_eq!(fixed(s), s);
         let s = "See example.com, #france and @spain.";
+        assert_eq!(fixed(s), s);
+        // List markers are no words.
+        let s = "a) Rain fell. b) Rivers rose. c. Roads closed.";
         assert_eq!(fixed(s), s);
     }
 

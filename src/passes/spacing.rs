@@ -212,6 +212,17 @@ fn lost_space_after(chunk: &str, k: usize, after: &str, split_at: Option<usize>)
                 || (chars_right == 1
                     && right.chars().all(char::is_uppercase)
                     && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '.'));
+            // A module and its class or a call (`decimal.Decimal`,
+            // `models.Model`, `os.Path(`) is code: the two sides share
+            // their first letters, or a bracket follows at once.
+            let shared = left
+                .bytes()
+                .zip(right.bytes())
+                .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+                .count();
+            if shared >= 4 || rest.starts_with(['(', '[']) {
+                return false;
+            }
             // All-capital left sides are acronyms and names (`ASP.NET`).
             chars_left >= 2
                 && (is_lower(left) || is_title(left))
@@ -297,6 +308,7 @@ mod tests {
             "call foo.Bar() now",
             "the file README.TXT and site Example.COM",
             "St.Louis and etc.The",
+            "class Person(models.Model) and decimal.Decimal values",
         ] {
             assert_eq!(fix(s), s, "{s}");
         }

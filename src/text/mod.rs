@@ -65,7 +65,18 @@ pub fn looks_like_code(line: &str) -> bool {
         return true;
     }
     let trimmed = line.trim();
-    if trimmed.ends_with(';') {
+    if trimmed.ends_with(';') || has_method_call(trimmed) {
+        return true;
+    }
+    // A lowercase command and a path or a dotfile (`nano .env`, `rm
+    // /sys/firmware`, `cd ~/src`): prose puts no path second.
+    let mut words = trimmed.split_whitespace();
+    if let (Some(first), Some(second)) = (words.next(), words.next())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && (second.starts_with(['/', '~'])
+            || (second.starts_with('.')
+                && second[1..].starts_with(|c: char| c.is_ascii_alphabetic())))
+    {
         return true;
     }
     let mut tokens = trimmed.split_whitespace();
@@ -89,6 +100,30 @@ pub fn looks_like_code(line: &str) -> bool {
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .contains('_')
     })
+}
+
+/// True when `line` calls a method on something (`"hello".slice(2)`,
+/// `list.append(x)`): a dot between a word or a quote and a name that a
+/// bracket opens at once. Prose puts a space after its full stops.
+fn has_method_call(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(k) = line[from..].find('.') {
+        let at = from + k;
+        from = at + 1;
+        let before_ok = at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'"');
+        if !before_ok {
+            continue;
+        }
+        let name_len = b[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        if name_len >= 2 && b.get(at + 1 + name_len) == Some(&b'(') {
+            return true;
+        }
+    }
+    false
 }
 
 /// A fast, non-cryptographic hasher for short word keys (the Fx scheme:
@@ -172,6 +207,9 @@ mod tests {
             "let total_count be it",
             "const answer be it",
             "print(x);",
+            "nano .env",
+            "rm /sys/firmware/efi",
+            "\"hello\".slice(2) // llo",
         ] {
             assert!(looks_like_code(code), "{code}");
         }
@@ -179,6 +217,8 @@ mod tests {
             "The council met on Monday - and agreed.",
             "let us go then, you and I",
             "A well-known fact (see below) holds.",
+            "It ended.Then (at last) it rained, e.g. (twice).",
+            "we stayed in .NET land and Node.js",
         ] {
             assert!(!looks_like_code(prose), "{prose}");
         }
