@@ -454,7 +454,7 @@ fn damaged_recall(bodies: &[(&str, &str)]) {
         let typo = typo.into_inner();
         if let [one] = fixes
             && typo.bytes().all(|b| b.is_ascii_lowercase())
-            && pristine::passes::typos::correction(typo) == Some(*one)
+            && pristine::lexicon::misspellings::correction(typo) == Some(*one)
         {
             misspell.entry(*one).or_insert(typo);
         }

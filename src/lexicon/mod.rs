@@ -6,6 +6,7 @@ pub mod common_words;
 pub mod dictionary;
 pub mod frequent_words;
 pub mod languages;
+pub mod misspellings;
 pub mod months;
 pub mod proper_nouns;
 pub mod slips;

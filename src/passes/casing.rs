@@ -582,7 +582,7 @@ fn casing_fixes_in(
                 // A known misspelling (`teh`) is no choice: the typos pass
                 // corrects it after this one, and the word it becomes
                 // would be capitalised when the output is cleaned again.
-                && crate::passes::typos::candidates(w.stem()).is_none()
+                && crate::lexicon::misspellings::candidates(w.stem()).is_none()
         };
         // A word no dictionary knows and the document never capitalises
         // is a command, a package or a brand (`systemd`, `libgccjit:`),
@@ -594,8 +594,8 @@ fn casing_fixes_in(
                     .doc
                     .get(w.stem())
                     .is_none_or(|&(caps, _)| caps == 0)
-                && crate::passes::typos::candidates(w.stem()).is_none()
-                && crate::passes::typos::dictionary_correction(w.stem()).is_none()
+                && crate::lexicon::misspellings::candidates(w.stem()).is_none()
+                && crate::lexicon::misspellings::dictionary_correction(w.stem()).is_none()
         };
         if sentence_start && !name && (lowercase_by_choice() || unknown_never_capitalised()) {
             continue;

@@ -19,18 +19,15 @@
 //! the dictionary entries listed in `crate::lexicon::typo_exceptions`
 //! that are real words.
 
-use crate::lexicon::common_words::common_words;
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use unicase::UniCase;
 
 use crate::document::TextRole;
 use crate::lexicon::dictionary::{self, WordClass};
-use crate::lexicon::slips::edits;
-use crate::lexicon::typo_exceptions::is_real_word;
+use crate::lexicon::misspellings::{
+    MIN_UNKNOWN_LEN, candidates, correction, dictionary_correction, most_common,
+};
 use crate::pipeline::{Fix, Pass, PassContext};
-use crate::text::{Case, Position, SentenceWords, WordKind, WordTable};
+use crate::text::{Case, Position, SentenceWords, WordKind};
 
 /// Corrects known misspellings.
 pub struct RepairTypos;
@@ -263,10 +260,6 @@ struct UnknownWord {
     known: Option<bool>,
 }
 
-/// The shortest unknown word the dictionary corrects: shorter ones are
-/// abbreviations, units and commands more often than slips.
-const MIN_UNKNOWN_LEN: usize = 5;
-
 /// Counts `w` in `unknown` when the dictionary does not know it; true when
 /// it does not.
 fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut HashMap<String, UnknownWord>) -> bool {
@@ -305,161 +298,6 @@ fn is_foreign(w: &crate::text::Word<'_>) -> bool {
     let mut buf = [0u8; 32];
     crate::text::ascii_lower(w.stem(), &mut buf)
         .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_english(l))
-}
-
-/// The shortest unknown word corrected by two slips.
-const MIN_TWO_SLIPS_LEN: usize = 9;
-
-/// How much more common the best correction must be than the next one to
-/// be taken: below that, the slip could be either.
-const CLEAR_WIN: f64 = 60.0;
-
-/// The least corpus count a correction needs: rarer words are more often
-/// a coincidence of spelling than the word meant.
-const MIN_CORRECTION_COUNT: u64 = 100_000;
-
-/// The one of `several` (typos-dict's candidates for one misspelling) that
-/// is far more common in English than the others.
-fn most_common(several: &[&'static str]) -> Option<&'static str> {
-    let mut ranked: Vec<(u64, &'static str)> = several
-        .iter()
-        .map(|c| (dictionary::frequency(&c.to_lowercase()), *c))
-        .collect();
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
-    let (best, word) = *ranked.first()?;
-    let second = ranked.get(1).map_or(0, |r| r.0);
-    (best >= MIN_CORRECTION_COUNT && best as f64 >= CLEAR_WIN * second as f64).then_some(word)
-}
-
-/// The best-ranked candidate correction seen so far and the count of the
-/// runner-up.
-struct Ranking<'w> {
-    /// The misspelt word.
-    word: &'w [u8],
-    best: Option<(String, f64)>,
-    second: f64,
-}
-
-impl<'w> Ranking<'w> {
-    fn new(word: &'w [u8]) -> Self {
-        Ranking {
-            word,
-            best: None,
-            second: 0.0,
-        }
-    }
-
-    fn offer(&mut self, candidate: &[u8], likelihood: f64) {
-        // A typist rarely misses the first letter (`ebook` is no `book`),
-        // short of swapping the first two.
-        let swapped_first = candidate.len() >= 2
-            && self.word.len() >= 2
-            && candidate[0] == self.word[1]
-            && candidate[1] == self.word[0];
-        if candidate.first() != self.word.first() && !swapped_first {
-            return;
-        }
-        let Ok(c) = std::str::from_utf8(candidate) else {
-            return;
-        };
-        let count = dictionary::frequency(c);
-        if count < MIN_CORRECTION_COUNT || dictionary::is_name(c) {
-            return;
-        }
-        let score = count as f64 * likelihood;
-        match &mut self.best {
-            // The same word reached by another edit: keep its likeliest.
-            Some((b, bs)) if b == c => *bs = bs.max(score),
-            Some((_, bs)) if *bs >= score => self.second = self.second.max(score),
-            _ => {
-                self.second = self.best.as_ref().map_or(0.0, |b| b.1).max(self.second);
-                self.best = Some((c.to_string(), score));
-            }
-        }
-    }
-
-    fn winner(self) -> Option<String> {
-        let (word, score) = self.best?;
-        (score >= CLEAR_WIN * self.second).then_some(word)
-    }
-}
-
-/// The dictionary's correction of `word`, a lowercase word it does not
-/// know: the most common English word one edit away, or, when there is
-/// none, two typist's slips away; only when it is far more common than
-/// any other candidate at that distance.
-pub fn dictionary_correction(word: &str) -> Option<String> {
-    let b = word.as_bytes();
-    if b.len() < MIN_UNKNOWN_LEN || b.len() > 30 || !b.iter().all(u8::is_ascii_lowercase) {
-        return None;
-    }
-    let mut one = Ranking::new(b);
-    edits(b, false, &mut |c, p| one.offer(c, p));
-    if one.best.is_some() {
-        return one.winner();
-    }
-    // Two slips are rarer: only in longer words, where a coincidence of
-    // spelling is unlikely.
-    if b.len() < MIN_TWO_SLIPS_LEN {
-        return None;
-    }
-    let mut two = Ranking::new(b);
-    edits(b, true, &mut |c, p| {
-        edits(c, true, &mut |cc, q| two.offer(cc, p * q))
-    });
-    two.winner()
-}
-
-/// The single correction typos-dict offers for `word`, unless it is a real
-/// word the dictionary lists as a typo.
-pub fn correction(word: &str) -> Option<&'static str> {
-    match candidates(word)? {
-        [one] => Some(one),
-        _ => None,
-    }
-}
-
-/// Every correction typos-dict offers for `word` (one or several), unless
-/// it is a real word the dictionary lists as a typo.
-pub fn candidates(word: &str) -> Option<&'static [&'static str]> {
-    if word.len() > 32 || !word.is_ascii() {
-        return None;
-    }
-    // A word typos-dict corrects other words to is a word, whatever else
-    // the dictionary says about it; and asking this first is cheaper.
-    if common_words().get_ascii_lowercase(word).is_some() || is_real_word(word) {
-        return None;
-    }
-    // Most words left are names and rare words the dictionary does not
-    // list: a packed table of its keys answers that without hashing the
-    // word the dictionary's own (slower) way.
-    misspellings().get_ascii_lowercase(word)?;
-    typos_dict::WORD.find(&UniCase::new(word)).copied()
-}
-
-/// The misspellings typos-dict lists that are ASCII, lowercased. Its other
-/// keys hold a non-ASCII letter that no case folding turns into ASCII, so
-/// an ASCII word can only ever match one of these.
-fn misspellings() -> &'static WordTable<()> {
-    static KEYS: OnceLock<WordTable<()>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        // The keys are stored lowercase: borrowed, not copied, unless one
-        // is not.
-        let keys: Vec<std::borrow::Cow<'static, str>> = typos_dict::WORD
-            .map
-            .keys()
-            .map(|k| k.into_inner())
-            .filter(|k| k.is_ascii())
-            .map(|k| {
-                if k.bytes().any(|b| b.is_ascii_uppercase()) {
-                    k.to_ascii_lowercase().into()
-                } else {
-                    k.into()
-                }
-            })
-            .collect();
-        WordTable::new(keys.iter().map(|k| (k.as_ref(), ())))
-    })
 }
 
 /// `fix` written in the case of `original`.
