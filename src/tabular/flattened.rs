@@ -266,6 +266,12 @@ pub fn row_number(line: &str) -> Option<(u32, &str, &str)> {
     Some((line[..digits].parse().ok()?, mark, rest))
 }
 
+/// A lowercase word that is neither a function word nor inside an aside
+/// (`(per night)`).
+fn lowercase_word(t: &Token<'_>) -> bool {
+    t.class == Class::Lower && !t.text.starts_with('(') && !t.text.ends_with(')')
+}
+
 /// True for a row number as written (`12.`, `3)`).
 fn is_row_mark(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -740,6 +746,13 @@ fn fit_columns(
     // (`2024 42 MW 30,000 homes`): two lines of a teaser or an address
     // share a shape by chance.
     if rows.len() < 3 && figures < 2 {
+        return None;
+    }
+    // Beside running words only, a header is told from one more row by its
+    // words: column names are capitalised (`Main Use`, `Role in the
+    // Project`), where a line of a list goes on in lowercase (`HR
+    // outsourcing and fractional HR support`).
+    if figures == 0 && header.iter().any(lowercase_word) {
         return None;
     }
     let extendable = figures > 0;
