@@ -11,7 +11,6 @@
 
 pub mod classifier;
 pub mod features;
-pub mod phrases;
 pub mod region;
 pub mod rules;
 
