@@ -67,13 +67,14 @@ impl Pass for Boilerplate {
         let is_dump = doc.input_format == InputFormat::Text;
 
         // Lines inside multi-line paragraphs are judged one by one.
-        strip_junk_lines(doc, cx, &feats);
+        let lines = strip_junk_lines(doc, cx, &feats);
 
         let mut verdicts: Vec<Verdict> = doc
             .blocks
             .iter()
             .zip(&feats)
-            .map(|(b, f)| block_verdict(b, f, is_dump))
+            .zip(&lines)
+            .map(|((b, f), l)| block_verdict(b, f, is_dump, *l))
             .collect();
         if is_dump {
             mark_teasers(doc, &feats, &mut verdicts);
@@ -205,7 +206,7 @@ pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
         .blocks
         .iter()
         .zip(&feats)
-        .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump)))
+        .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump, LineCheck::NotChecked)))
         .collect();
     classifier::block_features(&doc.blocks, &feats, &chrome)
 }
@@ -253,11 +254,31 @@ fn is_wording(reason: &str) -> bool {
     !matches!(reason, "link list" | "related link")
 }
 
-/// The verdict a block gets from its own wording and links.
-fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
+/// What the lines of a multi-line paragraph said of it, judged one by one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineCheck {
+    /// Not a multi-line paragraph: its lines were not judged.
+    NotChecked,
+    /// Every line is chrome; the first one's reason.
+    AllChrome(&'static str),
+    /// No line (left) is chrome.
+    Clean,
+}
+
+/// The verdict a block gets from its own wording and links; `lines` is
+/// what its lines said, when they were judged one by one.
+fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -> Verdict {
     match block {
         Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
-            if let Some(reason) = rules::chrome_reason(text) {
+            let reason = match lines {
+                LineCheck::AllChrome(reason) => Some(reason),
+                // Lines that are each clean make chrome together only as
+                // a consent banner broken over lines; nothing else needs
+                // the whole text read again.
+                LineCheck::Clean if !text.contains("ookie") && !text.contains("OOKIE") => None,
+                _ => rules::chrome_reason(text),
+            };
+            if let Some(reason) = reason {
                 return if reason == "comment thread"
                     || (reason == "comment section" && f.words <= 6)
                 {
@@ -376,8 +397,14 @@ fn outside_reason(block: &Block, f: &Features) -> &'static str {
 
 /// Removes the chrome lines of multi-line paragraphs (a menu or footer
 /// written as bare lines sits in one such paragraph with article lines
-/// when no blank line parted them), logging each line.
-fn strip_junk_lines(doc: &mut Document, cx: &mut PassContext<'_>, feats: &[Features]) {
+/// when no blank line parted them), logging each line, and says for each
+/// block what its lines were.
+fn strip_junk_lines(
+    doc: &mut Document,
+    cx: &mut PassContext<'_>,
+    feats: &[Features],
+) -> Vec<LineCheck> {
+    let mut checks = vec![LineCheck::NotChecked; doc.blocks.len()];
     for (i, block) in doc.blocks.iter_mut().enumerate() {
         if !feats[i].multi_line {
             continue;
@@ -388,10 +415,18 @@ fn strip_junk_lines(doc: &mut Document, cx: &mut PassContext<'_>, feats: &[Featu
         let lines: Vec<&str> = text.split('\n').collect();
         let junk: Vec<Option<&'static str>> =
             lines.iter().map(|l| rules::chrome_reason(l)).collect();
-        // All junk: the whole block goes later, as one removal.
-        if junk.iter().all(Option::is_none) || junk.iter().all(Option::is_some) {
+        if junk.iter().all(Option::is_none) {
+            checks[i] = LineCheck::Clean;
             continue;
         }
+        // All junk: the whole block goes later, as one removal.
+        if let Some(Some(first)) = junk.first()
+            && junk.iter().all(Option::is_some)
+        {
+            checks[i] = LineCheck::AllChrome(first);
+            continue;
+        }
+        checks[i] = LineCheck::Clean;
         let mut kept = Vec::with_capacity(lines.len());
         for (line, reason) in lines.iter().zip(&junk) {
             match reason {
@@ -401,6 +436,7 @@ fn strip_junk_lines(doc: &mut Document, cx: &mut PassContext<'_>, feats: &[Featu
         }
         *text = kept.join("\n");
     }
+    checks
 }
 
 /// The heading just above the article span (only a byline or date

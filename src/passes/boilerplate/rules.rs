@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::corpus::normalise_line;
 use crate::lexicon::chrome::{self, CHROME};
@@ -92,8 +92,11 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
     }
     // The vocabulary is part of the crate and checked by a test: a build
     // failure here is a defect, not bad input.
+    // A DFA: every line of every page is read through it, and the few
+    // hundred kilobytes it takes are paid once per process.
     let phrases = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("chrome phrases: {e}"));
     let credits = AhoCorasick::builder()
