@@ -49,6 +49,25 @@ fn check_case(case: &str) -> Document {
 }
 
 #[test]
+fn chrome_in_french_goes_and_the_article_stays() {
+    // The expected blocks still hold three menu entries and the related
+    // headline: a dump this short shows no run of menu lines, so it is
+    // read as the article alone and only the wording rules cut it.
+    let doc = check_case("foreign_chrome");
+    let removed: Vec<&str> = doc.removed.iter().map(|r| r.text.as_str()).collect();
+    for chrome in ["Partager sur Facebook", "Publicité", "Mentions légales"] {
+        assert!(
+            removed.iter().any(|t| t.contains(chrome)),
+            "{chrome:?} stays: {removed:?}"
+        );
+    }
+    let text = doc.text();
+    assert!(text.contains("Les horaires d'ouverture"), "{text}");
+    assert!(text.contains("la région a financé un tiers"), "{text}");
+    assert!(text.contains("navette gratuite"), "{text}");
+}
+
+#[test]
 fn menus_share_prompts_and_footers_go() {
     let doc = check_case("page_chrome");
     let reasons: Vec<&str> = doc.removed.iter().map(|r| r.reason.as_str()).collect();

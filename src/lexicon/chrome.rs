@@ -1,612 +1,167 @@
 //! Page chrome as web pages word it: the lines themes, share widgets,
-//! comment systems and cookie banners add around an article.
+//! comment systems and cookie banners add around an article, in English,
+//! French, Spanish, German and Italian (and a few Portuguese and Dutch
+//! prompts).
 //!
 //! Source: the interface vocabulary of common publishing platforms and
 //! widgets (WordPress themes, share buttons, comment forms, consent
-//! banners), written down from their visible labels. All entries are
-//! lowercase and compared against a line normalised by
-//! [`crate::text::normalise::key`] at [`crate::text::normalise::Fold::Line`] (case and white space folded, end
-//! punctuation trimmed).
+//! banners), written down from their visible labels. The phrases are data,
+//! one file a language under `data/chrome/` (the format is described at the
+//! top of `en.txt`); this module only reads them. Phrases are lowercase and
+//! compared against a line normalised by [`crate::text::normalise::key`] at `Fold::Line`
+//! (case and white space folded, end punctuation trimmed), except credit
+//! marks, which are matched as written.
 
-/// Whole lines that are chrome, with the reason logged when one is dropped.
-pub const LINES: &[(&str, &str)] = &[
-    ("exit mobile version", "theme leftover"),
-    ("skip to content", "navigation"),
-    ("skip to main content", "navigation"),
-    ("skip to navigation", "navigation"),
-    ("skip to footer", "navigation"),
-    ("jump to navigation", "navigation"),
-    ("toggle navigation", "navigation"),
-    ("main menu", "navigation"),
-    ("menu", "navigation"),
-    ("open menu", "navigation"),
-    ("close menu", "navigation"),
-    ("search", "navigation"),
-    ("search for", "navigation"),
-    ("close", "navigation"),
-    ("home", "navigation"),
-    ("back to top", "navigation"),
-    ("scroll to top", "navigation"),
-    ("go to top", "navigation"),
-    ("previous", "navigation"),
-    ("next", "navigation"),
-    ("previous article", "navigation"),
-    ("next article", "navigation"),
-    ("previous post", "navigation"),
-    ("next post", "navigation"),
-    ("previous story", "navigation"),
-    ("next story", "navigation"),
-    ("post navigation", "navigation"),
-    ("breadcrumb", "navigation"),
-    ("you are here", "navigation"),
-    ("advertisement", "ad label"),
-    ("advertisements", "ad label"),
-    ("advert", "ad label"),
-    ("adverts", "ad label"),
-    ("advertising", "ad label"),
-    ("sponsored", "ad label"),
-    ("sponsored content", "ad label"),
-    ("paid content", "ad label"),
-    ("ad", "ad label"),
-    ("ads", "ad label"),
-    ("story continues below advertisement", "ad label"),
-    ("article continues below advertisement", "ad label"),
-    ("continue reading below", "ad label"),
-    ("scroll to continue with content", "ad label"),
-    ("share", "share prompt"),
-    ("shares", "share prompt"),
-    ("share this", "share prompt"),
-    ("like this", "share prompt"),
-    ("share this article", "share prompt"),
-    ("share this story", "share prompt"),
-    ("share this post", "share prompt"),
-    ("share this page", "share prompt"),
-    ("share on facebook", "share prompt"),
-    ("share on twitter", "share prompt"),
-    ("share on linkedin", "share prompt"),
-    ("share via email", "share prompt"),
-    ("share article", "share prompt"),
-    ("share story", "share prompt"),
-    ("share the article", "share prompt"),
-    ("tweet", "share prompt"),
-    ("tweet this", "share prompt"),
-    ("pin it", "share prompt"),
-    ("email", "share prompt"),
-    ("e-mail", "share prompt"),
-    ("print", "share prompt"),
-    ("facebook", "share prompt"),
-    ("twitter", "share prompt"),
-    ("linkedin", "share prompt"),
-    ("pinterest", "share prompt"),
-    ("whatsapp", "share prompt"),
-    ("reddit", "share prompt"),
-    ("telegram", "share prompt"),
-    ("copy link", "share prompt"),
-    ("link copied", "share prompt"),
-    ("read more", "read more prompt"),
-    ("read more »", "read more prompt"),
-    ("continue reading", "read more prompt"),
-    ("read full story", "read more prompt"),
-    ("read the full story", "read more prompt"),
-    ("read full article", "read more prompt"),
-    ("load more", "read more prompt"),
-    ("show more", "read more prompt"),
-    ("see more", "read more prompt"),
-    ("view more", "read more prompt"),
-    ("view all", "read more prompt"),
-    ("see all", "read more prompt"),
-    ("more", "read more prompt"),
-    ("related", "related links"),
-    ("related articles", "related links"),
-    ("related posts", "related links"),
-    ("related stories", "related links"),
-    ("related news", "related links"),
-    ("related content", "related links"),
-    ("related topics", "related links"),
-    ("you may also like", "related links"),
-    ("you might also like", "related links"),
-    ("recommended", "related links"),
-    ("recommended for you", "related links"),
-    ("recommended stories", "related links"),
-    ("most popular", "related links"),
-    ("most read", "related links"),
-    ("most viewed", "related links"),
-    ("popular posts", "related links"),
-    ("recent posts", "related links"),
-    ("latest news", "related links"),
-    ("latest posts", "related links"),
-    ("latest stories", "related links"),
-    ("trending", "related links"),
-    ("trending now", "related links"),
-    ("more stories", "related links"),
-    ("more from", "related links"),
-    ("more news", "related links"),
-    ("don't miss", "related links"),
-    ("editor's picks", "related links"),
-    ("top stories", "related links"),
-    ("subscribe", "subscribe prompt"),
-    ("subscribe now", "subscribe prompt"),
-    ("subscribe today", "subscribe prompt"),
-    ("newsletter", "newsletter prompt"),
-    ("sign up", "sign-in prompt"),
-    ("sign in", "sign-in prompt"),
-    ("sign out", "sign-in prompt"),
-    ("log in", "sign-in prompt"),
-    ("login", "sign-in prompt"),
-    ("log out", "sign-in prompt"),
-    ("register", "sign-in prompt"),
-    ("my account", "sign-in prompt"),
-    ("create an account", "sign-in prompt"),
-    ("create account", "sign-in prompt"),
-    ("forgot password", "sign-in prompt"),
-    ("forgot your password", "sign-in prompt"),
-    ("leave a reply", "comment section"),
-    ("leave a comment", "comment section"),
-    ("post a comment", "comment section"),
-    ("add a comment", "comment section"),
-    ("add comment", "comment section"),
-    ("write a comment", "comment section"),
-    ("join the discussion", "comment section"),
-    ("join the conversation", "comment section"),
-    ("cancel reply", "comment section"),
-    ("post comment", "comment section"),
-    ("submit comment", "comment section"),
-    ("reply", "comment section"),
-    ("comments", "comment section"),
-    ("comment", "comment section"),
-    ("no comments", "comment section"),
-    ("no comments yet", "comment section"),
-    ("show comments", "comment section"),
-    ("view comments", "comment section"),
-    ("tags", "tag list"),
-    ("tagged", "tag list"),
-    ("topics", "tag list"),
-    ("categories", "tag list"),
-    ("filed under", "tag list"),
-    ("accept", "cookie prompt"),
-    ("accept all", "cookie prompt"),
-    ("accept cookies", "cookie prompt"),
-    ("reject all", "cookie prompt"),
-    ("cookie settings", "cookie prompt"),
-    ("manage cookies", "cookie prompt"),
-    ("got it", "cookie prompt"),
-    ("i agree", "cookie prompt"),
-    ("ok", "cookie prompt"),
-    ("privacy policy", "footer"),
-    ("terms of use", "footer"),
-    ("terms of service", "footer"),
-    ("terms and conditions", "footer"),
-    ("cookie policy", "footer"),
-    ("contact us", "footer"),
-    ("about us", "footer"),
-    ("about the author", "author bio"),
-    ("about the authors", "author bio"),
-    ("about the writer", "author bio"),
-    ("sitemap", "footer"),
-    ("follow us", "follow prompt"),
-    ("follow us on", "follow prompt"),
-    ("connect with us", "follow prompt"),
-    ("stay connected", "follow prompt"),
-    ("print this page", "share prompt"),
-    ("listen to this article", "audio widget"),
-    ("listen", "audio widget"),
-    ("play", "audio widget"),
-    ("loading", "theme leftover"),
-    ("loading...", "theme leftover"),
-    ("image", "image label"),
-    ("photo", "image label"),
-    ("video", "image label"),
-    ("enlarge this image", "image label"),
-    ("toggle caption", "image label"),
-    ("hide caption", "image label"),
-    ("expand", "theme leftover"),
-    ("view gallery", "image label"),
+use std::sync::LazyLock;
+
+/// The chrome files, one a language. Every language's phrases apply to
+/// every page: a boilerplate pass runs before the language is known, and a
+/// page in one language often carries chrome in another.
+const FILES: [(&str, &str); 7] = [
+    ("en", include_str!("data/chrome/en.txt")),
+    ("fr", include_str!("data/chrome/fr.txt")),
+    ("es", include_str!("data/chrome/es.txt")),
+    ("de", include_str!("data/chrome/de.txt")),
+    ("it", include_str!("data/chrome/it.txt")),
+    ("pt", include_str!("data/chrome/pt.txt")),
+    ("nl", include_str!("data/chrome/nl.txt")),
 ];
 
-/// Line openings that mark chrome when the line is short (see
-/// [`MAX_PREFIX_LINE_WORDS`]), with the reason logged.
-pub const PREFIXES: &[(&str, &str)] = &[
-    ("posted in ", "post footer"),
-    ("posted on ", "post footer"),
-    ("posted by ", "post footer"),
-    ("filed under ", "tag list"),
-    ("filed under: ", "tag list"),
-    ("filed in ", "tag list"),
-    ("filed in: ", "tag list"),
-    ("tagged with ", "tag list"),
-    ("tags: ", "tag list"),
-    ("topics: ", "tag list"),
-    ("categories: ", "tag list"),
-    ("category: ", "tag list"),
-    ("copyright ©", "copyright"),
-    ("copyright (c)", "copyright"),
-    ("copyright 1", "copyright"),
-    ("copyright 2", "copyright"),
-    ("copyright©", "copyright"),
-    ("© ", "copyright"),
-    ("©", "copyright"),
-    ("(c) ", "copyright"),
-    ("all rights reserved", "copyright"),
-    ("share on ", "share prompt"),
-    ("share this ", "share prompt"),
-    ("share via ", "share prompt"),
-    ("share to ", "share prompt"),
-    ("click to share", "share prompt"),
-    ("click here to ", "call to action"),
-    ("click to ", "call to action"),
-    ("tap here to ", "call to action"),
-    ("follow us on ", "follow prompt"),
-    ("follow @", "follow prompt"),
-    ("like us on ", "follow prompt"),
-    ("subscribe to ", "subscribe prompt"),
-    ("subscribe for ", "subscribe prompt"),
-    ("sign up for ", "newsletter prompt"),
-    ("sign up to ", "newsletter prompt"),
-    ("sign up now", "newsletter prompt"),
-    ("get our newsletter", "newsletter prompt"),
-    ("join our newsletter", "newsletter prompt"),
-    ("join our mailing list", "newsletter prompt"),
-    ("enter your email", "newsletter prompt"),
-    ("your email address", "newsletter prompt"),
-    ("we use cookies", "cookie prompt"),
-    ("this site uses cookies", "cookie prompt"),
-    ("this website uses cookies", "cookie prompt"),
-    ("by continuing to use", "cookie prompt"),
-    ("by using this site", "cookie prompt"),
-    ("by using our site", "cookie prompt"),
-    ("read more: ", "read more prompt"),
-    ("read more about ", "read more prompt"),
-    ("read more at ", "read more prompt"),
-    ("read next", "related links"),
-    ("related: ", "related links"),
-    ("related articles", "related links"),
-    ("related posts", "related links"),
-    ("see also: ", "related links"),
-    ("also read: ", "related links"),
-    ("also read ", "related links"),
-    ("also see: ", "related links"),
-    ("more from ", "related links"),
-    ("more stories from ", "related links"),
-    ("recommended: ", "related links"),
-    ("you must be logged in", "comment section"),
-    ("log in to ", "sign-in prompt"),
-    ("sign in to ", "sign-in prompt"),
-    ("login to ", "sign-in prompt"),
-    ("logged in as ", "comment section"),
-    (
-        "your email address will not be published",
-        "comment section",
-    ),
-    ("required fields are marked", "comment section"),
-    ("save my name, email", "comment section"),
-    ("notify me of ", "comment section"),
-    ("this site uses akismet", "comment section"),
-    ("comments are closed", "comment section"),
-    ("be the first to comment", "comment section"),
-    ("leave a comment", "comment section"),
-    ("leave a reply", "comment section"),
-    ("sponsored by ", "ad label"),
-    ("last updated", "post footer"),
-    ("updated on ", "post footer"),
-    ("published on ", "post footer"),
-    ("reading time", "theme leftover"),
-    ("min read", "theme leftover"),
-    ("image source", "image label"),
-    ("image caption", "image label"),
-    ("image copyright", "image label"),
-    ("photo credit", "image label"),
-    ("getty images", "image label"),
-    ("you are here: ", "navigation"),
-];
-
-/// A line opening with a [`PREFIXES`] entry counts as chrome only up to
-/// this many words: a long line that starts "Posted in" may be prose.
+/// A line opening with a [`Chrome::prefixes`] entry counts as chrome only up
+/// to this many words: a long line that starts "Posted in" may be prose.
 pub const MAX_PREFIX_LINE_WORDS: usize = 25;
 
-/// Words that, as the whole of a short line or together with a number
-/// ("12 comments"), count how often a page was read, shared or discussed.
-pub const COUNTERS: &[&str] = &[
-    "comment",
-    "comments",
-    "reply",
-    "replies",
-    "response",
-    "responses",
-    "share",
-    "shares",
-    "view",
-    "views",
-    "like",
-    "likes",
-    "reads",
-    "read",
-    "min",
-    "minute",
-    "minutes",
-    "votes",
-];
+/// The chrome vocabulary of every language, section by section.
+#[derive(Debug, Default)]
+pub struct Chrome {
+    /// Whole lines that are chrome: `(phrase, reason logged)`.
+    pub lines: Vec<(&'static str, &'static str)>,
+    /// Openings that mark a short line as chrome: `(phrase, reason logged)`.
+    pub prefixes: Vec<(&'static str, &'static str)>,
+    /// Words that, as the whole of a short line or together with a number
+    /// ("12 comments"), count how often a page was read, shared or discussed.
+    pub counters: Vec<&'static str>,
+    /// Words that, next to "cookie", show a consent banner rather than baking.
+    pub cookie_context: Vec<&'static str>,
+    /// Phrases that ask the reader to act for the site (subscribe, sign up,
+    /// support it).
+    pub calls_to_action: Vec<&'static str>,
+    /// Words by which a line addresses its reader ("Sign up for our ..."):
+    /// a call to action speaks to the reader, a sentence reporting that
+    /// others subscribed does not.
+    pub reader_address: Vec<&'static str>,
+    /// Lines crediting other staff for their part in a report.
+    pub contribution_credits: Vec<&'static str>,
+    /// A publication's disclaimers about its contributors' views or links.
+    pub disclaimers: Vec<&'static str>,
+    /// Marks that a caption's credit follows ("Credit...", "(Image:"), as
+    /// written (case kept).
+    pub credit_marks: Vec<&'static str>,
+    /// Occupations that a closing author biography names.
+    pub professions: Vec<&'static str>,
+    /// The occupations of people who write for a publication.
+    pub media_professions: Vec<&'static str>,
+}
 
-/// Nouns for occupations that a closing author biography names ("X is a
-/// writer who ...", "A filmmaker who ...").
-pub const PROFESSIONS: &[&str] = &[
-    "writer",
-    "journalist",
-    "reporter",
-    "editor",
-    "filmmaker",
-    "film-maker",
-    "author",
-    "correspondent",
-    "columnist",
-    "photographer",
-    "photojournalist",
-    "contributor",
-    "blogger",
-    "producer",
-    "researcher",
-    "analyst",
-    "novelist",
-    "poet",
-    "historian",
-    "professor",
-    "lecturer",
-    "scholar",
-    "student",
-    "freelancer",
-    "critic",
-    "commentator",
-    "documentarian",
-    "director",
-    "designer",
-    "developer",
-    "engineer",
-    "scientist",
-    "economist",
-    "consultant",
-    "strategist",
-    "entrepreneur",
-    "founder",
-    "host",
-    "podcaster",
-    "storyteller",
-    "artist",
-    "musician",
-    "lawyer",
-    "attorney",
-    "physician",
-    "doctor",
-    "teacher",
-    "educator",
-    "activist",
-    "advocate",
-    "expert",
-    "specialist",
-    "enthusiast",
-    "traveler",
-    "traveller",
-    "chef",
-    "coach",
-    "intern",
-    "fellow",
-    "copywriter",
-    "marketer",
-    "publisher",
-    "illustrator",
-];
+impl Chrome {
+    /// Reads chrome files, each given with its name for errors (the format
+    /// is described at the top of `data/chrome/en.txt`).
+    pub fn parse<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'static str)>,
+    ) -> Result<Chrome, String> {
+        let mut chrome = Chrome::default();
+        for (name, text) in files {
+            let mut section: Option<&str> = None;
+            for (n, raw) in text.lines().enumerate() {
+                let line = raw.trim_end();
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let at = || format!("{name}.txt line {}", n + 1);
+                if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section = Some(s);
+                    continue;
+                }
+                let section =
+                    section.ok_or_else(|| format!("{}: entry before any section", at()))?;
+                if line != line.trim_start() {
+                    return Err(format!("{}: leading white space", at()));
+                }
+                let paired = |list: &mut Vec<(&'static str, &'static str)>| {
+                    let (reason, phrase) = line
+                        .split_once('\t')
+                        .filter(|(r, p)| !r.is_empty() && !p.is_empty())
+                        .ok_or_else(|| format!("{}: expected reason<TAB>phrase", at()))?;
+                    list.push((phrase, reason));
+                    Ok::<(), String>(())
+                };
+                if section != "line" && section != "prefix" && line.contains('\t') {
+                    return Err(format!("{}: a tab in a [{section}] entry", at()));
+                }
+                match section {
+                    "line" => paired(&mut chrome.lines)?,
+                    "prefix" => paired(&mut chrome.prefixes)?,
+                    "counter" => chrome.counters.push(line),
+                    "cookie context" => chrome.cookie_context.push(line),
+                    "call to action" => chrome.calls_to_action.push(line),
+                    "reader address" => chrome.reader_address.push(line),
+                    "contribution credit" => chrome.contribution_credits.push(line),
+                    "disclaimer" => chrome.disclaimers.push(line),
+                    "credit mark" => chrome.credit_marks.push(line),
+                    "profession" => chrome.professions.push(line),
+                    "media profession" => chrome.media_professions.push(line),
+                    other => return Err(format!("{}: unknown section [{other}]", at())),
+                }
+            }
+        }
+        Ok(chrome)
+    }
+}
 
-/// Words that, next to "cookie", show a consent banner rather than baking.
-pub const COOKIE_CONTEXT: &[&str] = &[
-    "website",
-    "this site",
-    "our site",
-    "browser",
-    "consent",
-    "browsing",
-    "privacy",
-    "third-party",
-    "third party",
-    "opt-out",
-    "opt out",
-    "gdpr",
-    "sito",
-    "navigazione",
-    "navigateur",
-    "navigation",
-    "sitio",
-    "navegador",
-    "navegación",
-    "webseite",
-    "website",
-    "consenso",
-    "consentement",
-    "consentimiento",
-    "consentimento",
-    "zustimmung",
-];
+/// The shipped vocabulary, read once per process.
+pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
+    // The files are part of the crate and checked by a test: a parse
+    // failure is a build defect, not bad input.
+    Chrome::parse(FILES).unwrap_or_else(|e| panic!("chrome data: {e}"))
+});
 
-/// Phrases that ask the reader to act for the site (subscribe, sign up,
-/// support it); a short line holding one is a prompt.
-pub const CALLS_TO_ACTION: &[&str] = &[
-    "newsletter",
-    "newsletters",
-    "subscribe",
-    "subscribe now",
-    "sign up",
-    "sign-up",
-    "opt-in",
-    "opt in",
-    "in your inbox",
-    "to your inbox",
-    "your inbox",
-    "unsubscribe",
-    "click here",
-    "follow us",
-    "support our journalism",
-    "support us",
-    "become a member",
-    "become a patron",
-    "donate now",
-    "download our app",
-    "get the app",
-    "breaking news alerts",
-    "share it with",
-    "share this with",
-    "share your thoughts",
-    "like this story",
-    "like this article",
-    "enjoyed this article",
-    "print this article",
-    // French, Spanish, Portuguese, German, Italian, Dutch.
-    "cliquez ici",
-    "abonnez-vous",
-    "inscrivez-vous",
-    "haga clic",
-    "suscríbete",
-    "clique aqui",
-    "clique na",
-    "clique no",
-    "clique e",
-    "assine",
-    "inscreva-se",
-    "klicken sie",
-    "hier klicken",
-    "abonnieren",
-    "clicca qui",
-    "iscriviti",
-    "abbonati",
-    "klik hier",
-    "abonneer",
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalise::{Fold, key};
 
-/// Marks that a caption's credit follows ("Credit...", "(Image: ...").
-pub const CREDIT_MARKS: &[&str] = &[
-    "Credit...",
-    "Credit:",
-    "(Image:",
-    "(Photo:",
-    "(Picture:",
-    "(Pic:",
-    "Photo:",
-    "Photograph:",
-    "Image:",
-    "Picture:",
-    "Photo credit",
-    "Image credit",
-    "(Credit",
-    "Getty Images",
-    "AP Photo",
-    "/ AP",
-    "/AP",
-    "/ Reuters",
-    "/Reuters",
-    "/ AFP",
-    "/AFP",
-    "(AFP",
-    "(Reuters",
-    "(AP",
-    "Shutterstock",
-    "iStock",
-    "/Getty",
-    "/ Getty",
-    "\u{a9}",
-    "via AP",
-    "AP, File",
-    "(Source:",
-    "REUTERS/",
-    "Reuters/",
-    "AFP/",
-    "AFP via Getty",
-];
+    #[test]
+    fn the_shipped_files_parse_and_are_normalised() {
+        let c = Chrome::parse(FILES).expect("chrome files parse");
+        assert!(c.lines.len() > 500 && c.prefixes.len() > 150);
+        assert!(!c.credit_marks.is_empty() && !c.media_professions.is_empty());
+        // Lines are looked up by their normalised form: an entry written
+        // otherwise could never match.
+        for (phrase, _) in &c.lines {
+            assert_eq!(&key(phrase, Fold::Line), phrase, "[line] entry {phrase:?}");
+        }
+        for list in [
+            &c.counters,
+            &c.calls_to_action,
+            &c.reader_address,
+            &c.cookie_context,
+        ] {
+            for p in list {
+                assert_eq!(&p.to_lowercase(), p, "entry {p:?} is not lowercase");
+            }
+        }
+        for (p, _) in &c.prefixes {
+            assert_eq!(&p.to_lowercase(), p, "prefix {p:?} is not lowercase");
+        }
+    }
 
-/// The occupations of people who write for a publication: a short line
-/// describing one of them near the end of an article is its author's bio.
-pub const MEDIA_PROFESSIONS: &[&str] = &[
-    "writer",
-    "journalist",
-    "reporter",
-    "editor",
-    "correspondent",
-    "columnist",
-    "contributor",
-    "photographer",
-    "photojournalist",
-    "filmmaker",
-    "film-maker",
-    "documentarian",
-    "author",
-    "blogger",
-    "producer",
-    "host",
-    "podcaster",
-    "critic",
-    "commentator",
-    "copywriter",
-    "freelancer",
-    "novelist",
-];
-
-/// Lines crediting other staff for their part in a report.
-pub const CONTRIBUTION_CREDITS: &[&str] = &[
-    "contributed to this report",
-    "contributed to this story",
-    "contributed reporting",
-    "contributed additional reporting",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "edited by",
-];
-
-/// A publication's disclaimers about its contributors' views or its links.
-pub const DISCLAIMERS: &[&str] = &[
-    "opinions expressed by",
-    "views expressed by",
-    "views expressed in",
-    "opinions expressed in",
-    "are their own",
-    "are those of the author",
-    "we may earn a commission",
-    "may earn a commission",
-    "may receive a commission",
-    "earn an affiliate commission",
-    "affiliate links",
-    "affiliate commission",
-];
-
-/// Words by which a line addresses its reader ("Sign up for our ...",
-/// "Get it in your inbox now"): a call to action speaks to the reader, a
-/// sentence reporting that others subscribed does not.
-pub const READER_ADDRESS: &[&str] = &[
-    "you",
-    "your",
-    "our",
-    "us",
-    "we",
-    "here",
-    "now",
-    "today",
-    "free",
-    "vous",
-    "votre",
-    "nos",
-    "notre",
-    "tu",
-    "su",
-    "nuestro",
-    "nuestra",
-    "você",
-    "seu",
-    "sua",
-    "nosso",
-    "nossa",
-    "sie",
-    "ihr",
-    "unser",
-    "unseren",
-    "il nostro",
-    "la nostra",
-    "je",
-    "jouw",
-    "ons",
-    "onze",
-];
+    #[test]
+    fn malformed_files_are_refused() {
+        assert!(Chrome::parse([("x", "share\n")]).is_err());
+        assert!(Chrome::parse([("x", "[line]\nshare\n")]).is_err());
+        assert!(Chrome::parse([("x", "[nonsense]\nshare\n")]).is_err());
+        assert!(Chrome::parse([("x", "[counter]\nviews\tx\n")]).is_err());
+        let c = Chrome::parse([("x", "# c\n[line]\nshare prompt\tshare\n")]).expect("parses");
+        assert_eq!(c.lines, vec![("share", "share prompt")]);
+    }
+}

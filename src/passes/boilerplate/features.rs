@@ -59,10 +59,9 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
             f.multi_line = true;
         }
         for_each_word(t, |w| {
-            let letters = w.chars().count();
             // Chinese or Japanese runs hold many words without spaces.
             let n = if w.chars().next().is_some_and(is_cjk) {
-                letters.div_ceil(2)
+                w.chars().count().div_ceil(2)
             } else {
                 1
             };

@@ -4,7 +4,7 @@
 //!
 //! For a text dump of a whole page, the article is found as a region: each
 //! block is scored for how much it reads like article prose (see
-//! `region`), the best-scoring contiguous run of blocks is the article,
+//! [`region`]), the best-scoring contiguous run of blocks is the article,
 //! and blocks outside it go. Inside it, blocks that are chrome by their
 //! wording or their links go too. HTML documents already had their chrome
 //! dropped by the HTML ingest, so only the wording rules apply to them.
@@ -14,7 +14,6 @@ internal_mod!(
     classifier
 );
 pub(crate) mod features;
-pub(crate) mod phrases;
 pub(crate) mod region;
 pub(crate) mod rules;
 
@@ -72,14 +71,15 @@ impl Pass for Boilerplate {
         let is_dump = doc.input_format == InputFormat::Text;
 
         // Lines inside multi-line paragraphs are judged one by one.
-        strip_junk_lines(cx, &feats);
+        let lines = strip_junk_lines(cx, &feats);
         let doc = cx.doc();
 
         let mut verdicts: Vec<Verdict> = doc
             .blocks()
             .iter()
             .zip(&feats)
-            .map(|(b, f)| block_verdict(b, f, is_dump))
+            .zip(&lines)
+            .map(|((b, f), l)| block_verdict(b, f, is_dump, *l))
             .collect();
         if is_dump {
             mark_teasers(doc, &feats, &mut verdicts);
@@ -223,7 +223,7 @@ pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
         .blocks()
         .iter()
         .zip(&feats)
-        .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump)))
+        .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump, LineCheck::NotChecked)))
         .collect();
     classifier::block_features(doc.blocks(), &feats, &chrome)
 }
@@ -271,11 +271,31 @@ fn is_wording(reason: &str) -> bool {
     !matches!(reason, "link list" | "related link")
 }
 
-/// The verdict a block gets from its own wording and links.
-fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
+/// What the lines of a multi-line paragraph said of it, judged one by one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineCheck {
+    /// Not a multi-line paragraph: its lines were not judged.
+    NotChecked,
+    /// Every line is chrome; the first one's reason.
+    AllChrome(&'static str),
+    /// No line (left) is chrome.
+    Clean,
+}
+
+/// The verdict a block gets from its own wording and links; `lines` is
+/// what its lines said, when they were judged one by one.
+fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -> Verdict {
     match block {
         Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
-            if let Some(reason) = rules::chrome_reason(text) {
+            let reason = match lines {
+                LineCheck::AllChrome(reason) => Some(reason),
+                // Lines that are each clean make chrome together only as
+                // a consent banner broken over lines; nothing else needs
+                // the whole text read again.
+                LineCheck::Clean if !text.contains("ookie") && !text.contains("OOKIE") => None,
+                _ => rules::chrome_reason(text),
+            };
+            if let Some(reason) = reason {
                 return if reason == "comment thread"
                     || (reason == "comment section" && f.words <= 6)
                 {
@@ -325,7 +345,7 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool) -> Verdict {
 /// heading of each of their own items.
 fn mark_teasers(doc: &Document, feats: &[Features], verdicts: &mut [Verdict]) {
     for i in 0..doc.blocks().len() {
-        if verdicts[i] != Verdict::Keep || !matches!(&doc.blocks()[i], Block::Paragraph { .. }) {
+        if verdicts[i] != Verdict::Keep || !matches!(doc.blocks()[i], Block::Paragraph { .. }) {
             continue;
         }
         let next_to_link = (i > 0 && feats[i - 1].link_density >= 0.5)
@@ -394,15 +414,35 @@ fn outside_reason(block: &Block, f: &Features) -> &'static str {
 
 /// Removes the chrome lines of multi-line paragraphs (a menu or footer
 /// written as bare lines sits in one such paragraph with article lines
-/// when no blank line parted them), logging each line.
-fn strip_junk_lines(cx: &mut PassContext<'_>, feats: &[Features]) {
+/// when no blank line parted them), logging each line, and says for each
+/// block what its lines were.
+fn strip_junk_lines(cx: &mut PassContext<'_>, feats: &[Features]) -> Vec<LineCheck> {
+    let mut checks = vec![LineCheck::NotChecked; feats.len()];
     for (i, f) in feats.iter().enumerate() {
-        // All junk: the whole block goes later, as one removal (the
-        // context leaves a block whose every line would go).
-        if f.multi_line {
-            cx.remove_lines(i, |l| rules::chrome_reason(l).map(str::to_string));
+        if !f.multi_line {
+            continue;
         }
+        let Some(Block::Paragraph { text }) = cx.doc().blocks().get(i) else {
+            continue;
+        };
+        let junk: Vec<Option<&'static str>> = text.split('\n').map(rules::chrome_reason).collect();
+        if junk.iter().all(Option::is_none) {
+            checks[i] = LineCheck::Clean;
+            continue;
+        }
+        // All junk: the whole block goes later, as one removal.
+        if let Some(Some(first)) = junk.first()
+            && junk.iter().all(Option::is_some)
+        {
+            checks[i] = LineCheck::AllChrome(first);
+            continue;
+        }
+        checks[i] = LineCheck::Clean;
+        // The context asks line by line, in order.
+        let mut reasons = junk.into_iter();
+        cx.remove_lines(i, |_| reasons.next().flatten().map(str::to_string));
     }
+    checks
 }
 
 /// The heading just above the article span (only a byline or date

@@ -1,23 +1,168 @@
 //! Line-level verdicts that need no context: known chrome wording,
 //! separators, counters, and closing author biographies.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::phrases::PhraseSet;
-use crate::lexicon::chrome;
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::lexicon::chrome::{self, CHROME};
 use crate::text::normalise::{self, Fold};
 
-static LINES: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| chrome::LINES.iter().copied().collect());
-static CALLS_TO_ACTION: LazyLock<PhraseSet> =
-    LazyLock::new(|| PhraseSet::new(chrome::CALLS_TO_ACTION));
-static CONTRIBUTION_CREDITS: LazyLock<PhraseSet> =
-    LazyLock::new(|| PhraseSet::new(chrome::CONTRIBUTION_CREDITS));
-static DISCLAIMERS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::DISCLAIMERS));
-static READER_ADDRESS: LazyLock<PhraseSet> =
-    LazyLock::new(|| PhraseSet::new(chrome::READER_ADDRESS));
-static CREDIT_MARKS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(chrome::CREDIT_MARKS));
+/// The sets of phrases a line is searched for inside it (not only whole or
+/// at its start), one bit each.
+const CALL_TO_ACTION: u8 = 1;
+const CONTRIBUTION_CREDIT: u8 = 1 << 1;
+const DISCLAIMER: u8 = 1 << 2;
+const READER_ADDRESS: u8 = 1 << 3;
+const COOKIE_CONTEXT: u8 = 1 << 4;
+
+/// What one phrase of the chrome vocabulary is, in each section it is in.
+#[derive(Default, Clone, Copy)]
+struct Roles {
+    /// The reason when the phrase is a whole line.
+    line: Option<&'static str>,
+    /// The reason when the phrase opens a line, and its place in the
+    /// vocabulary (the first opening listed wins).
+    prefix: Option<(usize, &'static str)>,
+    /// The [`CALL_TO_ACTION`]... bits of the sets it belongs to.
+    sets: u8,
+}
+
+/// Every chrome phrase in one automaton, so that a line is read once
+/// whatever the size of the vocabulary (five languages of it).
+struct Wording {
+    phrases: AhoCorasick,
+    roles: Vec<Roles>,
+    /// Credit marks, matched as written (case kept).
+    credits: AhoCorasick,
+}
+
+/// What the vocabulary finds in one normalised line.
+#[derive(Default)]
+struct Found {
+    line: Option<&'static str>,
+    prefix: Option<(usize, &'static str)>,
+    /// Bits of the sets with a phrase in the line, as whole words (cookie
+    /// context words also inside longer words: "browsing", "websites").
+    sets: u8,
+    /// A call to action opens the line.
+    call_opens: bool,
+}
+
+static WORDING: LazyLock<Wording> = LazyLock::new(|| {
+    let c = &*CHROME;
+    let mut index: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut patterns: Vec<&'static str> = Vec::new();
+    let mut roles: Vec<Roles> = Vec::new();
+    let mut slot = |phrase: &'static str| -> usize {
+        *index.entry(phrase).or_insert_with(|| {
+            patterns.push(phrase);
+            roles.push(Roles::default());
+            patterns.len() - 1
+        })
+    };
+    let mut line_of = Vec::new();
+    for &(phrase, reason) in &c.lines {
+        line_of.push((slot(phrase), reason));
+    }
+    let mut prefix_of = Vec::new();
+    for (k, &(phrase, reason)) in c.prefixes.iter().enumerate() {
+        prefix_of.push((slot(phrase), k, reason));
+    }
+    let mut set_of = Vec::new();
+    for (list, bit) in [
+        (&c.calls_to_action, CALL_TO_ACTION),
+        (&c.contribution_credits, CONTRIBUTION_CREDIT),
+        (&c.disclaimers, DISCLAIMER),
+        (&c.reader_address, READER_ADDRESS),
+        (&c.cookie_context, COOKIE_CONTEXT),
+    ] {
+        for &phrase in list {
+            set_of.push((slot(phrase), bit));
+        }
+    }
+    for (i, reason) in line_of {
+        roles[i].line.get_or_insert(reason);
+    }
+    for (i, k, reason) in prefix_of {
+        roles[i].prefix.get_or_insert((k, reason));
+    }
+    for (i, bit) in set_of {
+        roles[i].sets |= bit;
+    }
+    // The vocabulary is part of the crate and checked by a test: a build
+    // failure here is a defect, not bad input.
+    // The automaton's own choice of kind (a compact NFA for this many
+    // phrases): a full DFA cost about 6 MB more per process and measured
+    // no faster.
+    let phrases = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .unwrap_or_else(|e| panic!("chrome phrases: {e}"));
+    let credits = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&c.credit_marks)
+        .unwrap_or_else(|e| panic!("credit marks: {e}"));
+    Wording {
+        phrases,
+        roles,
+        credits,
+    }
+});
+
+impl Wording {
+    /// Every phrase of the vocabulary in `key` (a normalised line), in one
+    /// pass over it.
+    fn find(&self, key: &str) -> Found {
+        let mut found = Found::default();
+        for m in self.phrases.find_overlapping_iter(key) {
+            let r = self.roles[m.pattern().as_usize()];
+            let ends_word = ends_at_boundary(key, m.end());
+            if m.start() == 0 && m.end() == key.len() {
+                found.line = found.line.or(r.line);
+            }
+            if m.start() == 0
+                && ends_word
+                && let Some((k, reason)) = r.prefix
+                && found.prefix.is_none_or(|(j, _)| k < j)
+            {
+                found.prefix = Some((k, reason));
+            }
+            if r.sets == 0 {
+                continue;
+            }
+            found.sets |= r.sets & COOKIE_CONTEXT;
+            if starts_word(key, m.start()) && ends_word {
+                found.sets |= r.sets;
+                found.call_opens |= m.start() == 0 && r.sets & CALL_TO_ACTION != 0;
+            }
+        }
+        found
+    }
+}
+
+/// True when a phrase found in `text` at `start` begins a word.
+fn starts_word(text: &str, start: usize) -> bool {
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// True when a phrase found in `text` ending at `end` ends a word: it ends
+/// in something other than a letter ("copyright 2", "follow @"), or no
+/// letter or digit follows it.
+fn ends_at_boundary(text: &str, end: usize) -> bool {
+    let last_is_letter = text[..end]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
+    !last_is_letter
+        || !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
 
 /// Why `line` is chrome, if its wording alone says so.
 pub fn chrome_reason(line: &str) -> Option<&'static str> {
@@ -36,16 +181,15 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
-    if let Some(&reason) = LINES.get(key.as_str()) {
+    let found = WORDING.find(&key);
+    if let Some(reason) = found.line {
         return Some(reason);
     }
     let words = key.split_whitespace().count();
-    if words <= chrome::MAX_PREFIX_LINE_WORDS {
-        for &(prefix, reason) in chrome::PREFIXES {
-            if key.starts_with(prefix) || key == prefix.trim_end() {
-                return Some(reason);
-            }
-        }
+    if words <= chrome::MAX_PREFIX_LINE_WORDS
+        && let Some((_, reason)) = found.prefix
+    {
+        return Some(reason);
     }
     if is_counter(&key) {
         return Some("counter");
@@ -53,10 +197,10 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if is_comment_header(&key) {
         return Some("comment thread");
     }
-    if words <= MAX_CTA_WORDS && CONTRIBUTION_CREDITS.found_in(&key) {
+    if words <= MAX_CTA_WORDS && found.sets & CONTRIBUTION_CREDIT != 0 {
         return Some("contribution credit");
     }
-    if words <= MAX_CTA_WORDS && DISCLAIMERS.found_in(&key) {
+    if words <= MAX_CTA_WORDS && found.sets & DISCLAIMER != 0 {
         return Some("disclaimer");
     }
     if is_commenter_line(&key, words) {
@@ -65,8 +209,8 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     let sentence = super::features::ends_like_sentence(trimmed);
     if words <= MAX_CTA_WORDS
-        && has_call_to_action(&key)
-        && (!sentence || READER_ADDRESS.found_in(&key) || CALLS_TO_ACTION.opens(&key))
+        && found.sets & CALL_TO_ACTION != 0
+        && (!sentence || found.sets & READER_ADDRESS != 0 || found.call_opens)
     {
         return Some("call to action");
     }
@@ -76,7 +220,7 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if words <= MAX_CAPTION_WORDS && ends_with_credit(trimmed) {
         return Some("image credit");
     }
-    if is_cookie_notice(&key) {
+    if key.contains("cookie") && found.sets & COOKIE_CONTEXT != 0 {
         return Some("cookie prompt");
     }
     None
@@ -91,12 +235,6 @@ const MAX_BYLINE_WORDS: usize = 14;
 
 /// Image captions with a credit run up to this many words.
 const MAX_CAPTION_WORDS: usize = 60;
-
-/// True when `key` holds a call-to-action phrase (see
-/// [`chrome::CALLS_TO_ACTION`]) as whole words.
-fn has_call_to_action(key: &str) -> bool {
-    CALLS_TO_ACTION.found_in(key)
-}
 
 /// "By Jane Roe", "By Jane Roe | March 3, 2021", "Updated 9:14 am, Monday":
 /// who wrote the article and when, above or below it.
@@ -123,7 +261,12 @@ fn ends_with_credit(line: &str) -> bool {
         from += 1;
     }
     let t = &t[from..];
-    CREDIT_MARKS.found_anywhere(t).is_some_and(|end| {
+    let last_end = WORDING
+        .credits
+        .find_overlapping_iter(t)
+        .map(|m| m.end())
+        .max();
+    last_end.is_some_and(|end| {
         let rest = &t[end..];
         rest.split_whitespace().count() <= 6
             && !rest.contains(". ")
@@ -170,10 +313,7 @@ fn is_commenter_line(key: &str, words: usize) -> bool {
 /// A consent banner's text: it speaks of cookies together with the site or
 /// the browser (an article about baking cookies does neither).
 fn is_cookie_notice(key: &str) -> bool {
-    if !key.contains("cookie") {
-        return false;
-    }
-    chrome::COOKIE_CONTEXT.iter().any(|w| key.contains(w))
+    key.contains("cookie") && WORDING.find(key).sets & COOKIE_CONTEXT != 0
 }
 
 /// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
@@ -200,7 +340,7 @@ fn is_counter(key: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         {
             number = true;
-        } else if chrome::COUNTERS.contains(&w) {
+        } else if CHROME.counters.contains(&w) {
             counting = true;
         } else {
             return false;
@@ -243,10 +383,10 @@ pub fn is_author_bio(text: &str, media_only: bool) -> bool {
     if reports_speech {
         return false;
     }
-    let list = if media_only {
-        chrome::MEDIA_PROFESSIONS
+    let list: &[&str] = if media_only {
+        &CHROME.media_professions
     } else {
-        chrome::PROFESSIONS
+        &CHROME.professions
     };
     let is_profession =
         |w: &str| list.contains(&w) || w.strip_suffix('s').is_some_and(|s| list.contains(&s));
@@ -332,6 +472,48 @@ mod tests {
         assert_eq!(
             chrome_reason("Bake the cookies for twelve minutes until golden."),
             None
+        );
+    }
+
+    #[test]
+    fn chrome_of_other_languages_is_named() {
+        assert_eq!(chrome_reason("Partager sur Facebook"), Some("share prompt"));
+        assert_eq!(chrome_reason("Compartir en WhatsApp"), Some("share prompt"));
+        assert_eq!(chrome_reason("Publicidad"), Some("ad label"));
+        assert_eq!(
+            chrome_reason("Aller au contenu principal"),
+            Some("navigation")
+        );
+        assert_eq!(chrome_reason("Weiterlesen"), Some("read more prompt"));
+        assert_eq!(
+            chrome_reason("Leggi anche: il ponte riapre"),
+            Some("related links")
+        );
+        assert_eq!(
+            chrome_reason(
+                "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten."
+            ),
+            Some("cookie prompt")
+        );
+        assert_eq!(chrome_reason("Publié le 3 mars 2024"), Some("post footer"));
+        assert_eq!(chrome_reason("Tous droits réservés"), Some("copyright"));
+        // Prose that shares words with the prompts stays.
+        assert_eq!(
+            chrome_reason("Le conseil municipal a voté le budget mardi soir."),
+            None
+        );
+        assert_eq!(
+            chrome_reason("Compartir el coche reduce el tráfico en la ciudad."),
+            None
+        );
+        assert_eq!(
+            chrome_reason("Die Suche nach dem Fahrrad dauerte Tage."),
+            None
+        );
+        assert_eq!(chrome_reason("Copyright law changed in 1998."), None);
+        assert_eq!(
+            chrome_reason("Copyright 2021 Example Media"),
+            Some("copyright")
         );
     }
 
