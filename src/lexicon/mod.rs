@@ -2,6 +2,7 @@
 //! come from.
 
 pub mod chrome;
+pub mod class_names;
 pub mod common_words;
 pub mod dictionary;
 pub mod frequent_words;
@@ -11,4 +12,5 @@ pub mod months;
 pub mod proper_nouns;
 pub mod slips;
 pub mod stopwords;
+pub mod table_words;
 pub mod typo_exceptions;

@@ -6,6 +6,7 @@
 
 use super::tokens::{Class, Token, is_connector, paren_balance};
 use crate::lexicon::proper_nouns::is_proper_noun;
+use crate::lexicon::table_words::{ATTRIBUTIVE, CLOSING_HEADS, IRREGULAR_PARTICIPLES, NOT_PLURAL};
 
 /// The kinds of cell a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,33 +445,12 @@ fn symbol(cell: &[Token<'_>]) -> Option<f32> {
     (cell.len() == 1 && cell[0].class == Class::Symbol).then_some(1.0)
 }
 
-/// Words that qualify the noun after them in a column name (`Start Date`,
-/// `Key Message`, `Current Tariff`) and so rarely end one when more words
-/// follow. Lowercase.
-const ATTRIBUTIVE: &[&str] = &[
-    "actual", "annual", "average", "closing", "current", "daily", "due", "end", "final", "first",
-    "gross", "initial", "key", "last", "main", "max", "maximum", "mean", "median", "min",
-    "minimum", "monthly", "net", "opening", "peak", "previous", "primary", "start", "target",
-    "total", "weekly",
-];
-
-/// Header nouns that close a column name, naming what kind of value the
-/// words before them hold (`Fee Type`, `Access Method`, `Price Range`).
-const CLOSING_HEADS: &[&str] = &[
-    "category", "code", "kind", "level", "method", "model", "name", "range", "size", "status",
-    "type",
-];
-
 /// True when the header word `word` closes the name it ends (`Type` in
 /// `Fee Type`): a name of several words rarely opens on it.
 pub fn is_closing_head(word: &str) -> bool {
     let mut buf = [0u8; 16];
     crate::text::ascii_lower(word, &mut buf).is_some_and(|w| CLOSING_HEADS.contains(&w))
 }
-
-/// Nouns in `s` that name one thing or a mass, and so may qualify the noun
-/// after them (`Sales Tax`, `Savings Rate`).
-const NOT_PLURAL: &[&str] = &["goods", "news", "sales", "savings", "series", "species"];
 
 /// True when the header word `word` reads as a plural noun (`Cities`,
 /// `Towns`): a capitalised word of letters ending in `s`, not in `ss`, `us`
@@ -489,14 +469,6 @@ pub fn is_plural_noun(word: &str) -> bool {
                 && !NOT_PLURAL.contains(&w)
         })
 }
-
-/// Past participles that do not end in `-ed` and that follow the noun they
-/// qualify in a column name (`Boats Seen`, `Taxes Paid`).
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "bought", "brought", "built", "caught", "done", "driven", "found", "given", "grown", "held",
-    "kept", "known", "left", "lost", "made", "paid", "seen", "sent", "sold", "spent", "taken",
-    "taught", "won", "written",
-];
 
 /// True when the header word `word` is a participle that may follow its
 /// noun (`Opened`, `Seen`).

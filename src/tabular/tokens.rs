@@ -1,5 +1,7 @@
 //! Word tokens of a table candidate line, with the classes cell typing reads.
 
+use crate::lexicon::table_words::{FUNCTION_WORDS, WEEKDAYS};
+
 /// What a token looks like, as far as cell typing cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -37,33 +39,6 @@ pub struct Token<'a> {
     /// Ends with `.`, `!` or `?`.
     pub full_stop: bool,
 }
-
-/// Lowercase English function words: they glue words inside a cell and so
-/// never start a row cell nor start or end a header cell.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "or", "over", "per", "than", "the", "to", "under", "via", "vs", "with", "without",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
 
 /// Splits `line` on white space into classified tokens.
 pub fn tokenize(line: &str) -> Vec<Token<'_>> {

@@ -5,6 +5,10 @@
 //! `article-header` is the words `article` and `header`, and `ad` only
 //! matches the word `ad`, never `head`, `shadow` or `read`.
 
+use crate::lexicon::class_names::{
+    EMBED, NEGATIVE_PREFIX, NEGATIVE_WORD, POSITIVE, SCREEN_READER_ONLY,
+};
+
 /// The verdict on one element's class, id and role.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hint {
@@ -15,133 +19,6 @@ pub struct Hint {
     /// Schema.org microdata or a role that marks the article body itself.
     pub body: bool,
 }
-
-/// Words whose presence marks main content.
-const POSITIVE: &[&str] = &[
-    "article",
-    "main",
-    "content",
-    "post",
-    "entry",
-    "story",
-    "body",
-    "text",
-    "blog",
-    "prose",
-    "articlebody",
-    "postbody",
-    "richtext",
-    "storybody",
-];
-
-/// Word prefixes marking chrome, with the reason logged when dropped. A
-/// prefix matches the start of a word (`comments`, `navbar`, `sharing`).
-const NEGATIVE_PREFIX: &[(&str, &str)] = &[
-    ("nav", "navigation"),
-    ("menu", "navigation"),
-    ("breadcrumb", "navigation"),
-    ("pagination", "navigation"),
-    ("pager", "navigation"),
-    ("footer", "footer"),
-    ("masthead", "header"),
-    ("comment", "comments"),
-    ("disqus", "comments"),
-    ("share", "share bar"),
-    ("sharing", "share bar"),
-    ("social", "share bar"),
-    ("related", "related links"),
-    ("recommend", "related links"),
-    ("newsletter", "newsletter"),
-    ("subscri", "newsletter"),
-    ("signup", "newsletter"),
-    ("promo", "promotion"),
-    ("advert", "advert"),
-    ("sponsor", "advert"),
-    ("byline", "byline"),
-    ("sidebar", "sidebar"),
-    ("widget", "widget"),
-    ("popup", "popup"),
-    ("modal", "popup"),
-    ("cookie", "cookie notice"),
-    ("consent", "cookie notice"),
-    ("gdpr", "cookie notice"),
-    ("toolbar", "toolbar"),
-    ("skiplink", "navigation"),
-    ("outbrain", "related links"),
-    ("taboola", "related links"),
-    ("signature", "signature"),
-    // A forum post's author panel: name, avatar, post count, join date.
-    ("postprofile", "author panel"),
-    ("userinfo", "author panel"),
-    ("userdetails", "author panel"),
-    ("postauthor", "author panel"),
-    ("avatar", "author panel"),
-    // The same chrome named in other languages' class names.
-    ("kommentar", "comments"),
-    ("comentario", "comments"),
-    ("werbung", "advert"),
-    ("anzeige", "advert"),
-    ("publicit", "advert"),
-    ("teilen", "share bar"),
-    ("partage", "share bar"),
-];
-
-/// Whole words marking chrome (too short or too common to match as prefixes).
-const NEGATIVE_WORD: &[(&str, &str)] = &[
-    ("ad", "advert"),
-    ("ads", "advert"),
-    ("adv", "advert"),
-    ("dfp", "advert"),
-    ("header", "header"),
-    ("author", "byline"),
-    ("bio", "byline"),
-    ("tags", "tags"),
-    ("tag", "tags"),
-    ("topics", "tags"),
-    ("keywords", "tags"),
-    ("meta", "metadata"),
-    ("banner", "banner"),
-    ("print", "toolbar"),
-    ("skip", "navigation"),
-    ("aside", "sidebar"),
-    ("follow", "share bar"),
-    ("more", "related links"),
-    ("trending", "related links"),
-    ("popular", "related links"),
-    ("footnotes", "footnotes"),
-    // Boxes hidden on some screens (`hidden-xs`, `hide-mobile`) are mostly
-    // galleries and teasers that a reader of the article never needed.
-    ("hidden", "hidden"),
-    ("hide", "hidden"),
-    ("tools", "toolbar"),
-    ("login", "login"),
-    ("cta", "promotion"),
-    ("date", "date line"),
-    ("time", "date line"),
-    ("timestamp", "date line"),
-    ("published", "date line"),
-    ("updated", "date line"),
-    ("posted", "date line"),
-    ("signin", "login"),
-    ("caption", "caption"),
-    ("credit", "caption"),
-    ("credits", "caption"),
-];
-
-/// Whole class names of text meant for screen readers only ("Skip to
-/// content", "Opens in a new window"), whatever other words they hold.
-const SCREEN_READER_ONLY: &[&str] = &[
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "screen-reader-only",
-    "element-invisible",
-];
-
-/// Words that mark embedded content (a quoted post, a video) inside the
-/// article, which outweigh a chrome word beside them (`social-media-embed`).
-const EMBED: &[&str] = &["embed", "embedded", "tweet", "instagram"];
 
 /// Reads an element's class, id and role attributes.
 pub fn hint_of(

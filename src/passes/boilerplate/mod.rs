@@ -4,7 +4,7 @@
 //!
 //! For a text dump of a whole page, the article is found as a region: each
 //! block is scored for how much it reads like article prose (see
-//! [`region`]), the best-scoring contiguous run of blocks is the article,
+//! `region`), the best-scoring contiguous run of blocks is the article,
 //! and blocks outside it go. Inside it, blocks that are chrome by their
 //! wording or their links go too. HTML documents already had their chrome
 //! dropped by the HTML ingest, so only the wording rules apply to them.
