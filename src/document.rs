@@ -41,6 +41,17 @@ pub struct Meta {
     pub language: Option<String>,
 }
 
+impl Meta {
+    /// True when `text` (a heading, say) says the title again: the same
+    /// letters and digits, whatever the case, spacing and punctuation. Every
+    /// pass that keeps the title out of the body asks this.
+    pub fn is_title(&self, text: &str) -> bool {
+        self.title.as_deref().is_some_and(|t| {
+            crate::text::normalise::same(t, text, crate::text::normalise::Fold::Letters)
+        })
+    }
+}
+
 /// One item of a list: an optional `Label:` and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListItem {

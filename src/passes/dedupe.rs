@@ -32,7 +32,6 @@ impl Pass for Dedupe {
 
     fn run(&self, cx: &mut PassContext<'_>) {
         let doc = cx.doc();
-        let title = doc.meta.title.as_deref().map(comparable);
         let structured = repeats_as_structure(doc);
         let mut seen: HashSet<String> = HashSet::new();
         let mut previous_block: Option<String> = None;
@@ -45,7 +44,7 @@ impl Pass for Dedupe {
                     let key = comparable(text);
                     let reason = if key.is_empty() {
                         None
-                    } else if title.as_deref() == Some(key.as_str()) {
+                    } else if doc.meta.is_title(text) {
                         Some("repeats the title")
                     } else if previous_heading.as_deref() == Some(key.as_str()) {
                         Some("repeated heading")

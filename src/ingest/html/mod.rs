@@ -322,13 +322,13 @@ fn first_h1(arena: &dom::Arena<'_>) -> Option<String> {
 /// heading of the body; headings with nothing after them introduced chrome
 /// that was dropped.
 fn tidy(doc: &mut Document) {
-    if let Some(title) = doc.meta.title.clone() {
-        let at = doc.blocks().iter().take(4).position(
-            |b| matches!(b, Block::Heading { text, .. } if metadata::same_words(text, &title)),
-        );
-        if let Some(at) = at {
-            remove_block(doc, at, "title");
-        }
+    let at = doc
+        .blocks()
+        .iter()
+        .take(4)
+        .position(|b| matches!(b, Block::Heading { text, .. } if doc.meta.is_title(text)));
+    if let Some(at) = at {
+        remove_block(doc, at, "title");
     }
     // Each post of a thread repeats the thread's title ("Re: <title>").
     if let Some(title) = doc.meta.title.clone() {

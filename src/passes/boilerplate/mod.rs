@@ -19,7 +19,6 @@ pub(crate) mod rules;
 
 use crate::document::{Block, Document, InputFormat};
 use crate::pipeline::{Pass, PassContext};
-use crate::text::normalise::{self, Fold};
 use features::Features;
 
 /// Removes boilerplate blocks and lines, logging each with its reason.
@@ -460,11 +459,7 @@ fn take_title(
         if reasons[j] != Some("outside article") {
             return None;
         }
-        let same = doc
-            .meta
-            .title
-            .as_deref()
-            .is_some_and(|t| normalise::same(t, text, Fold::Line));
+        let same = doc.meta.is_title(text);
         if doc.meta.title.is_none() {
             reasons[j] = Some("title");
             return Some(text.clone());
