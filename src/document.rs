@@ -215,11 +215,20 @@ pub enum Block {
         /// The heading's text.
         text: String,
     },
-    /// A paragraph of running text. A paragraph read from a text dump may hold
-    /// several lines (joined by `\n`) when they were kept together as a
-    /// possible flattened table.
+    /// A paragraph of running text, on one line.
     Paragraph {
         /// The paragraph's text.
+        text: String,
+    },
+    /// Lines kept together as they stood, awaiting structure: short lines of
+    /// a text dump that may be a flattened table, lines an HTML page broke
+    /// with `<br>`. The `tables` pass rebuilds the tables among them; in
+    /// JSON they are a paragraph whose text holds the lines joined by `\n`.
+    /// A document turns a paragraph of several lines into this block, and
+    /// this block of one line into a paragraph, as the block is added.
+    #[serde(rename(serialize = "paragraph", deserialize = "lines"))]
+    Lines {
+        /// The lines, joined by `\n`.
         text: String,
     },
     /// A bulleted or numbered list.
@@ -278,11 +287,21 @@ impl TextRole {
 }
 
 impl Block {
+    /// The block as a document holds it: a paragraph of several lines is
+    /// [`Block::Lines`], lines that are one line are a paragraph.
+    pub fn canonical(self) -> Block {
+        match self {
+            Block::Paragraph { text } if text.contains('\n') => Block::Lines { text },
+            Block::Lines { text } if !text.contains('\n') => Block::Paragraph { text },
+            other => other,
+        }
+    }
+
     /// The block's kind as its JSON `type` name.
     pub fn kind(&self) -> &'static str {
         match self {
             Block::Heading { .. } => "heading",
-            Block::Paragraph { .. } => "paragraph",
+            Block::Paragraph { .. } | Block::Lines { .. } => "paragraph",
             Block::List { .. } => "list",
             Block::Table(_) => "table",
             Block::Quote { .. } => "quote",
@@ -295,7 +314,7 @@ impl Block {
     pub fn for_each_text(&self, mut f: impl FnMut(TextRole, &str)) {
         match self {
             Block::Heading { text, .. } => f(TextRole::Heading, text),
-            Block::Paragraph { text } => f(TextRole::Paragraph, text),
+            Block::Paragraph { text } | Block::Lines { text } => f(TextRole::Paragraph, text),
             Block::Quote { text } => f(TextRole::Quote, text),
             Block::Code { text } => f(TextRole::Code, text),
             Block::List { items, .. } => {
@@ -326,7 +345,7 @@ impl Block {
     pub fn for_each_text_mut(&mut self, mut f: impl FnMut(TextRole, &mut String)) {
         match self {
             Block::Heading { text, .. } => f(TextRole::Heading, text),
-            Block::Paragraph { text } => f(TextRole::Paragraph, text),
+            Block::Paragraph { text } | Block::Lines { text } => f(TextRole::Paragraph, text),
             Block::Quote { text } => f(TextRole::Quote, text),
             Block::Code { text } => f(TextRole::Code, text),
             Block::List { items, .. } => {
@@ -367,6 +386,7 @@ impl Block {
         match self {
             Block::Heading { text, .. }
             | Block::Paragraph { text }
+            | Block::Lines { text }
             | Block::Quote { text }
             | Block::Code { text } => out.push_str(text),
             Block::List { items, .. } => {
@@ -558,7 +578,7 @@ impl Document {
     /// Appends a block with its origin; returns its id.
     pub fn push(&mut self, block: Block, origin: Origin) -> BlockId {
         let id = self.fresh_id();
-        self.blocks.push(block);
+        self.blocks.push(block.canonical());
         self.slots.push(Slot { id, origin });
         id
     }
@@ -622,6 +642,24 @@ impl Document {
     /// number and order of blocks cannot change through them).
     pub(crate) fn blocks_with_ids_mut(&mut self) -> impl Iterator<Item = (BlockId, &mut Block)> {
         self.slots.iter().map(|s| s.id).zip(self.blocks.iter_mut())
+    }
+
+    /// Puts every block in its [`Block::canonical`] form (after a pass cut
+    /// lines out of a block, say); ids and origins stay.
+    pub(crate) fn settle(&mut self) {
+        for b in &mut self.blocks {
+            if matches!(b, Block::Paragraph { text } if text.contains('\n'))
+                || matches!(b, Block::Lines { text } if !text.contains('\n'))
+            {
+                *b = std::mem::replace(
+                    b,
+                    Block::Paragraph {
+                        text: String::new(),
+                    },
+                )
+                .canonical();
+            }
+        }
     }
 
     /// Block `i`, mutable in place.
@@ -706,7 +744,7 @@ impl Document {
                 self.fresh_id()
             };
             ids.push(id);
-            blocks.push(block);
+            blocks.push(block.canonical());
             slots.push(Slot { id, origin });
         }
         self.blocks.splice(i..=i, blocks);

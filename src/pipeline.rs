@@ -279,6 +279,7 @@ impl<'a> PassContext<'a> {
             return;
         }
         let before = old.plain_text();
+        let block = block.canonical();
         let after = block.plain_text();
         *old = block;
         self.log.edit(id, before, after);
@@ -347,7 +348,7 @@ impl<'a> PassContext<'a> {
         else {
             return;
         };
-        let Some(Block::Paragraph { text }) = self.doc.block_mut(index) else {
+        let Some(Block::Lines { text }) = self.doc.block_mut(index) else {
             return;
         };
         let verdicts: Vec<Option<String>> = text.split('\n').map(&mut judge).collect();
@@ -626,6 +627,8 @@ impl Pipeline {
             doc.edits.append(&mut log.edits);
             doc.removed.append(&mut log.removed);
             doc.mark_run(pass.name());
+            // Lines cut down to one are a paragraph again.
+            doc.settle();
             #[cfg(debug_assertions)]
             check_invariants(doc, pass.name());
         }
@@ -667,7 +670,14 @@ fn check_invariants(doc: &Document, pass: &str) {
                 )
             }
             Block::Paragraph { text } => {
-                assert!(!text.trim().is_empty(), "{pass}: empty paragraph {i}")
+                assert!(!text.trim().is_empty(), "{pass}: empty paragraph {i}");
+                assert!(
+                    !text.contains('\n'),
+                    "{pass}: paragraph {i} of several lines"
+                );
+            }
+            Block::Lines { text } => {
+                assert!(text.contains('\n'), "{pass}: lines {i} of one line")
             }
             Block::Table(t) => assert!(
                 t.rows.iter().all(|r| r.len() == t.columns.len()),

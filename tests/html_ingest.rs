@@ -243,7 +243,7 @@ fn double_line_breaks_split_paragraphs() {
     assert_eq!(
         doc.blocks(),
         vec![
-            Block::Paragraph {
+            Block::Lines {
                 text: "First line of a note\nits second line".into()
             },
             Block::Paragraph {

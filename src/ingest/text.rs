@@ -638,7 +638,7 @@ impl Builder {
             }
             let o = origin(run[0].0, &acc, 0, false);
             self.doc.push(
-                Block::Paragraph {
+                Block::Lines {
                     text: parts.join("\n"),
                 },
                 o,
@@ -888,7 +888,7 @@ mod tests {
         let b = blocks("Intro line that ends here.\n\nName Age\nAnna 31\nBen 42\n");
         assert_eq!(
             b[1],
-            Block::Paragraph {
+            Block::Lines {
                 text: "Name Age\nAnna 31\nBen 42".into()
             }
         );

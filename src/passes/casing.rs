@@ -176,7 +176,7 @@ impl BlockStyle {
                     .collect(),
                 ..BlockStyle::default()
             },
-            Block::Paragraph { .. } => BlockStyle {
+            Block::Paragraph { .. } | Block::Lines { .. } => BlockStyle {
                 continues,
                 habit: capitalised_document,
                 ..BlockStyle::default()
@@ -196,7 +196,7 @@ const MAX_ROUNDS: usize = 4;
 /// text stops on a letter, a digit, a comma or a colon.
 fn ends_open(block: &Block) -> bool {
     match block {
-        Block::Paragraph { text } => text
+        Block::Paragraph { text } | Block::Lines { text } => text
             .trim_end()
             .chars()
             .next_back()

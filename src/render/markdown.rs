@@ -34,7 +34,7 @@ fn write_block(out: &mut String, block: &Block) {
             out.push_str(&inline(text));
             out.push('\n');
         }
-        Block::Paragraph { text } => {
+        Block::Paragraph { text } | Block::Lines { text } => {
             // Lines kept together in a paragraph stay on their own lines.
             for (i, line) in text.lines().enumerate() {
                 if i > 0 {

@@ -145,6 +145,7 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
         match b {
             Block::Heading { text, .. }
             | Block::Paragraph { text }
+            | Block::Lines { text }
             | Block::Quote { text }
             | Block::Code { text } => push(Some(text)),
             Block::List { items, .. } => {
@@ -239,7 +240,7 @@ pub fn view<'a>(doc: &'a Document) -> DocumentView {
         .map(|b| {
             let (kind, level, ordered, columns) = match b {
                 Block::Heading { level, .. } => ("heading", Some(*level), false, None),
-                Block::Paragraph { .. } => ("paragraph", None, false, None),
+                Block::Paragraph { .. } | Block::Lines { .. } => ("paragraph", None, false, None),
                 Block::List { ordered, .. } => ("list", None, *ordered, None),
                 Block::Table(t) => ("table", None, false, Some(t.columns.len())),
                 Block::Quote { .. } => ("quote", None, false, None),
@@ -379,9 +380,10 @@ fn segments(text: &str, mut marks: Vec<Mark>) -> Vec<Segment> {
 /// repeated: headings, paragraphs and quotes only.
 fn block_key(b: &Block) -> Option<String> {
     match b {
-        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
-            Some(comparison_key(text))
-        }
+        Block::Heading { text, .. }
+        | Block::Paragraph { text }
+        | Block::Lines { text }
+        | Block::Quote { text } => Some(comparison_key(text)),
         _ => None,
     }
 }

@@ -373,7 +373,7 @@ fn tidy(doc: &mut Document) {
 /// Why the article's first block is page furniture rather than body, if it is.
 fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'static str> {
     let (text, heading) = match block {
-        Block::Paragraph { text } => (text.as_str(), false),
+        Block::Paragraph { text } | Block::Lines { text } => (text.as_str(), false),
         Block::Heading { text, .. } => (text.as_str(), true),
         // Page furniture marked up as a list of one (a `<dl>` of the title).
         Block::List { items, .. } if items.len() == 1 && items[0].label.is_none() => {
@@ -422,7 +422,7 @@ fn leading_chrome(block: &Block, meta: &crate::document::Meta) -> Option<&'stati
 /// article's first or last line, a pointer elsewhere left over from the
 /// page's furniture.
 fn link_line(block: &Block, origin: &crate::document::Origin) -> bool {
-    let Block::Paragraph { text } = block else {
+    let (Block::Paragraph { text } | Block::Lines { text }) = block else {
         return false;
     };
     origin.links >= 1

@@ -167,7 +167,9 @@ impl Emitter<'_, '_> {
             return;
         }
         let lead_in = match self.doc.blocks().last() {
-            Some(Block::Paragraph { text }) | Some(Block::Heading { text, .. }) => {
+            Some(Block::Paragraph { text })
+            | Some(Block::Lines { text })
+            | Some(Block::Heading { text, .. }) => {
                 text.split_whitespace().count() <= 4
                     && !text.ends_with(['.', '!', '?', '"', '\u{201d}'])
             }

@@ -123,7 +123,9 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
         let share = |k: usize| if f.words == 0 { 0.0 } else { k as f32 / words };
         let lines = match &blocks[i] {
             Block::List { items, .. } => items.len().max(1),
-            Block::Paragraph { text } => text.bytes().filter(|&b| b == b'\n').count() + 1,
+            Block::Paragraph { text } | Block::Lines { text } => {
+                text.bytes().filter(|&b| b == b'\n').count() + 1
+            }
             _ => 1,
         };
         let around = |reach: usize, test: &dyn Fn(usize) -> bool| -> f32 {
@@ -190,7 +192,11 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
 /// sentence comes as several lines ("Pick a model that", "fits your
 /// budget", "and your bag.").
 fn continues(block: &Block, next: &Block) -> bool {
-    let (Block::Paragraph { text: a }, Block::Paragraph { text: b }) = (block, next) else {
+    let (
+        Block::Paragraph { text: a } | Block::Lines { text: a },
+        Block::Paragraph { text: b } | Block::Lines { text: b },
+    ) = (block, next)
+    else {
         return false;
     };
     let open = !a

@@ -240,7 +240,9 @@ fn has_menu_run(blocks: &[Block], feats: &[Features]) -> bool {
     let mut run = 0;
     for (b, f) in blocks.iter().zip(feats) {
         let lines = match b {
-            Block::Paragraph { text } => text.bytes().filter(|&c| c == b'\n').count() + 1,
+            Block::Paragraph { text } | Block::Lines { text } => {
+                text.bytes().filter(|&c| c == b'\n').count() + 1
+            }
             Block::List { items, .. } => items.len(),
             _ => 1,
         };
@@ -285,7 +287,10 @@ enum LineCheck {
 /// what its lines said, when they were judged one by one.
 fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -> Verdict {
     match block {
-        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
+        Block::Heading { text, .. }
+        | Block::Paragraph { text }
+        | Block::Lines { text }
+        | Block::Quote { text } => {
             let reason = match lines {
                 LineCheck::AllChrome(reason) => Some(reason),
                 // Lines that are each clean make chrome together only as
@@ -344,7 +349,12 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -
 /// heading of each of their own items.
 fn mark_teasers(doc: &Document, feats: &[Features], verdicts: &mut [Verdict]) {
     for i in 0..doc.blocks().len() {
-        if verdicts[i] != Verdict::Keep || !matches!(doc.blocks()[i], Block::Paragraph { .. }) {
+        if verdicts[i] != Verdict::Keep
+            || !matches!(
+                doc.blocks()[i],
+                Block::Paragraph { .. } | Block::Lines { .. }
+            )
+        {
             continue;
         }
         let next_to_link = (i > 0 && feats[i - 1].link_density >= 0.5)
@@ -369,7 +379,7 @@ fn repeated_chrome(
         // "What you need to know"); a long one that recurs is the site's.
         Block::Heading { text, .. } => f.words >= REPEATED_HEADING_MIN_WORDS && recurs(text),
         Block::Table(_) | Block::Code { .. } => false,
-        Block::Paragraph { text } | Block::Quote { text } => {
+        Block::Paragraph { text } | Block::Lines { text } | Block::Quote { text } => {
             let prose = f.words >= PROSE_MIN_WORDS && f.sentence_ends >= 1 && f.link_density < 0.5;
             let quoted =
                 f.words >= 6 && text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']);
@@ -421,7 +431,7 @@ fn strip_junk_lines(cx: &mut PassContext<'_>, feats: &[Features]) -> Vec<LineChe
         if !f.multi_line {
             continue;
         }
-        let Some(Block::Paragraph { text }) = cx.doc().blocks().get(i) else {
+        let Some(Block::Lines { text }) = cx.doc().blocks().get(i) else {
             continue;
         };
         let junk: Vec<Option<&'static str>> = text.split('\n').map(rules::chrome_reason).collect();
@@ -497,7 +507,7 @@ fn mark_closing_bio(
         if i == span.start || seen > BIO_SEARCH_BLOCKS {
             return;
         }
-        let Block::Paragraph { text } = &doc.blocks()[i] else {
+        let (Block::Paragraph { text } | Block::Lines { text }) = &doc.blocks()[i] else {
             continue;
         };
         if text.split_whitespace().count() > BIO_MAX_WORDS {

@@ -45,9 +45,10 @@ pub fn content_score(block: &Block, f: &Features) -> f32 {
         Block::Heading { .. } => -1.5 - linked,
         Block::Code { .. } => 0.0,
         Block::Table(_) => unlinked * 0.3 - linked - BLOCK_COST,
-        Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => {
-            unlinked.min(200.0) * prose_weight(block, f) - linked - BLOCK_COST
-        }
+        Block::Paragraph { .. }
+        | Block::Lines { .. }
+        | Block::Quote { .. }
+        | Block::List { .. } => unlinked.min(200.0) * prose_weight(block, f) - linked - BLOCK_COST,
     }
 }
 

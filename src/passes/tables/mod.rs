@@ -46,7 +46,7 @@ impl Pass for RebuildTables {
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
-                Block::Paragraph { text } if might_hold_table(text) => Some(i),
+                Block::Lines { text } if might_hold_table(text) => Some(i),
                 _ => None,
             })
             .collect();
@@ -57,7 +57,7 @@ impl Pass for RebuildTables {
         let casing = OnceCell::new();
         // Backwards, so splitting a block never moves one not yet visited.
         for i in candidates.into_iter().rev() {
-            let Block::Paragraph { text } = &cx.doc().blocks()[i] else {
+            let Block::Lines { text } = &cx.doc().blocks()[i] else {
                 continue;
             };
             let text = text.clone();
@@ -204,7 +204,7 @@ fn apply(cx: &mut PassContext<'_>, i: usize, lines: &[&str], pieces: Vec<Piece>)
 fn learn_casing(doc: &Document) -> Casing {
     let mut casing = Casing::default();
     for b in doc.blocks() {
-        if matches!(b, Block::Paragraph { text } if text.contains('\n')) {
+        if matches!(b, Block::Lines { .. }) {
             continue;
         }
         b.for_each_text(|role, t| {
@@ -253,7 +253,7 @@ mod tests {
     fn a_paragraph_that_is_not_a_table_is_untouched() {
         let text = "Roses climb the old wall\nand bees work the lavender\nwhile the kettle sings";
         let doc = clean(text);
-        assert_eq!(doc.blocks(), [Block::Paragraph { text: text.into() }]);
+        assert_eq!(doc.blocks(), [Block::Lines { text: text.into() }]);
         assert!(doc.edits.is_empty());
     }
 }
