@@ -37,6 +37,9 @@ const PROSE_MIN_WORDS: usize = 12;
 /// A page with this many "Name says:" lines holds a comment thread.
 const COMMENT_THREAD_COMMENTERS: usize = 3;
 
+/// A commenter's name, on a line of its own, has at most this many words.
+const COMMENTER_NAME_WORDS: usize = 5;
+
 /// A heading recurring across a site's pages is its chrome only from this
 /// many words on.
 const REPEATED_HEADING_MIN_WORDS: usize = 6;
@@ -98,7 +101,13 @@ impl Pass for Boilerplate {
                 .iter()
                 .position(|v| *v == Verdict::Junk("commenter"))
         {
-            verdicts[first] = Verdict::Barrier("comment thread");
+            // A lone "says:" has the commenter's name on the line before.
+            let named_above = first > 0
+                && feats[first - 1].words <= COMMENTER_NAME_WORDS
+                && matches!(&doc.blocks()[first], Block::Paragraph { text }
+                    if rules::is_lone_commenter_verb(text.trim()));
+            let start = if named_above { first - 1 } else { first };
+            verdicts[start] = Verdict::Barrier("comment thread");
         }
         if commenters < 2 {
             for v in &mut verdicts {

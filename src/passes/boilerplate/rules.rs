@@ -312,7 +312,7 @@ fn is_commenter_line(key: &str, words: usize) -> bool {
 
 /// "says:" on a line of its own: a comment thread whose commenters' names
 /// are links, which a plain dump writes on the line before.
-fn is_lone_commenter_verb(line: &str) -> bool {
+pub(crate) fn is_lone_commenter_verb(line: &str) -> bool {
     ["says:", "said:", "wrote:"]
         .iter()
         .any(|v| line.eq_ignore_ascii_case(v))
