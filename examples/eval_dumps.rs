@@ -11,6 +11,7 @@
 //!
 //! Options: `--set NAME` (repeatable: `scrapinghub`, `tiptopjaw-wceb`,
 //! `html2text`), `--worst N`, `--raw` (no passes: the dump as ingested),
+//! `--by-recall` (rank the worst pages by recall, not F1),
 //! `--explain ID` (one page's blocks with their fate), `--lost` (article
 //! text removed, by reason), `--speed` (one thread: the boilerplate pass's
 //! time against the whole run's), and `--fit`: fit the
@@ -126,6 +127,7 @@ fn main() {
     let fit = args.iter().any(|a| a == "--fit");
     let explain = value("--explain");
     let lost = args.iter().any(|a| a == "--lost");
+    let by_recall = args.iter().any(|a| a == "--by-recall");
     let chosen: Vec<&str> = args
         .windows(2)
         .filter(|w| w[0] == "--set")
@@ -190,10 +192,11 @@ fn main() {
         let mut ranked: Vec<(f64, &Page, &PageScore)> = pages
             .iter()
             .zip(&scores)
-            .map(|(p, s)| (page_f1(s), p, s))
+            .map(|(p, s)| (if by_recall { s.recall } else { page_f1(s) }, p, s))
             .collect();
         ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-        for (f1, p, s) in ranked.iter().take(worst) {
+        for (_, p, s) in ranked.iter().take(worst) {
+            let f1 = page_f1(s);
             println!(
                 "    worst {}  F1 {f1:.3}  P {:.3}  R {:.3}",
                 p.id, s.precision, s.recall
@@ -206,6 +209,7 @@ fn main() {
             && let Some((p, d)) = pages.iter().zip(&docs).find(|(p, _)| &p.id == id)
         {
             explain_page(d, &p.truth);
+            explain_probabilities(p);
         }
     }
 }
@@ -272,6 +276,29 @@ fn explain_page(doc: &Document, truth: &str) {
             truth.share(&r.text),
             r.reason,
             cut(&r.text)
+        );
+    }
+}
+
+/// The classifier's probability for every block of a page's dump, as the
+/// boilerplate pass sees it (after the `unicode` pass), with the block's
+/// share of article text.
+fn explain_probabilities(page: &Page) {
+    let mut doc = ingest(std::slice::from_ref(page)).remove(0);
+    only(&["unicode"]).run(&mut doc);
+    let truth = Truth::new(&page.truth);
+    let model = Model::parse(include_str!("../src/passes/boilerplate/model.tsv"))
+        .expect("the shipped model parses");
+    let xs = pristine::passes::boilerplate::document_features(&doc);
+    println!("probabilities (before the pass):");
+    for (b, x) in doc.blocks().iter().zip(&xs) {
+        let t = b.plain_text();
+        let cut: String = t.chars().take(90).collect::<String>().replace('\n', " / ");
+        println!(
+            "  p {:.2}  truth {:.2}  {:<9} {cut}",
+            model.probability(x),
+            truth.share(&t),
+            b.kind()
         );
     }
 }

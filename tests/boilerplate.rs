@@ -98,6 +98,26 @@ fn a_comment_thread_after_the_article_goes() {
 }
 
 #[test]
+fn a_thread_of_linked_commenters_ends_the_article() {
+    // Each commenter's name is a link, so the dump writes "says:" on a
+    // line of its own; three of them make a thread, and the page ends at
+    // the first.
+    let doc = check_case("linked_commenters");
+    let text = doc.text();
+    assert!(
+        text.trim_end()
+            .ends_with("once the ground on the allotment side has settled."),
+        "{text}"
+    );
+    assert!(!text.contains("larch looks lovely"), "{text}");
+    assert!(
+        doc.removed.iter().any(|r| r.reason == "comment thread"),
+        "{:?}",
+        doc.removed
+    );
+}
+
+#[test]
 fn a_closing_bio_and_theme_leftovers_go() {
     let doc = check_case("closing_bio");
     let removed: Vec<(&str, &str)> = doc

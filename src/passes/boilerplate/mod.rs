@@ -33,6 +33,12 @@ const LINK_LIST_DENSITY: f32 = 0.6;
 /// folder chrome.
 const PROSE_MIN_WORDS: usize = 12;
 
+/// A page with this many "Name says:" lines holds a comment thread.
+const COMMENT_THREAD_COMMENTERS: usize = 3;
+
+/// A commenter's name, on a line of its own, has at most this many words.
+const COMMENTER_NAME_WORDS: usize = 5;
+
 /// A heading recurring across a site's pages is its chrome only from this
 /// many words on.
 const REPEATED_HEADING_MIN_WORDS: usize = 6;
@@ -83,13 +89,26 @@ impl Pass for Boilerplate {
         if is_dump {
             mark_teasers(doc, &feats, &mut verdicts);
         }
-        // One "Name says:" line is an interview's; a thread has several.
-        if verdicts
+        // One "Name says:" line is an interview's; a thread has several,
+        // and from its first one on the page is comments.
+        let commenters = verdicts
             .iter()
             .filter(|v| **v == Verdict::Junk("commenter"))
-            .count()
-            < 2
+            .count();
+        if commenters >= COMMENT_THREAD_COMMENTERS
+            && let Some(first) = verdicts
+                .iter()
+                .position(|v| *v == Verdict::Junk("commenter"))
         {
+            // A lone "says:" has the commenter's name on the line before.
+            let named_above = first > 0
+                && feats[first - 1].words <= COMMENTER_NAME_WORDS
+                && matches!(&doc.blocks()[first], Block::Paragraph { text }
+                    if rules::is_lone_commenter_verb(text.trim()));
+            let start = if named_above { first - 1 } else { first };
+            verdicts[start] = Verdict::Barrier("comment thread");
+        }
+        if commenters < 2 {
             for v in &mut verdicts {
                 if *v == Verdict::Junk("commenter") {
                     *v = Verdict::Keep;
@@ -166,7 +185,10 @@ impl Pass for Boilerplate {
                 })
                 .collect();
             region::cut_at_barrier(&mut scores);
-            let span = region::best_span(&scores);
+            let mut span = region::best_span(&scores);
+            if let Some(span) = &mut span {
+                region::grow_span(span, &probs, &scores);
+            }
             if let Some(span) = &span {
                 also = region::secondary_spans(&scores, span);
             }

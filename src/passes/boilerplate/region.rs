@@ -17,8 +17,29 @@ pub const BARRIER_SCORE: f32 = -1.0e6;
 /// (dates, bylines, captions) needs prose around it to join the article.
 const BLOCK_COST: f32 = 3.0;
 
-/// The probability above which a block counts for the article.
-const ARTICLE_PROBABILITY: f32 = 0.5;
+/// The probability above which a block counts for the article. Above an
+/// even chance: the span also grows over its edges (see [`grow_span`]), so
+/// a block the model doubts need not pay for its place in the middle.
+const ARTICLE_PROBABILITY: f32 = 0.55;
+
+/// The probability from which a block next to the article's span joins it
+/// (see [`grow_span`]).
+const EDGE_PROBABILITY: f32 = 0.3;
+
+/// Grows `span` over the blocks next to it that the classifier does not
+/// rule out (`probabilities` at least [`EDGE_PROBABILITY`]) and that no
+/// barrier closes off: an article's first and last lines (a lead, a
+/// closing sentence, a short subheading) are short, and the sum of scores
+/// alone would leave them out, though nothing marks them as chrome.
+pub fn grow_span(span: &mut std::ops::Range<usize>, probabilities: &[f32], scores: &[f32]) {
+    let joins = |i: usize| probabilities[i] >= EDGE_PROBABILITY && scores[i] > BARRIER_SCORE;
+    while span.start > 0 && joins(span.start - 1) {
+        span.start -= 1;
+    }
+    while span.end < probabilities.len().min(scores.len()) && joins(span.end) {
+        span.end += 1;
+    }
+}
 
 /// How much one block counts for or against being article text, from the
 /// classifier's probability that it is: the margin over an even chance,
@@ -158,5 +179,14 @@ mod tests {
         assert_eq!(best_span(&[-1.0, -2.0]), None);
         assert_eq!(best_span(&[]), None);
         assert_eq!(best_span(&[2.0, -10.0, 2.0]), Some(0..1));
+    }
+
+    #[test]
+    fn the_span_grows_over_likely_edges_up_to_a_barrier() {
+        let probs = [0.1, 0.4, 0.9, 0.9, 0.35, 0.6, 0.2];
+        let scores = [-1.0, -1.0, 5.0, 5.0, -1.0, BARRIER_SCORE, -1.0];
+        let mut span = 2..4;
+        grow_span(&mut span, &probs, &scores);
+        assert_eq!(span, 1..5);
     }
 }

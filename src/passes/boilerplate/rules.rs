@@ -203,7 +203,7 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if words <= MAX_CTA_WORDS && found.sets & DISCLAIMER != 0 {
         return Some("disclaimer");
     }
-    if is_commenter_line(&key, words) {
+    if is_commenter_line(&key, words) || is_lone_commenter_verb(trimmed) {
         // Not a barrier: an interview may put "Smith says:" on a line.
         return Some("commenter");
     }
@@ -308,6 +308,14 @@ fn is_commenter_line(key: &str, words: usize) -> bool {
         && words <= 5
         && (key.ends_with(" says") || key.ends_with(" said") || key.ends_with(" wrote"))
         && !key.contains(['"', '\''])
+}
+
+/// "says:" on a line of its own: a comment thread whose commenters' names
+/// are links, which a plain dump writes on the line before.
+pub(crate) fn is_lone_commenter_verb(line: &str) -> bool {
+    ["says:", "said:", "wrote:"]
+        .iter()
+        .any(|v| line.eq_ignore_ascii_case(v))
 }
 
 /// A consent banner's text: it speaks of cookies together with the site or
@@ -462,6 +470,8 @@ mod tests {
             Some("comment thread")
         );
         assert_eq!(chrome_reason("harbourfan says:"), Some("commenter"));
+        assert_eq!(chrome_reason("says:"), Some("commenter"));
+        assert_eq!(chrome_reason("says"), None);
         assert_eq!(chrome_reason("Discussion"), None);
         assert_eq!(
             chrome_reason(
