@@ -218,6 +218,11 @@ impl<'a> PassContext<'a> {
         self.doc
     }
 
+    /// The id of block `index`, if there is one.
+    fn id_of(&self, index: usize) -> Option<BlockId> {
+        (index < self.doc.blocks().len()).then(|| self.doc.block_id(index))
+    }
+
     /// What was learned from the batch this document belongs to, if any.
     pub fn corpus(&self) -> Option<&'a Corpus> {
         self.corpus
@@ -264,12 +269,7 @@ impl<'a> PassContext<'a> {
     /// say), recording the change with both blocks' plain text. The block
     /// keeps its id and origin.
     pub fn replace_block(&mut self, index: usize, block: Block) {
-        let Some(id) = self
-            .doc
-            .blocks()
-            .get(index)
-            .map(|_| self.doc.block_id(index))
-        else {
+        let Some(id) = self.id_of(index) else {
             return;
         };
         let Some(old) = self.doc.block_mut(index) else {
@@ -340,12 +340,7 @@ impl<'a> PassContext<'a> {
     /// every line would go, the block is left as it is (a whole block goes
     /// through [`PassContext::remove_blocks`], as one removal).
     pub fn remove_lines(&mut self, index: usize, mut judge: impl FnMut(&str) -> Option<String>) {
-        let Some(id) = self
-            .doc
-            .blocks()
-            .get(index)
-            .map(|_| self.doc.block_id(index))
-        else {
+        let Some(id) = self.id_of(index) else {
             return;
         };
         let Some(Block::Lines { text }) = self.doc.block_mut(index) else {

@@ -410,6 +410,17 @@ pub enum WordKind {
     AlphaNum,
 }
 
+impl WordKind {
+    /// The kind of a word with letters, digits, or both.
+    fn of(letters: bool, digits: bool) -> WordKind {
+        match (letters, digits) {
+            (true, true) => WordKind::AlphaNum,
+            (false, true) => WordKind::Number,
+            _ => WordKind::Alpha,
+        }
+    }
+}
+
 /// One word of prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -658,11 +669,7 @@ fn next_word_any_script<'a>(
         start,
         text: w,
         case: Case::of(w),
-        kind: match (letters, digits) {
-            (true, true) => WordKind::AlphaNum,
-            (false, true) => WordKind::Number,
-            _ => WordKind::Alpha,
-        },
+        kind: WordKind::of(letters, digits),
         apostrophe: apostrophe_at(apostrophe),
     })
 }
@@ -710,11 +717,7 @@ fn next_word_by_uax29<'a>(
         start,
         text: w,
         case: Case::of(w),
-        kind: match (letters, digits) {
-            (true, true) => WordKind::AlphaNum,
-            (false, true) => WordKind::Number,
-            _ => WordKind::Alpha,
-        },
+        kind: WordKind::of(letters, digits),
         apostrophe: NO_APOSTROPHE,
     })
 }
