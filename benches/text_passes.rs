@@ -66,6 +66,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("unicode+spacing+casing+typos", |b| {
         b.iter(|| repair_all(black_box(&paras)))
     });
+    // The hand-written tokenizer's words, against the baseline above: its
+    // ASCII fast path is kept because this reads faster.
+    g.bench_function("words (tokenizer)", |b| {
+        b.iter(|| {
+            paras
+                .iter()
+                .map(|p| pristine::text::words(black_box(p)).count())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("tokenize", |b| {
         b.iter(|| {
             paras
