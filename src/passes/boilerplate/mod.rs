@@ -66,13 +66,7 @@ impl Pass for Boilerplate {
             return;
         }
         let doc = cx.doc();
-        let language = guess_language(doc.blocks());
-        let feats: Vec<Features> = doc
-            .blocks()
-            .iter()
-            .enumerate()
-            .map(|(i, b)| features::measure(b, doc.origin(i), language))
-            .collect();
+        let feats = measure_blocks(doc);
         let is_dump = doc.input_format == InputFormat::Text;
 
         // Lines inside multi-line paragraphs are judged one by one.
@@ -229,16 +223,21 @@ pub(crate) fn guess_language(blocks: &[Block]) -> Option<usize> {
     tally.best()
 }
 
-/// The classifier's features of every block of `doc`, measured as the pass
-/// measures them (for fitting the model offline).
-pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
+/// The features of every block of `doc`, in the document's stopword
+/// language.
+fn measure_blocks(doc: &Document) -> Vec<Features> {
     let language = guess_language(doc.blocks());
-    let feats: Vec<Features> = doc
-        .blocks()
+    doc.blocks()
         .iter()
         .enumerate()
         .map(|(i, b)| features::measure(b, doc.origin(i), language))
-        .collect();
+        .collect()
+}
+
+/// The classifier's features of every block of `doc`, measured as the pass
+/// measures them (for fitting the model offline).
+pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
+    let feats = measure_blocks(doc);
     let is_dump = doc.input_format == InputFormat::Text;
     let chrome: Vec<bool> = doc
         .blocks()
