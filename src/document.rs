@@ -644,24 +644,6 @@ impl Document {
         self.slots.iter().map(|s| s.id).zip(self.blocks.iter_mut())
     }
 
-    /// Puts every block in its [`Block::canonical`] form (after a pass cut
-    /// lines out of a block, say); ids and origins stay.
-    pub(crate) fn settle(&mut self) {
-        for b in &mut self.blocks {
-            if matches!(b, Block::Paragraph { text } if text.contains('\n'))
-                || matches!(b, Block::Lines { text } if !text.contains('\n'))
-            {
-                *b = std::mem::replace(
-                    b,
-                    Block::Paragraph {
-                        text: String::new(),
-                    },
-                )
-                .canonical();
-            }
-        }
-    }
-
     /// Block `i`, mutable in place.
     pub(crate) fn block_mut(&mut self, i: usize) -> Option<&mut Block> {
         self.blocks.get_mut(i)

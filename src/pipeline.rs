@@ -360,6 +360,18 @@ impl<'a> PassContext<'a> {
             }
         }
         *text = kept.join("\n");
+        // Lines cut down to one are a paragraph again.
+        if let Some(block) = self.doc.block_mut(index)
+            && matches!(block, Block::Lines { text } if !text.contains('\n'))
+        {
+            *block = std::mem::replace(
+                block,
+                Block::Paragraph {
+                    text: String::new(),
+                },
+            )
+            .canonical();
+        }
     }
 
     /// Sets the document's title (taken from a block the pass removes with
@@ -622,8 +634,6 @@ impl Pipeline {
             doc.edits.append(&mut log.edits);
             doc.removed.append(&mut log.removed);
             doc.mark_run(pass.name());
-            // Lines cut down to one are a paragraph again.
-            doc.settle();
             #[cfg(debug_assertions)]
             check_invariants(doc, pass.name());
         }
