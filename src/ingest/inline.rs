@@ -35,7 +35,9 @@ impl Inline {
 pub fn strip(line: &str) -> Inline {
     let mut out = Inline::default();
     strip_into(line, &mut out, false);
-    out.text = collapse_spaces(&out.text);
+    if needs_collapse(&out.text) {
+        out.text = collapse_spaces(&out.text);
+    }
     out
 }
 
@@ -111,12 +113,26 @@ fn strip_into(s: &str, out: &mut Inline, in_link: bool) {
                 }
             }
             _ => {
-                let ch_len = s[i..].chars().next().map_or(1, char::len_utf8);
-                push(out, &s[i..i + ch_len], in_link);
-                i += ch_len;
+                // A run of bytes none of which can open markup is copied at
+                // once: most of a line is plain text. The markup bytes are
+                // ASCII, so the run ends on a character boundary.
+                // The byte at `i` is taken whatever it is (a `!` not opening
+                // an image comes here).
+                let run = 1 + b[i + 1..]
+                    .iter()
+                    .position(|&c| is_markup_byte(c))
+                    .unwrap_or(b.len() - i - 1);
+                push(out, &s[i..i + run], in_link);
+                i += run;
             }
         }
     }
+}
+
+/// True for the bytes that may open inline markup in `strip_into`.
+#[inline]
+fn is_markup_byte(c: u8) -> bool {
+    matches!(c, b'\\' | b'!' | b'[' | b'<' | b'`' | b'*' | b'_')
 }
 
 fn push(out: &mut Inline, piece: &str, in_link: bool) {
@@ -256,6 +272,16 @@ fn is_emphasis_mark(s: &str, i: usize, run: usize) -> bool {
         return false;
     }
     true
+}
+
+/// True when [`collapse_spaces`] would change `s`: a tab, two spaces in a
+/// row, or a space at either end.
+fn needs_collapse(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        || b.contains(&b'\t')
 }
 
 /// Folds runs of spaces and tabs into one space and trims the ends.

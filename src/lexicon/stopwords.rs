@@ -162,4 +162,20 @@ impl StopwordTally {
             .max_by_key(|&(k, n)| (n, usize::MAX - k))?;
         (self.words > 0 && n * 10 >= self.words).then_some(best)
     }
+
+    /// The language whose stopwords leave no doubt: many of them, a fifth
+    /// of the words or more, and every other language's stopwords far
+    /// fewer. Such a verdict needs no trigram model; a text in a language
+    /// without a stopword list here (or mixing two) gets `None`.
+    pub fn clear_winner(&self) -> Option<usize> {
+        const MIN_HITS: usize = 30;
+        let best = self.best()?;
+        let n = self.hits[best];
+        let runner_up = (0..LANGUAGES.len())
+            .filter(|&k| k != best)
+            .map(|k| self.hits[k])
+            .max()
+            .unwrap_or(0);
+        (n >= MIN_HITS && n * 5 >= self.words && runner_up * 4 <= n).then_some(best)
+    }
 }

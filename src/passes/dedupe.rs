@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::document::{Block, Document};
+use crate::document::Block;
 use crate::pipeline::{Pass, PassContext};
 use crate::text::normalise::{self, Fold};
 
@@ -32,14 +32,29 @@ impl Pass for Dedupe {
 
     fn run(&self, cx: &mut PassContext<'_>) {
         let doc = cx.doc();
-        let structured = repeats_as_structure(doc);
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut previous_block: Option<String> = None;
+        // Each block is keyed once; headings are compared on their own.
+        let keys: Vec<Option<Keyed>> = doc
+            .blocks()
+            .iter()
+            .map(|block| match block {
+                Block::Heading { .. } => None,
+                _ => {
+                    let text = block.plain_text();
+                    Some(Keyed {
+                        words: text.split_whitespace().count(),
+                        key: comparable(&text),
+                    })
+                }
+            })
+            .collect();
+        let structured = repeats_as_structure(&keys);
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut previous_block: Option<&str> = None;
         let mut previous_heading: Option<String> = None;
         let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks().len());
-        for block in doc.blocks() {
-            let reason = match block {
-                Block::Heading { text, .. } => {
+        for (block, keyed) in doc.blocks().iter().zip(&keys) {
+            let reason = match (block, keyed) {
+                (Block::Heading { text, .. }, _) => {
                     previous_block = None;
                     let key = comparable(text);
                     let reason = if key.is_empty() {
@@ -56,15 +71,13 @@ impl Pass for Dedupe {
                     }
                     reason
                 }
-                _ => {
+                (_, Some(Keyed { words, key })) => {
                     // Content between two equal headings makes them two
                     // sections ("Step 1" ... "Step 1" of another part).
                     previous_heading = None;
-                    let text = block.plain_text();
-                    let words = text.split_whitespace().count();
-                    let key = comparable(&text);
-                    let repeated = !seen.insert(key.clone());
-                    let adjacent = previous_block.as_deref() == Some(key.as_str());
+                    let words = *words;
+                    let repeated = !seen.insert(key);
+                    let adjacent = previous_block == Some(key.as_str());
                     previous_block = Some(key);
                     if repeated
                         && ((words >= DISTANT_DUPLICATE_WORDS && !structured)
@@ -75,11 +88,20 @@ impl Pass for Dedupe {
                         None
                     }
                 }
+                (_, None) => None,
             };
             reasons.push(reason);
         }
         cx.remove_blocks(|i, _, _| reasons[i].map(str::to_string));
     }
+}
+
+/// A block other than a heading, keyed for comparison.
+struct Keyed {
+    /// Its words, counted on its text as written.
+    words: usize,
+    /// Its comparison key.
+    key: String,
 }
 
 /// A document that repeats several different blocks (a week's meal plan,
@@ -88,20 +110,16 @@ impl Pass for Dedupe {
 const STRUCTURED_REPEATS: usize = 3;
 
 /// True when at least [`STRUCTURED_REPEATS`] different long blocks occur
-/// more than once in `doc`.
-fn repeats_as_structure(doc: &Document) -> bool {
+/// more than once among `keys` (a document's blocks, headings as `None`).
+fn repeats_as_structure(keys: &[Option<Keyed>]) -> bool {
     let mut seen = HashSet::new();
     let mut repeated = HashSet::new();
-    for block in doc.blocks() {
-        if matches!(block, Block::Heading { .. }) {
+    for keyed in keys.iter().flatten() {
+        if keyed.words < MIN_DUPLICATE_WORDS {
             continue;
         }
-        let text = block.plain_text();
-        if text.split_whitespace().count() < MIN_DUPLICATE_WORDS {
-            continue;
-        }
-        let key = comparable(&text);
-        if !seen.insert(key.clone()) {
+        let key = keyed.key.as_str();
+        if !seen.insert(key) {
             repeated.insert(key);
         }
     }
@@ -116,6 +134,7 @@ fn comparable(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use crate::pipeline::Pipeline;
 
     fn run(doc: &mut Document) {

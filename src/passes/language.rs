@@ -6,7 +6,7 @@ use crate::pipeline::{Pass, PassContext};
 
 /// How much prose detection reads: enough for a confident verdict, bounded
 /// so a 100 MB page costs no more than a normal one.
-const SAMPLE_BYTES: usize = 16 * 1024;
+const SAMPLE_BYTES: usize = 4 * 1024;
 
 /// Below this many letters whatlang's verdict is a guess, so none is given.
 const MIN_LETTERS: usize = 40;
@@ -50,6 +50,11 @@ pub fn detect(text: &str) -> Option<String> {
         .count();
     if letters < MIN_LETTERS {
         return None;
+    }
+    let mut tally = StopwordTally::default();
+    tally.add(text);
+    if let Some(k) = tally.clear_winner() {
+        return Some(stopwords::LANGUAGES[k].to_string());
     }
     let info = whatlang::detect(text)?;
     let code3 = info.lang().code();
