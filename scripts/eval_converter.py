@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 binary, setname = sys.argv[1], sys.argv[2]
 corpus = os.environ.get('PRISTINE_CORPUS', '../shared/corpus')
 root = corpus + '/' + ('extraction' if setname == 'extraction' else 'web/' + setname)
-truth = json.load(open(root + '/ground-truth.json'))
 dumps = f'target/converter-dumps/{setname}'
 def convert(fn):
     from inscriptis import get_text
@@ -31,6 +30,7 @@ def convert(fn):
     open(out, 'w').write(text)
 if not os.path.isdir(root):
     sys.exit(f'no corpus at {root}: nothing to measure')
+truth = json.load(open(root + '/ground-truth.json'))
 os.makedirs(dumps, exist_ok=True)
 files = sorted(os.listdir(root + '/html'))
 with ProcessPoolExecutor(2) as ex: list(ex.map(convert, files))
