@@ -7,6 +7,12 @@
 //! length, into two machine words, so hashing is two multiplications and a
 //! comparison is two integer compares, with no pointer to follow. Longer
 //! words, rare in prose, go to an ordinary map beside it.
+//!
+//! A large table (a frequency list, a dictionary's names) is too big for
+//! the processor's caches, and most words asked of it are not in it (a
+//! spelling corrector asks for hundreds of made-up candidates per word):
+//! such a table keeps a bit filter of a few bits per word that answers most
+//! misses from cache, without touching the slots.
 
 use std::collections::HashMap;
 
@@ -62,11 +68,52 @@ fn ascii_lowercase8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
 #[inline]
-fn slot_of(key: Packed, shift: u32) -> usize {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let h = (key[0] ^ key[1].rotate_left(29).wrapping_mul(K)).wrapping_mul(K);
-    (h >> shift) as usize
+fn hash_of(key: Packed) -> u64 {
+    (key[0] ^ key[1].rotate_left(29).wrapping_mul(K)).wrapping_mul(K)
+}
+
+/// Tables of fewer packed words skip the filter: their slots stay in cache.
+const FILTER_FROM: usize = 8192;
+
+/// A Bloom filter of the packed words: two bits a word, taken from a second
+/// mix of the word's hash, in a bit set of 8 to 16 bits per word (a false
+/// "maybe" for about one word in twenty that is not there).
+struct Filter {
+    bits: Box<[u64]>,
+    /// Bits in the set, less one (a power of two).
+    mask: u64,
+}
+
+impl Filter {
+    fn new(words: usize) -> Self {
+        let bits = (words * 8).next_power_of_two().max(64);
+        Filter {
+            bits: vec![0; bits / 64].into_boxed_slice(),
+            mask: bits as u64 - 1,
+        }
+    }
+
+    #[inline]
+    fn places(&self, h: u64) -> [u64; 2] {
+        let g = (h ^ (h >> 31)).wrapping_mul(K);
+        [g & self.mask, (g >> 32) & self.mask]
+    }
+
+    fn insert(&mut self, h: u64) {
+        for bit in self.places(h) {
+            self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+    }
+
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        self.places(h)
+            .iter()
+            .all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// A fixed set of words, each with a value.
@@ -75,6 +122,8 @@ pub struct WordTable<V: Copy + Default> {
     /// its value side by side so that a look-up touches one cache line.
     slots: Box<[(Packed, V)]>,
     shift: u32,
+    /// Present for large tables only.
+    filter: Option<Filter>,
     /// Words of more than [`PACKED_MAX`] bytes, and the empty word.
     other: HashMap<Box<str>, V, WordHash>,
 }
@@ -96,8 +145,13 @@ impl<V: Copy + Default> WordTable<V> {
         let shift = 64 - slots.trailing_zeros();
         let mut table = vec![(EMPTY, V::default()); slots].into_boxed_slice();
         let mask = slots - 1;
+        let mut filter = (packed.len() >= FILTER_FROM).then(|| Filter::new(packed.len()));
         for (p, v) in packed {
-            let mut i = slot_of(p, shift);
+            let h = hash_of(p);
+            if let Some(f) = &mut filter {
+                f.insert(h);
+            }
+            let mut i = (h >> shift) as usize;
             while table[i].0 != EMPTY && table[i].0 != p {
                 i = (i + 1) & mask;
             }
@@ -106,14 +160,21 @@ impl<V: Copy + Default> WordTable<V> {
         WordTable {
             slots: table,
             shift,
+            filter,
             other,
         }
     }
 
     #[inline]
     fn find(&self, key: Packed) -> Option<V> {
+        let h = hash_of(key);
+        if let Some(f) = &self.filter {
+            if !f.may_hold(h) {
+                return None;
+            }
+        }
         let mask = self.slots.len() - 1;
-        let mut i = slot_of(key, self.shift);
+        let mut i = (h >> self.shift) as usize;
         loop {
             let (k, v) = self.slots[i];
             if k == key {
@@ -224,7 +285,24 @@ mod tests {
     fn many_words_all_found() {
         let words: Vec<String> = (0..5000).map(|i| format!("w{i}x")).collect();
         let t = WordTable::new(words.iter().map(|w| (w.as_str(), ())));
+        assert!(t.filter.is_none());
         assert!(words.iter().all(|w| t.get(w).is_some()));
         assert!((5000..6000).all(|i| t.get(&format!("w{i}x")).is_none()));
+    }
+
+    #[test]
+    fn a_filtered_table_finds_all_its_words_and_filters_most_others() {
+        let words: Vec<String> = (0..50_000).map(|i| format!("w{i}x")).collect();
+        let t = WordTable::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), i)));
+        let f = t.filter.as_ref().expect("a large table is filtered");
+        assert!(words.iter().enumerate().all(|(i, w)| t.get(w) == Some(i)));
+        assert!(t.get_ascii_lowercase("W49999X") == Some(49_999));
+        let others: Vec<String> = (50_000..60_000).map(|i| format!("w{i}x")).collect();
+        assert!(others.iter().all(|w| t.get(w).is_none()));
+        let passed = others
+            .iter()
+            .filter(|w| f.may_hold(hash_of(pack(w.as_bytes(), false).unwrap())))
+            .count();
+        assert!(passed < others.len() / 10, "{passed} of {}", others.len());
     }
 }
