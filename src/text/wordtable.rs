@@ -168,10 +168,10 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline]
     fn find(&self, key: Packed) -> Option<V> {
         let h = hash_of(key);
-        if let Some(f) = &self.filter {
-            if !f.may_hold(h) {
-                return None;
-            }
+        if let Some(f) = &self.filter
+            && !f.may_hold(h)
+        {
+            return None;
         }
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
