@@ -624,3 +624,58 @@ fn links_of_a_catalogue_page_are_its_content() {
     }
     assert!(!text.contains("Shipping and returns"), "{text}");
 }
+
+#[test]
+fn sections_named_after_their_headings_are_not_chrome() {
+    // Documentation tools name a section after its heading: "More on Maps"
+    // becomes `more-on-maps`, which must not read as a box of more links.
+    let section = |id: &str, heading: &str, body: &str| {
+        format!(
+            "<section id=\"{id}\"><span id=\"anchor-{id}\"></span><h2>{heading}</h2>\
+             <p>{body}</p><p>{body}</p></section>"
+        )
+    };
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav>\
+         <main><h1>Working with maps</h1>{}{}\
+         <div class=\"related-more\"><a href=\"/a\">Another page about keys</a> \
+         <a href=\"/b\">Yet another page about values</a></div></main></body></html>",
+        section(
+            "more-on-maps",
+            "3.1. More on Maps",
+            "A map holds keys and values, and looking a key up takes about the same \
+             time however many entries the map holds, which makes it the usual choice."
+        ),
+        section(
+            "iteration-order",
+            "3.2. Iteration order",
+            "Entries come back in no particular order, so code that needs an order \
+             sorts the keys first, or keeps them in a second list beside the map."
+        ),
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("A map holds keys and values"), "{text}");
+    assert!(
+        text.contains("Entries come back in no particular order"),
+        "{text}"
+    );
+    assert!(!text.contains("Yet another page"), "{text}");
+}
+
+#[test]
+fn a_threads_opening_post_names_its_author() {
+    let page = r#"<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "DiscussionForumPosting",
+         "headline": "Sourdough starter smells of acetone",
+         "datePublished": "2024-05-02T08:15:00Z",
+         "author": {"@type": "Person", "name": "crumbwise42"}}
+        </script></head><body><main><h1>Sourdough starter smells of acetone</h1>
+        <div class="post"><p>My starter has smelled of nail varnish for three days now,
+        even though I feed it twice a day. Is it hungry or is it dying?</p></div>
+        <div class="post"><p>It is hungry: feed it more often, or give it more flour at
+        each feed, and the smell goes within a day or two.</p></div></main></body></html>"#;
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(doc.meta.byline.as_deref(), Some("crumbwise42"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-05-02T08:15:00Z"));
+}

@@ -351,6 +351,11 @@ impl JsonLd {
                         if let Some(g) = o.get("@graph") {
                             queue.push(g);
                         }
+                        // A question page's or a thread's post sits in its
+                        // page's `mainEntity`.
+                        if let Some(m) = o.get("mainEntity") {
+                            queue.push(m);
+                        }
                         if is_article_type(o.get("@type")) {
                             out.take(o);
                         }
@@ -368,7 +373,7 @@ impl JsonLd {
             self.headline = s("headline");
         }
         if self.published.is_none() {
-            self.published = s("datePublished");
+            self.published = s("datePublished").or_else(|| s("dateCreated"));
         }
         if self.author.is_none() {
             self.author = o.get("author").and_then(names);
@@ -380,8 +385,20 @@ impl JsonLd {
 }
 
 fn is_article_type(t: Option<&serde_json::Value>) -> bool {
-    let is =
-        |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report" || s == "WebPage";
+    // A thread's opening post and a question are the page's article: their
+    // author and date are the thread's.
+    let is = |s: &str| {
+        s.ends_with("Article")
+            || matches!(
+                s,
+                "BlogPosting"
+                    | "Report"
+                    | "WebPage"
+                    | "DiscussionForumPosting"
+                    | "SocialMediaPosting"
+                    | "Question"
+            )
+    };
     match t {
         Some(serde_json::Value::String(s)) => is(s),
         Some(serde_json::Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),
