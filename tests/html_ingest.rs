@@ -679,3 +679,53 @@ fn a_threads_opening_post_names_its_author() {
     assert_eq!(doc.meta.byline.as_deref(), Some("crumbwise42"));
     assert_eq!(doc.meta.published.as_deref(), Some("2024-05-02T08:15:00Z"));
 }
+
+#[test]
+fn a_page_drawn_by_script_is_read_from_its_data() {
+    let page = r#"<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "Product", "name": "Harbour Lantern",
+         "description": "<p>A brass lantern with a glass chimney, made to hang in a porch.</p><p>It burns lamp oil for nine hours on one filling.</p>"}
+        </script></head><body><div id="app">Loading</div></body></html>"#;
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.text(),
+        "A brass lantern with a glass chimney, made to hang in a porch.\n\n\
+         It burns lamp oil for nine hours on one filling."
+    );
+    // A page with prose of its own keeps it.
+    let page = page.replace(
+        "<div id=\"app\">Loading</div>",
+        "<article><p>Our lanterns are cast in the old foundry by the quay, each one \
+         finished by hand and tested for a full night before it leaves.</p></article>",
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(
+        doc.text().starts_with("Our lanterns are cast"),
+        "{}",
+        doc.text()
+    );
+}
+
+#[test]
+fn highlighted_code_keeps_its_comments() {
+    let page = r#"<html><body><article><h1>Reading a file line by line</h1>
+        <p>Open the file once and read it through a buffer, so that each line costs one
+        small copy rather than a call into the system for every character read.</p>
+        <pre><code><span class="token comment">// one buffer for the whole file</span>
+let reader = BufReader::new(file);
+<span class="hljs-meta">#[inline]</span> fn count() {}</code></pre>
+        <p>The buffer's default size suits most files; a larger one pays only on slow
+        disks, where each read waits longer than the copy it saves.</p>
+        </article></body></html>"#;
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    let code = doc
+        .blocks()
+        .iter()
+        .find_map(|b| match b {
+            Block::Code { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .expect("a code block");
+    assert!(code.contains("// one buffer for the whole file"), "{code}");
+    assert!(code.contains("#[inline]"), "{code}");
+}

@@ -319,7 +319,9 @@ fn measure(text: &str) -> (u32, u32) {
 }
 
 enum Step<'a> {
-    Enter(ego_tree::NodeRef<'a, DomNode>, u32, u32, bool, bool),
+    /// A node, its parent's index, its depth, whether it sits inside a
+    /// link, inside chrome, and inside code.
+    Enter(ego_tree::NodeRef<'a, DomNode>, u32, u32, bool, bool, bool),
     Exit(u32),
 }
 
@@ -368,15 +370,15 @@ pub fn flatten<'a>(
     let mut slug_ids: Vec<u32> = Vec::new();
     let mut stack: Vec<Step<'a>> = vec![Step::Exit(0)];
     for child in start.children().rev() {
-        stack.push(Step::Enter(child, 0, 1, false, false));
+        stack.push(Step::Enter(child, 0, 1, false, false, false));
     }
     while let Some(step) = stack.pop() {
-        let (dom, parent, depth, in_link, unlikely) = match step {
+        let (dom, parent, depth, in_link, unlikely, in_code) = match step {
             Step::Exit(i) => {
                 nodes[i as usize].end = nodes.len() as u32;
                 continue;
             }
-            Step::Enter(d, p, depth, l, u) => (d, p, depth, l, u),
+            Step::Enter(d, p, depth, l, u, c) => (d, p, depth, l, u, c),
         };
         match dom.value() {
             DomNode::Text(t) => {
@@ -419,11 +421,25 @@ pub fn flatten<'a>(
                 let link = in_link || tag == Tag::Link;
                 if depth as usize > max_depth {
                     for child in dom.children().rev() {
-                        stack.push(Step::Enter(child, parent, depth + 1, link, unlikely));
+                        stack.push(Step::Enter(
+                            child,
+                            parent,
+                            depth + 1,
+                            link,
+                            unlikely,
+                            in_code,
+                        ));
                     }
                     continue;
                 }
-                let hint = hint_for(&attrs, reading, true);
+                // Inside code, class names are a highlighter's token kinds
+                // (`token comment`, `hljs-meta`), never chrome.
+                let hint = if in_code {
+                    Hint::default()
+                } else {
+                    hint_for(&attrs, reading, true)
+                };
+                let code = in_code || tag == Tag::Pre || el.name() == "code";
                 let i = nodes.len() as u32;
                 if hint.negative.is_some_and(slug_may_clear)
                     && attrs.id.is_some_and(|id| names_own_heading(id, el, dom))
@@ -450,7 +466,7 @@ pub fn flatten<'a>(
                 });
                 stack.push(Step::Exit(i));
                 for child in dom.children().rev() {
-                    stack.push(Step::Enter(child, i, depth + 1, link, false));
+                    stack.push(Step::Enter(child, i, depth + 1, link, false, code));
                 }
             }
             _ => {}
