@@ -729,3 +729,53 @@ let reader = BufReader::new(file);
     assert!(code.contains("// one buffer for the whole file"), "{code}");
     assert!(code.contains("#[inline]"), "{code}");
 }
+
+#[test]
+fn links_listed_inside_the_article_stay_and_those_after_it_go() {
+    let para = |s: &str| {
+        format!(
+            "<p>{s} The survey walked every street of the old town twice, once in the \
+             morning and once after dark, and noted each lamp that was out.</p>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><h1>Lamps of the old town</h1>{}\
+         <ul><li><a href=\"/survey/north\">The northern streets</a>, at dawn</li>\
+         <li><a href=\"/survey/harbour\">Along the harbour</a>, at noon</li>\
+         <li><a href=\"/survey/hill\">Up the castle hill</a>, at dusk</li></ul>{}{}\
+         <ul><li><a href=\"/other-1\">Bridges of the river delta</a></li>\
+         <li><a href=\"/other-2\">Markets of the lower town</a></li>\
+         <li><a href=\"/other-3\">Gardens behind the walls</a></li></ul>\
+         </article></body></html>",
+        para("First."),
+        para("Second."),
+        para("Third.")
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("Along the harbour"), "{text}");
+    assert!(!text.contains("Markets of the lower town"), "{text}");
+}
+
+#[test]
+fn a_section_header_holding_prose_is_content() {
+    let section = |title: &str, intro: &str| {
+        format!(
+            "<section><header><h2>{title}</h2><p>{intro} We plan the work with you, agree \
+             a price before anything starts, and send one team from the first visit to the \
+             last, so nobody has to explain the job twice. Every job ends with a walk \
+             round the house together, and a written note of what was done.</p></header>\
+             <p>Book a visit and we will call you back within a day.</p></section>"
+        )
+    };
+    let page = format!(
+        "<html><body><header><a href=\"/\">Home</a></header><main>\
+         <header><h1>Home repairs</h1></header>{}{}</main></body></html>",
+        section("Roofs", "Roofs are checked tile by tile."),
+        section("Gutters", "Gutters are cleared and resealed.")
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("Roofs are checked tile by tile."), "{text}");
+    assert!(text.contains("Gutters are cleared and resealed."), "{text}");
+}
