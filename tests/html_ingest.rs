@@ -624,3 +624,158 @@ fn links_of_a_catalogue_page_are_its_content() {
     }
     assert!(!text.contains("Shipping and returns"), "{text}");
 }
+
+#[test]
+fn sections_named_after_their_headings_are_not_chrome() {
+    // Documentation tools name a section after its heading: "More on Maps"
+    // becomes `more-on-maps`, which must not read as a box of more links.
+    let section = |id: &str, heading: &str, body: &str| {
+        format!(
+            "<section id=\"{id}\"><span id=\"anchor-{id}\"></span><h2>{heading}</h2>\
+             <p>{body}</p><p>{body}</p></section>"
+        )
+    };
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav>\
+         <main><h1>Working with maps</h1>{}{}\
+         <div class=\"related-more\"><a href=\"/a\">Another page about keys</a> \
+         <a href=\"/b\">Yet another page about values</a></div></main></body></html>",
+        section(
+            "more-on-maps",
+            "3.1. More on Maps",
+            "A map holds keys and values, and looking a key up takes about the same \
+             time however many entries the map holds, which makes it the usual choice."
+        ),
+        section(
+            "iteration-order",
+            "3.2. Iteration order",
+            "Entries come back in no particular order, so code that needs an order \
+             sorts the keys first, or keeps them in a second list beside the map."
+        ),
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("A map holds keys and values"), "{text}");
+    assert!(
+        text.contains("Entries come back in no particular order"),
+        "{text}"
+    );
+    assert!(!text.contains("Yet another page"), "{text}");
+}
+
+#[test]
+fn a_threads_opening_post_names_its_author() {
+    let page = r#"<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "DiscussionForumPosting",
+         "headline": "Sourdough starter smells of acetone",
+         "datePublished": "2024-05-02T08:15:00Z",
+         "author": {"@type": "Person", "name": "crumbwise42"}}
+        </script></head><body><main><h1>Sourdough starter smells of acetone</h1>
+        <div class="post"><p>My starter has smelled of nail varnish for three days now,
+        even though I feed it twice a day. Is it hungry or is it dying?</p></div>
+        <div class="post"><p>It is hungry: feed it more often, or give it more flour at
+        each feed, and the smell goes within a day or two.</p></div></main></body></html>"#;
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(doc.meta.byline.as_deref(), Some("crumbwise42"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-05-02T08:15:00Z"));
+}
+
+#[test]
+fn a_page_drawn_by_script_is_read_from_its_data() {
+    let page = r#"<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "Product", "name": "Harbour Lantern",
+         "description": "<p>A brass lantern with a glass chimney, made to hang in a porch.</p><p>It burns lamp oil for nine hours on one filling.</p>"}
+        </script></head><body><div id="app">Loading</div></body></html>"#;
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    assert_eq!(
+        doc.text(),
+        "A brass lantern with a glass chimney, made to hang in a porch.\n\n\
+         It burns lamp oil for nine hours on one filling."
+    );
+    // A page with prose of its own keeps it.
+    let page = page.replace(
+        "<div id=\"app\">Loading</div>",
+        "<article><p>Our lanterns are cast in the old foundry by the quay, each one \
+         finished by hand and tested for a full night before it leaves.</p></article>",
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    assert!(
+        doc.text().starts_with("Our lanterns are cast"),
+        "{}",
+        doc.text()
+    );
+}
+
+#[test]
+fn highlighted_code_keeps_its_comments() {
+    let page = r#"<html><body><article><h1>Reading a file line by line</h1>
+        <p>Open the file once and read it through a buffer, so that each line costs one
+        small copy rather than a call into the system for every character read.</p>
+        <pre><code><span class="token comment">// one buffer for the whole file</span>
+let reader = BufReader::new(file);
+<span class="hljs-meta">#[inline]</span> fn count() {}</code></pre>
+        <p>The buffer's default size suits most files; a larger one pays only on slow
+        disks, where each read waits longer than the copy it saves.</p>
+        </article></body></html>"#;
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    let code = doc
+        .blocks()
+        .iter()
+        .find_map(|b| match b {
+            Block::Code { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .expect("a code block");
+    assert!(code.contains("// one buffer for the whole file"), "{code}");
+    assert!(code.contains("#[inline]"), "{code}");
+}
+
+#[test]
+fn links_listed_inside_the_article_stay_and_those_after_it_go() {
+    let para = |s: &str| {
+        format!(
+            "<p>{s} The survey walked every street of the old town twice, once in the \
+             morning and once after dark, and noted each lamp that was out.</p>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><h1>Lamps of the old town</h1>{}\
+         <ul><li><a href=\"/survey/north\">The northern streets</a>, at dawn</li>\
+         <li><a href=\"/survey/harbour\">Along the harbour</a>, at noon</li>\
+         <li><a href=\"/survey/hill\">Up the castle hill</a>, at dusk</li></ul>{}{}\
+         <ul><li><a href=\"/other-1\">Bridges of the river delta</a></li>\
+         <li><a href=\"/other-2\">Markets of the lower town</a></li>\
+         <li><a href=\"/other-3\">Gardens behind the walls</a></li></ul>\
+         </article></body></html>",
+        para("First."),
+        para("Second."),
+        para("Third.")
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("Along the harbour"), "{text}");
+    assert!(!text.contains("Markets of the lower town"), "{text}");
+}
+
+#[test]
+fn a_section_header_holding_prose_is_content() {
+    let section = |title: &str, intro: &str| {
+        format!(
+            "<section><header><h2>{title}</h2><p>{intro} We plan the work with you, agree \
+             a price before anything starts, and send one team from the first visit to the \
+             last, so nobody has to explain the job twice. Every job ends with a walk \
+             round the house together, and a written note of what was done.</p></header>\
+             <p>Book a visit and we will call you back within a day.</p></section>"
+        )
+    };
+    let page = format!(
+        "<html><body><header><a href=\"/\">Home</a></header><main>\
+         <header><h1>Home repairs</h1></header>{}{}</main></body></html>",
+        section("Roofs", "Roofs are checked tile by tile."),
+        section("Gutters", "Gutters are cleared and resealed.")
+    );
+    let doc = ingest_str(&page, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("Roofs are checked tile by tile."), "{text}");
+    assert!(text.contains("Gutters are cleared and resealed."), "{text}");
+}

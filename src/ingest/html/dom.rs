@@ -319,7 +319,9 @@ fn measure(text: &str) -> (u32, u32) {
 }
 
 enum Step<'a> {
-    Enter(ego_tree::NodeRef<'a, DomNode>, u32, u32, bool, bool),
+    /// A node, its parent's index, its depth, whether it sits inside a
+    /// link, inside chrome, and inside code.
+    Enter(ego_tree::NodeRef<'a, DomNode>, u32, u32, bool, bool, bool),
     Exit(u32),
 }
 
@@ -363,17 +365,20 @@ pub fn flatten<'a>(
         loose_commas: 0,
         articles: 0,
     });
+    // Elements whose only chrome word comes from an id spelling out their
+    // own heading (see `names_own_heading`).
+    let mut slug_ids: Vec<u32> = Vec::new();
     let mut stack: Vec<Step<'a>> = vec![Step::Exit(0)];
     for child in start.children().rev() {
-        stack.push(Step::Enter(child, 0, 1, false, false));
+        stack.push(Step::Enter(child, 0, 1, false, false, false));
     }
     while let Some(step) = stack.pop() {
-        let (dom, parent, depth, in_link, unlikely) = match step {
+        let (dom, parent, depth, in_link, unlikely, in_code) = match step {
             Step::Exit(i) => {
                 nodes[i as usize].end = nodes.len() as u32;
                 continue;
             }
-            Step::Enter(d, p, depth, l, u) => (d, p, depth, l, u),
+            Step::Enter(d, p, depth, l, u, c) => (d, p, depth, l, u, c),
         };
         match dom.value() {
             DomNode::Text(t) => {
@@ -416,15 +421,32 @@ pub fn flatten<'a>(
                 let link = in_link || tag == Tag::Link;
                 if depth as usize > max_depth {
                     for child in dom.children().rev() {
-                        stack.push(Step::Enter(child, parent, depth + 1, link, unlikely));
+                        stack.push(Step::Enter(
+                            child,
+                            parent,
+                            depth + 1,
+                            link,
+                            unlikely,
+                            in_code,
+                        ));
                     }
                     continue;
                 }
-                let mut hint = hint_of(attrs.class, attrs.id, attrs.role, attrs.itemprop);
-                if reading != Reading::Strict && hint.negative.is_some_and(|r| !firm_chrome(r)) {
-                    hint.negative = None;
-                }
+                // Inside code, class names are a highlighter's token kinds
+                // (`token comment`, `hljs-meta`), never chrome.
+                let hint = if in_code {
+                    Hint::default()
+                } else {
+                    hint_for(&attrs, reading, true)
+                };
+                let code = in_code || tag == Tag::Pre || el.name() == "code";
                 let i = nodes.len() as u32;
+                if hint.negative.is_some_and(slug_may_clear)
+                    && attrs.id.is_some_and(|id| names_own_heading(id, el, dom))
+                    && hint_for(&attrs, reading, false).negative.is_none()
+                {
+                    slug_ids.push(i);
+                }
                 nodes.push(Node {
                     tag,
                     text: "",
@@ -444,7 +466,7 @@ pub fn flatten<'a>(
                 });
                 stack.push(Step::Exit(i));
                 for child in dom.children().rev() {
-                    stack.push(Step::Enter(child, i, depth + 1, link, false));
+                    stack.push(Step::Enter(child, i, depth + 1, link, false, code));
                 }
             }
             _ => {}
@@ -479,11 +501,102 @@ pub fn flatten<'a>(
         parent.loose_chars += loose;
         parent.loose_commas += loose_commas;
     }
+    // A section whose id is its heading's slug (`more-on-lists`, from "More
+    // on Lists") says nothing about chrome through that id, unless it is
+    // made of links (a "Related posts" box so named).
+    for i in slug_ids {
+        let n = &mut nodes[i as usize];
+        if n.link_density() < 0.5
+            && let Some(el) = n.el
+        {
+            n.hint = hint_for(&read_attrs(el), reading, false);
+        }
+    }
     mark_unlikely(&mut nodes);
     Arena {
         nodes,
         keep_links: false,
     }
+}
+
+/// What an element's names say under `reading`, its id read or not.
+fn hint_for(a: &Attrs<'_>, reading: Reading, with_id: bool) -> Hint {
+    let id = if with_id { a.id } else { None };
+    let mut hint = hint_of(a.class, id, a.role, a.itemprop);
+    if reading != Reading::Strict && hint.negative.is_some_and(|r| !firm_chrome(r)) {
+        hint.negative = None;
+    }
+    hint
+}
+
+/// True for chrome reasons that a word of a heading may spell by chance
+/// ("More on Lists", "Related work", "Date and time", "Print settings"):
+/// never those naming comments, menus, sharing, adverts or bylines, whose
+/// headings say what the box is.
+fn slug_may_clear(reason: &str) -> bool {
+    matches!(
+        reason,
+        "related links"
+            | "date line"
+            | "toolbar"
+            | "header"
+            | "caption"
+            | "tags"
+            | "metadata"
+            | "footnotes"
+            | "hidden"
+            | "banner"
+    )
+}
+
+/// True when `id` is of two words or more and spells out the text of the
+/// element's own heading: the element itself when it is a heading, else
+/// its first child element (or that one's first), as documentation and
+/// Markdown tools name sections after their headings.
+fn names_own_heading(id: &str, el: &Element, node: ego_tree::NodeRef<'_, DomNode>) -> bool {
+    use crate::text::normalise::{Fold, key};
+    if id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+        < 2
+    {
+        return false;
+    }
+    let is_heading = |e: &Element| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let heading = if is_heading(el) {
+        Some(node)
+    } else {
+        let c = first_child(node).filter(|c| c.value().as_element().is_some());
+        c.filter(|c| c.value().as_element().is_some_and(is_heading))
+            .or_else(|| {
+                c.and_then(first_child)
+                    .filter(|g| g.value().as_element().is_some_and(is_heading))
+            })
+    };
+    let Some(heading) = heading else {
+        return false;
+    };
+    let mut text = String::new();
+    for d in heading.descendants() {
+        if let DomNode::Text(t) = d.value() {
+            if text.len() + t.len() > 300 {
+                return false;
+            }
+            text.push_str(t);
+        }
+    }
+    let (id_key, text_key) = (key(id, Fold::Letters), key(&text, Fold::Letters));
+    id_key.len() >= 6 && text_key.contains(&id_key)
+}
+
+/// The first child of `n` holding visible text (an empty anchor before a
+/// heading is passed over).
+fn first_child<'a>(n: ego_tree::NodeRef<'a, DomNode>) -> Option<ego_tree::NodeRef<'a, DomNode>> {
+    n.children().find(|c| {
+        c.descendants()
+            .any(|d| matches!(d.value(), DomNode::Text(t) if !t.trim().is_empty()))
+    })
 }
 
 /// Share of the page's text above which a box is never taken for chrome,

@@ -15,6 +15,8 @@ use crate::text::normalise::{self, Fold};
 pub struct RawMeta<'a> {
     title_tag: Option<String>,
     og_title: Option<&'a str>,
+    /// The page's own summary (`description`, `og:description`).
+    description: Option<&'a str>,
     og_site: Option<&'a str>,
     og_url: Option<&'a str>,
     canonical: Option<&'a str>,
@@ -77,6 +79,9 @@ impl<'a> RawMeta<'a> {
                 }
                 let slot = match key.trim().to_ascii_lowercase().as_str() {
                     "og:title" | "twitter:title" => &mut self.og_title,
+                    "description" | "og:description" | "twitter:description" => {
+                        &mut self.description
+                    }
                     "og:site_name" | "application-name" => &mut self.og_site,
                     "og:url" => &mut self.og_url,
                     "author" | "article:author" | "byl" | "dc.creator" | "dcterms.creator"
@@ -148,7 +153,22 @@ impl<'a> RawMeta<'a> {
     /// Reads the gathered facts into [`Meta`]; `h1` is the page's first
     /// top-level heading, used when nothing better names the article.
     pub fn finish(self, h1: Option<&str>) -> Meta {
+        self.finish_with_script_text(h1).0
+    }
+
+    /// As [`RawMeta::finish`], with the text the page holds in its data
+    /// rather than its markup: the JSON-LD `articleBody`, else the longest
+    /// description its structured data or meta tags give (a shop's product
+    /// or a course rendered by script has no prose in the markup at all).
+    pub fn finish_with_script_text(self, h1: Option<&str>) -> (Meta, Option<String>) {
         let ld = JsonLd::read(&self.json_ld);
+        let script_text = ld.body.clone().or_else(|| {
+            [ld.description.as_deref(), self.description]
+                .into_iter()
+                .flatten()
+                .max_by_key(|d| d.len())
+                .map(str::to_string)
+        });
         let site_name = self
             .og_site
             .map(str::to_string)
@@ -218,7 +238,7 @@ impl<'a> RawMeta<'a> {
                 .then(|| primary.to_ascii_lowercase())
                 .filter(|p| p.bytes().all(|b| b.is_ascii_lowercase()))
         });
-        Meta {
+        let meta = Meta {
             source: None,
             id: None,
             url,
@@ -227,9 +247,14 @@ impl<'a> RawMeta<'a> {
             published,
             site_name,
             language,
-        }
+        };
+        (meta, script_text)
     }
 }
+
+/// Shortest text taken from structured data as the page's text: a
+/// sentence, not a label.
+const DATA_TEXT_BYTES: usize = 40;
 
 /// Separators between an article title and the site's name.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
@@ -328,6 +353,10 @@ struct JsonLd {
     author: Option<String>,
     published: Option<String>,
     publisher: Option<String>,
+    /// An article's whole text, when the data carries it.
+    body: Option<String>,
+    /// The first description of some length, whatever the object.
+    description: Option<String>,
 }
 
 impl JsonLd {
@@ -351,8 +380,25 @@ impl JsonLd {
                         if let Some(g) = o.get("@graph") {
                             queue.push(g);
                         }
+                        // A question page's or a thread's post sits in its
+                        // page's `mainEntity`.
+                        if let Some(m) = o.get("mainEntity") {
+                            queue.push(m);
+                        }
                         if is_article_type(o.get("@type")) {
                             out.take(o);
+                        }
+                        let text = |k: &str| {
+                            o.get(k)
+                                .and_then(|v| v.as_str())
+                                .filter(|t| t.len() >= DATA_TEXT_BYTES)
+                                .map(str::to_string)
+                        };
+                        if out.body.is_none() {
+                            out.body = text("articleBody");
+                        }
+                        if out.description.is_none() {
+                            out.description = text("description");
                         }
                     }
                     _ => {}
@@ -368,7 +414,7 @@ impl JsonLd {
             self.headline = s("headline");
         }
         if self.published.is_none() {
-            self.published = s("datePublished");
+            self.published = s("datePublished").or_else(|| s("dateCreated"));
         }
         if self.author.is_none() {
             self.author = o.get("author").and_then(names);
@@ -380,8 +426,20 @@ impl JsonLd {
 }
 
 fn is_article_type(t: Option<&serde_json::Value>) -> bool {
-    let is =
-        |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report" || s == "WebPage";
+    // A thread's opening post and a question are the page's article: their
+    // author and date are the thread's.
+    let is = |s: &str| {
+        s.ends_with("Article")
+            || matches!(
+                s,
+                "BlogPosting"
+                    | "Report"
+                    | "WebPage"
+                    | "DiscussionForumPosting"
+                    | "SocialMediaPosting"
+                    | "Question"
+            )
+    };
     match t {
         Some(serde_json::Value::String(s)) => is(s),
         Some(serde_json::Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),

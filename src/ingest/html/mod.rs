@@ -69,7 +69,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
     let arena = dom::flatten(&dom, max_depth, &mut raw_meta, Reading::Strict);
     check_table_cells(&arena, options.max_table_cells)?;
     let h1 = first_h1(&arena);
-    let meta = raw_meta.finish(h1.as_deref());
+    let (meta, script_text) = raw_meta.finish_with_script_text(h1.as_deref());
     let page_prose = visible_prose(&arena);
     let mut doc = extract(&arena, &meta);
     // Too little of the page's prose came out: the article sits in a box
@@ -153,7 +153,60 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             doc = retry;
         }
     }
+    if body_chars(&doc) < EMPTY_CHARS
+        && let Some(text) = script_text
+    {
+        // Nothing in the markup: the page is drawn by a script from data it
+        // carries. The structured data's text (an article body, a product's
+        // or a course's description) is what the page says.
+        read_script_text(&text, &mut doc);
+    }
     Ok(doc)
+}
+
+/// Puts text from the page's structured data into `doc` in place of a
+/// reading too short to count, when it is longer: one paragraph per run
+/// of lines, markup in it read as text.
+fn read_script_text(text: &str, doc: &mut Document) {
+    let plain = if text.contains('<') {
+        let fragment = Html::parse_fragment(text);
+        let mut out = String::new();
+        for node in fragment.tree.nodes() {
+            match node.value() {
+                scraper::Node::Text(t) => out.push_str(t),
+                scraper::Node::Element(e)
+                    if matches!(e.name(), "p" | "br" | "li" | "div" | "h2" | "h3") =>
+                {
+                    out.push('\n');
+                }
+                _ => {}
+            }
+        }
+        out
+    } else {
+        text.to_string()
+    };
+    let paragraphs: Vec<String> = plain
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let chars: usize = paragraphs
+        .iter()
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    if chars <= body_chars(doc) as usize {
+        return;
+    }
+    while !doc.blocks().is_empty() {
+        remove_block(doc, 0, "shorter than the page's data");
+    }
+    for p in paragraphs {
+        doc.push(
+            Block::Paragraph { text: p },
+            crate::document::Origin::default(),
+        );
+    }
 }
 
 /// Refuses a page with more start tags than `limit` before it is parsed: the

@@ -64,8 +64,11 @@ pub fn chrome_reason(
         Tag::Nav => return Some("navigation"),
         Tag::Aside => return Some("sidebar"),
         Tag::Footer => return Some("footer"),
-        // Inside the content, a <header> holds the title, standfirst and byline.
-        Tag::Header => return Some("header"),
+        // Inside the content, a <header> holds the title, standfirst and
+        // byline; one holding a paragraph of prose opens a section of a page
+        // of many (a service's or a course's page).
+        Tag::Header if !holds_paragraph(arena, i) => return Some("header"),
+        Tag::Header => return None,
         Tag::Form if n.chars < 500 => return Some("form"),
         Tag::Figcaption => return Some("caption"),
         // A link's class names where it points (`tag-link`, `author-url`),
@@ -77,6 +80,7 @@ pub fn chrome_reason(
         && !n.hint.positive
         && let Some(reason) = n.hint.negative
         && !super::dom::names_itself(n.tag, reason)
+        && !(reason == "header" && holds_paragraph(arena, i))
     {
         return Some(reason);
     }
@@ -106,6 +110,19 @@ pub fn chrome_reason(
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
         _ => None,
     }
+}
+
+/// Characters of prose a paragraph needs to make the box holding it more
+/// than a title block: two sentences, longer than a standfirst.
+const HEADER_PARAGRAPH_CHARS: u32 = 200;
+
+/// True when box `i` holds a paragraph of prose (see
+/// [`HEADER_PARAGRAPH_CHARS`]) that is not mostly links.
+fn holds_paragraph(arena: &Arena<'_>, i: usize) -> bool {
+    let end = arena.nodes[i].end as usize;
+    arena.nodes[i + 1..end]
+        .iter()
+        .any(|n| n.tag == Tag::P && n.chars >= HEADER_PARAGRAPH_CHARS && n.link_density() < 0.3)
 }
 
 /// True when box `i` is a grid of teasers: three or more child boxes of
@@ -284,6 +301,17 @@ impl Emitter<'_, '_> {
     fn emit(&mut self, root: usize) {
         let nodes = &self.arena.nodes;
         let end = nodes[root].end as usize;
+        // Where the root's last paragraph of prose starts: a list of links
+        // before it sits inside the article (sources or tools, each with a
+        // word on it), not after it as pointers elsewhere. Its items made of
+        // a link alone still go: inside news they are other stories.
+        let last_prose = (root..end)
+            .rev()
+            .find(|&j| {
+                let n = &nodes[j];
+                n.tag == Tag::P && n.chars >= 80 && n.link_density() < 0.3
+            })
+            .unwrap_or(root);
         let mut i = root;
         while i < end {
             self.close_until(i);
@@ -303,6 +331,7 @@ impl Emitter<'_, '_> {
             if i != root
                 && let Some(reason) =
                     chrome_reason(self.arena, i, nodes[root].chars, !self.p_ends.is_empty())
+                && !(reason == "link list" && matches!(n.tag, Tag::List(_)) && next <= last_prose)
             {
                 if matches!(reason, "link list" | "link" | "related links") {
                     self.drop_lead_in();
