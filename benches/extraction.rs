@@ -1,4 +1,6 @@
-//! HTML ingest against a bare parse that keeps all text, on the same bytes:
+//! HTML ingest against a bare parse that keeps all text, and against
+//! dom_smoothie (a Readability port, the fastest of the published
+//! extractors measured on the shared corpus), on the same bytes:
 //! `cargo bench --bench extraction`. Uses up to 20 pages of
 //! `../shared/corpus/extraction/html` when present, else the fixture page.
 
@@ -37,6 +39,16 @@ fn bare_parse(bytes: &[u8]) -> usize {
         .sum()
 }
 
+/// dom_smoothie's article text, from the same decoded text the bare parse
+/// reads.
+fn dom_smoothie(bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes);
+    let Ok(mut reader) = dom_smoothie::Readability::new(text.as_ref(), None, None) else {
+        return 0;
+    };
+    reader.parse().map_or(0, |a| a.text_content.len())
+}
+
 fn bench(c: &mut Criterion) {
     let pages = pages();
     let total: usize = pages.iter().map(Vec::len).sum();
@@ -57,6 +69,13 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("dom_smoothie", |b| {
+        b.iter(|| {
+            for p in &pages {
+                black_box(dom_smoothie(p));
+            }
+        })
+    });
     group.finish();
     // The figure that matters is the ratio; measure it directly, the two
     // runs interleaved round by round so that load from other processes
@@ -68,6 +87,7 @@ fn bench(c: &mut Criterion) {
     };
     let mut bare = Vec::new();
     let mut ours = Vec::new();
+    let mut peer = Vec::new();
     for _ in 0..21 {
         bare.push(time(&|| {
             for p in &pages {
@@ -79,13 +99,20 @@ fn bench(c: &mut Criterion) {
                 let _ = black_box(pristine::ingest::html::ingest_bytes(p, &options));
             }
         }));
+        peer.push(time(&|| {
+            for p in &pages {
+                black_box(dom_smoothie(p));
+            }
+        }));
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let (bare, ours) = (median(&mut bare), median(&mut ours));
+    let (bare, ours, peer) = (median(&mut bare), median(&mut ours), median(&mut peer));
     println!("ingest / bare parse time ratio: {:.2}", ours / bare);
+    println!("dom_smoothie / bare parse time ratio: {:.2}", peer / bare);
+    println!("ingest / dom_smoothie time ratio: {:.2}", ours / peer);
 }
 
 criterion_group!(benches, bench);
