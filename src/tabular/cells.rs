@@ -6,7 +6,9 @@
 
 use super::tokens::{Class, Token, is_connector, paren_balance};
 use crate::lexicon::proper_nouns::is_proper_noun;
-use crate::lexicon::table_words::{ATTRIBUTIVE, CLOSING_HEADS, IRREGULAR_PARTICIPLES, NOT_PLURAL};
+use crate::lexicon::table_words::{
+    ATTRIBUTIVE, CLOSING_HEADS, IRREGULAR_PARTICIPLES, NOT_PLURAL, QUANTITY_QUALIFIERS,
+};
 
 /// The kinds of cell a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +84,35 @@ pub fn is_placeholder(cell: &[Token<'_>]) -> bool {
                 | "no"
         )
     })
+}
+
+/// True when `cell` may stand in a column of `kind` without being of its
+/// type: a placeholder in a column of dates or figures, and a lone mark
+/// (`—`, `❌`) in a column of words, where a page marks a missing entry.
+pub fn stands_in(cell: &[Token<'_>], kind: CellType) -> bool {
+    if is_text(kind) {
+        matches!(cell, [t] if is_pictograph(t.text) || matches!(t.text, "-" | "–" | "—"))
+    } else {
+        is_placeholder(cell)
+    }
+}
+
+/// True for a token made only of pictographs (`✅`, `❌`, `🥇`, `★`): a
+/// mark set before a cell's words, which says nothing of their type.
+pub fn is_pictograph(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(c as u32,
+                0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+        })
+}
+
+/// True for a one-word answer in a column of answers: `Yes`, `No`, `N/A`.
+fn is_answer(text: &str) -> bool {
+    let w = text.trim_end_matches(['.', '*']);
+    ["yes", "no", "n/a"]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// True when the cell's parentheses pair up and it does not open with one:
@@ -184,6 +215,23 @@ pub fn fits(cell: &[Token<'_>]) -> Fits {
 /// [`fits`] for a cell known to hold no parenthesis.
 pub fn fits_flat(cell: &[Token<'_>]) -> Fits {
     let mut out: Fits = [None; 6];
+    // A pictograph after the first token opens the next cell (`✅` `✅`).
+    if cell.len() >= 2 && cell[1..].iter().any(|t| is_pictograph(t.text)) {
+        return out;
+    }
+    // `Yes`, `No` and `N/A` after words are the next cell's answer (`Gemini
+    // CLI` + `Yes`).
+    if cell.len() >= 2 && is_answer(cell[cell.len() - 1].text) {
+        return out;
+    }
+    // A pictograph before words (`✅ Mass Emails`, `🥇 Budget`) marks the
+    // cell; its words type it.
+    if let [mark, rest @ ..] = cell
+        && !rest.is_empty()
+        && is_pictograph(mark.text)
+    {
+        return fits_flat(rest);
+    }
     // A colon ends a label or a lead-in (`Pros:`), not a cell.
     if cell.is_empty() || cut_at_connector(cell) || cell[cell.len() - 1].text.ends_with(':') {
         return out;
@@ -277,7 +325,30 @@ fn date(cell: &[Token<'_>]) -> Option<f32> {
     ok.then_some(2.0)
 }
 
+/// Number of tokens opening `cell` that qualify the figure after them
+/// (`Under`, `Up to`, `Approx.`), or 0.
+pub fn qualifier_len(cell: &[Token<'_>]) -> usize {
+    if !matches!(cell[0].class, Class::Function | Class::Cap | Class::Lower) {
+        return 0;
+    }
+    QUANTITY_QUALIFIERS
+        .iter()
+        .map(|q| (q, q.split(' ').count()))
+        .find(|&(q, n)| {
+            cell.get(n).is_some_and(|t| t.class == Class::Number)
+                && q.split(' ')
+                    .zip(cell)
+                    .all(|(w, t)| t.text.trim_end_matches('.').eq_ignore_ascii_case(w))
+        })
+        .map_or(0, |(_, n)| n)
+}
+
 fn quantity(cell: &[Token<'_>]) -> Option<f32> {
+    // `Under 2 minutes` is a quantity, a little less plainly than `2 minutes`.
+    let q = qualifier_len(cell);
+    if q > 0 {
+        return quantity(&cell[q..]).map(|s| s - 0.2);
+    }
     let cell = match cell {
         [sign, rest @ ..] if !rest.is_empty() && is_comparison(sign.text) => rest,
         _ => cell,
@@ -458,7 +529,7 @@ pub fn is_closing_head(word: &str) -> bool {
 pub fn is_plural_noun(word: &str) -> bool {
     let mut buf = [0u8; 16];
     word.chars().next().is_some_and(char::is_uppercase)
-        && word.len() > 4
+        && word.len() > 3
         && word.chars().all(char::is_alphabetic)
         && !word.chars().skip(1).all(char::is_uppercase)
         && crate::text::ascii_lower(word, &mut buf).is_some_and(|w| {
@@ -486,8 +557,14 @@ pub fn is_postpositive(noun: &str, word: &str) -> bool {
 }
 
 /// True for a header word read as a past participle (`Proposed`, `Opened`).
+/// A word with capitals inside (`SimplyHired`) is a brand, not a
+/// participle.
 pub fn is_participle(word: &str) -> bool {
-    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ED"))
+    let brand = || {
+        let inner = word.chars().skip(1);
+        inner.clone().any(char::is_uppercase) && inner.clone().any(char::is_lowercase)
+    };
+    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ED")) && !brand()
 }
 
 /// True when the header word `word` qualifies the word after it.
@@ -566,9 +643,11 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     let (body, end) = cell.split_at(cell.len() - 1);
     if body.iter().any(|t| t.text.ends_with([';', ':']))
         || end[0].text.ends_with([',', ';'])
-        || cell
-            .iter()
-            .any(|t| t.full_stop && t.text.chars().count() > 5)
+        || cell.iter().enumerate().any(|(i, t)| {
+            // A column may be named by a question (`Concise logic?`).
+            let question = i + 1 == cell.len() && t.text.ends_with('?');
+            t.full_stop && !question && t.text.chars().count() > 5
+        })
     {
         return None;
     }
