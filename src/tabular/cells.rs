@@ -328,7 +328,10 @@ fn date(cell: &[Token<'_>]) -> Option<f32> {
 /// Number of tokens opening `cell` that qualify the figure after them
 /// (`Under`, `Up to`, `Approx.`), or 0.
 pub fn qualifier_len(cell: &[Token<'_>]) -> usize {
-    if !matches!(cell[0].class, Class::Function | Class::Cap | Class::Lower) {
+    if !cell
+        .first()
+        .is_some_and(|t| matches!(t.class, Class::Function | Class::Cap | Class::Lower))
+    {
         return 0;
     }
     QUANTITY_QUALIFIERS
@@ -344,6 +347,9 @@ pub fn qualifier_len(cell: &[Token<'_>]) -> usize {
 }
 
 fn quantity(cell: &[Token<'_>]) -> Option<f32> {
+    if cell.is_empty() {
+        return None;
+    }
     // `Under 2 minutes` is a quantity, a little less plainly than `2 minutes`.
     let q = qualifier_len(cell);
     if q > 0 {
@@ -384,12 +390,26 @@ fn quantity(cell: &[Token<'_>]) -> Option<f32> {
     {
         return Some(1.8);
     }
-    // A figure with more words (`3 hours and 50 minutes`, `4 × Nvidia RTX
-    // 5090`) reads as a quantity only weakly, and never a figure followed by
-    // a capitalised word, which is the next cell (`0.64%` + `Software`).
+    // Two figures with their units joined by `and` are one amount (`3 hours
+    // and 50 minutes`, `1 hour and 45 minutes`).
+    if let Some(and) = units.iter().position(|t| t.text == "and")
+        && and > 0
+        && quantity(&cell[..cell.len() - units.len() + and]).is_some_and(|s| s >= 1.8)
+        && quantity(&units[and + 1..]).is_some_and(|s| s >= 1.8)
+    {
+        return Some(1.8);
+    }
+    // A figure with more words (`4 × Nvidia RTX 5090`) reads as a quantity
+    // only weakly, and never a figure followed by a capitalised word, which
+    // is the next cell (`0.64%` + `Software`), nor a capitalised word after
+    // its unit (`45 minutes` + `Industry-leading`).
     let next_cell = |t: &Token<'_>| t.class == Class::Cap && !is_unit_symbol(t.text);
+    let after_unit = units
+        .windows(2)
+        .any(|w| w[0].class == Class::Lower && next_cell(&w[1]));
     let ok = units.len() <= 6
         && !percent
+        && !after_unit
         && !next_cell(&units[0])
         && last.class != Class::Function
         && !last.open_end
@@ -705,6 +725,28 @@ mod tests {
         );
         assert_eq!(best_type("pending"), Some(CellType::Lower));
         assert_eq!(best_type("—"), Some(CellType::Symbol));
+    }
+
+    #[test]
+    fn qualified_and_compound_figures_are_quantities() {
+        let q = |s: &str| fits(&tokenize(s))[index(CellType::Quantity)];
+        assert_eq!(q("2 hours and 15 minutes"), Some(1.8));
+        assert!(q("Under 4 minutes").is_some());
+        assert!(q("Up to 12 percent").is_some());
+        assert_eq!(q("Beyond 4 minutes"), None);
+        assert_eq!(q("45 minutes Regional"), None);
+        assert_eq!(q("2 hours and"), None);
+    }
+
+    #[test]
+    fn pictographs_and_answers() {
+        assert_eq!(best_type("✅ Weekly reports"), Some(CellType::Sentence));
+        assert_eq!(best_type("✅ ❌"), None);
+        assert_eq!(best_type("Garden Tool Yes"), None);
+        assert!(stands_in(&tokenize("❌"), CellType::Name));
+        assert!(!stands_in(&tokenize("."), CellType::Name));
+        assert!(!is_participle("ShopRated"));
+        assert!(is_participle("Rated"));
     }
 
     #[test]
