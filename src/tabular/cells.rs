@@ -328,9 +328,12 @@ fn date(cell: &[Token<'_>]) -> Option<f32> {
 /// Number of tokens opening `cell` that qualify the figure after them
 /// (`Under`, `Up to`, `Approx.`), or 0.
 pub fn qualifier_len(cell: &[Token<'_>]) -> usize {
+    // Most spans open on no word before a figure: they are not looked up.
+    let is_number = |i: usize| cell.get(i).is_some_and(|t| t.class == Class::Number);
     if !cell
         .first()
         .is_some_and(|t| matches!(t.class, Class::Function | Class::Cap | Class::Lower))
+        || !(is_number(1) || is_number(2))
     {
         return 0;
     }

@@ -387,6 +387,9 @@ struct RowSpans<'t, 'a> {
     /// `known[i]`: token `i` is a word English always capitalises
     /// (looked up once, not at every cut tried).
     known: Vec<bool>,
+    /// `qualifies[i]`: token `i` is one word qualifying the figure after it
+    /// (`Approx.` + `1.5`), so no cut falls between them.
+    qualifies: Vec<bool>,
     /// Words set aside before the row's first cell (its row number), which
     /// go back into that cell: they count in its length.
     lead: usize,
@@ -416,8 +419,12 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .iter()
             .map(|t| is_proper_noun(t.text.trim_matches(|c: char| !c.is_alphanumeric())))
             .collect();
+        let qualifies = (0..n)
+            .map(|i| cells::qualifier_len(&toks[i..]) == 1)
+            .collect();
         RowSpans {
             lead: usize::from(numbered),
+            qualifies,
             toks,
             spans,
             joined,
@@ -1004,7 +1011,7 @@ fn cell_score(
     }
     // A word qualifying the figure after the cut (`Approx.` + `1.5
     // minutes`) belongs to the figure's cell.
-    if b < row.toks.len() && cells::qualifier_len(&row.toks[b - 1..]) == 1 {
+    if b < row.toks.len() && row.qualifies[b - 1] {
         return None;
     }
     let col = &profile[j];
