@@ -581,15 +581,19 @@ fn fit_columns(
         profile[0] = Column::new(Some(CellType::Name), vec![1; rows.len() + 1]);
     }
     let mut cuts: Vec<Cuts> = Vec::with_capacity(rows.len());
+    // The cuts made under the current profile, with their scores, once the
+    // cuts have settled: the final reading needs them again.
+    let mut settled: Option<Vec<(f32, Cuts)>> = None;
     for _ in 0..PROFILE_ROUNDS {
-        let mut next = Vec::with_capacity(rows.len());
+        let mut scored = Vec::with_capacity(rows.len());
         for (r, row) in rows.iter().enumerate() {
-            next.push(cut_row(k, row, r, &profile)?.1);
+            scored.push(cut_row(k, row, r, &profile)?);
         }
-        if next == cuts {
+        if scored.iter().map(|(_, c)| c).eq(cuts.iter()) {
+            settled = Some(scored);
             break;
         }
-        cuts = next;
+        cuts = scored.into_iter().map(|(_, c)| c).collect();
         profile = read_profile(k, rows, &cuts);
         // Without a date, quantity or sentence column the cuts are no
         // table, and re-cutting rarely makes one: stop here.
@@ -646,8 +650,12 @@ fn fit_columns(
     // evidence that the lines are a table.
     let mut native = vec![true; k];
     let mut final_cuts = Vec::with_capacity(rows.len());
+    let mut settled = settled.map(Vec::into_iter);
     for (r, row) in rows.iter().enumerate() {
-        let (s, c) = cut_row(k, row, r, &profile)?;
+        let (s, c) = match settled.as_mut().and_then(Iterator::next) {
+            Some(done) => done,
+            None => cut_row(k, row, r, &profile)?,
+        };
         score += s;
         final_cuts.push(c.clone());
         let mut slipped = false;
