@@ -271,7 +271,14 @@ fn is_emphasis_mark(s: &str, i: usize, run: usize) -> bool {
         // Intra-word: `snake_case` keeps its underscore; `**bold**text` is rare.
         return false;
     }
-    true
+    // A mark is emphasis only with its partner on the line: a closing mark
+    // after an opening one, an opening mark before a closing one. A lone
+    // mark after a word (`Score*`, a footnote) or before one (`*Terms
+    // apply`) is text.
+    let ch = s.as_bytes()[i];
+    let closes = !is_space(prev) && !is_word(next);
+    let opens = !is_space(next) && !is_word(prev);
+    (closes && s.as_bytes()[..i].contains(&ch)) || (opens && s.as_bytes()[i + run..].contains(&ch))
 }
 
 /// True when [`collapse_spaces`] would change `s`: a tab, two spaces in a
@@ -329,6 +336,14 @@ mod tests {
             "keep snake_case and 2 * 3"
         );
         assert_eq!(strip("[ __](https://x.org) Home").text, "Home");
+        assert_eq!(strip("(*note*) and _a_.").text, "(note) and a.");
+    }
+
+    #[test]
+    fn a_lone_mark_is_text() {
+        assert_eq!(strip("Top Cities Score*").text, "Top Cities Score*");
+        assert_eq!(strip("*Terms apply").text, "*Terms apply");
+        assert_eq!(strip("Price* and **bold**").text, "Price* and bold");
     }
 
     #[test]

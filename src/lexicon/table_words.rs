@@ -31,6 +31,29 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
     "taught", "won", "written",
 ];
 
+/// Words set before a figure to say it is approximate or a bound (`Under 2
+/// minutes`, `Approx. 1.5 minutes`, `Up to 25 percent`), lowercase, without
+/// a trailing full stop: the cell is still a quantity.
+pub const QUANTITY_QUALIFIERS: &[&str] = &[
+    "about",
+    "above",
+    "almost",
+    "approx",
+    "approximately",
+    "around",
+    "below",
+    "from",
+    "nearly",
+    "over",
+    "roughly",
+    "under",
+    "up to",
+    "less than",
+    "more than",
+    "at least",
+    "at most",
+];
+
 /// Lowercase English function words: they glue words inside a cell and so
 /// never start a row cell nor start or end a header cell.
 pub const FUNCTION_WORDS: &[&str] = &[

@@ -6,7 +6,9 @@
 
 use super::tokens::{Class, Token, is_connector, paren_balance};
 use crate::lexicon::proper_nouns::is_proper_noun;
-use crate::lexicon::table_words::{ATTRIBUTIVE, CLOSING_HEADS, IRREGULAR_PARTICIPLES, NOT_PLURAL};
+use crate::lexicon::table_words::{
+    ATTRIBUTIVE, CLOSING_HEADS, IRREGULAR_PARTICIPLES, NOT_PLURAL, QUANTITY_QUALIFIERS,
+};
 
 /// The kinds of cell a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +84,35 @@ pub fn is_placeholder(cell: &[Token<'_>]) -> bool {
                 | "no"
         )
     })
+}
+
+/// True when `cell` may stand in a column of `kind` without being of its
+/// type: a placeholder in a column of dates or figures, and a lone mark
+/// (`—`, `❌`) in a column of words, where a page marks a missing entry.
+pub fn stands_in(cell: &[Token<'_>], kind: CellType) -> bool {
+    if is_text(kind) {
+        matches!(cell, [t] if is_pictograph(t.text) || matches!(t.text, "-" | "–" | "—"))
+    } else {
+        is_placeholder(cell)
+    }
+}
+
+/// True for a token made only of pictographs (`✅`, `❌`, `🥇`, `★`): a
+/// mark set before a cell's words, which says nothing of their type.
+pub fn is_pictograph(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(c as u32,
+                0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+        })
+}
+
+/// True for a one-word answer in a column of answers: `Yes`, `No`, `N/A`.
+fn is_answer(text: &str) -> bool {
+    let w = text.trim_end_matches(['.', '*']);
+    ["yes", "no", "n/a"]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// True when the cell's parentheses pair up and it does not open with one:
@@ -184,6 +215,23 @@ pub fn fits(cell: &[Token<'_>]) -> Fits {
 /// [`fits`] for a cell known to hold no parenthesis.
 pub fn fits_flat(cell: &[Token<'_>]) -> Fits {
     let mut out: Fits = [None; 6];
+    // A pictograph after the first token opens the next cell (`✅` `✅`).
+    if cell.len() >= 2 && cell[1..].iter().any(|t| is_pictograph(t.text)) {
+        return out;
+    }
+    // `Yes`, `No` and `N/A` after words are the next cell's answer (`Gemini
+    // CLI` + `Yes`).
+    if cell.len() >= 2 && is_answer(cell[cell.len() - 1].text) {
+        return out;
+    }
+    // A pictograph before words (`✅ Mass Emails`, `🥇 Budget`) marks the
+    // cell; its words type it.
+    if let [mark, rest @ ..] = cell
+        && !rest.is_empty()
+        && is_pictograph(mark.text)
+    {
+        return fits_flat(rest);
+    }
     // A colon ends a label or a lead-in (`Pros:`), not a cell.
     if cell.is_empty() || cut_at_connector(cell) || cell[cell.len() - 1].text.ends_with(':') {
         return out;
@@ -277,7 +325,39 @@ fn date(cell: &[Token<'_>]) -> Option<f32> {
     ok.then_some(2.0)
 }
 
+/// Number of tokens opening `cell` that qualify the figure after them
+/// (`Under`, `Up to`, `Approx.`), or 0.
+pub fn qualifier_len(cell: &[Token<'_>]) -> usize {
+    // Most spans open on no word before a figure: they are not looked up.
+    let is_number = |i: usize| cell.get(i).is_some_and(|t| t.class == Class::Number);
+    if !cell
+        .first()
+        .is_some_and(|t| matches!(t.class, Class::Function | Class::Cap | Class::Lower))
+        || !(is_number(1) || is_number(2))
+    {
+        return 0;
+    }
+    QUANTITY_QUALIFIERS
+        .iter()
+        .map(|q| (q, q.split(' ').count()))
+        .find(|&(q, n)| {
+            cell.get(n).is_some_and(|t| t.class == Class::Number)
+                && q.split(' ')
+                    .zip(cell)
+                    .all(|(w, t)| t.text.trim_end_matches('.').eq_ignore_ascii_case(w))
+        })
+        .map_or(0, |(_, n)| n)
+}
+
 fn quantity(cell: &[Token<'_>]) -> Option<f32> {
+    if cell.is_empty() {
+        return None;
+    }
+    // `Under 2 minutes` is a quantity, a little less plainly than `2 minutes`.
+    let q = qualifier_len(cell);
+    if q > 0 {
+        return quantity(&cell[q..]).map(|s| s - 0.2);
+    }
     let cell = match cell {
         [sign, rest @ ..] if !rest.is_empty() && is_comparison(sign.text) => rest,
         _ => cell,
@@ -313,12 +393,26 @@ fn quantity(cell: &[Token<'_>]) -> Option<f32> {
     {
         return Some(1.8);
     }
-    // A figure with more words (`3 hours and 50 minutes`, `4 × Nvidia RTX
-    // 5090`) reads as a quantity only weakly, and never a figure followed by
-    // a capitalised word, which is the next cell (`0.64%` + `Software`).
+    // Two figures with their units joined by `and` are one amount (`3 hours
+    // and 50 minutes`, `1 hour and 45 minutes`).
+    if let Some(and) = units.iter().position(|t| t.text == "and")
+        && and > 0
+        && quantity(&cell[..cell.len() - units.len() + and]).is_some_and(|s| s >= 1.8)
+        && quantity(&units[and + 1..]).is_some_and(|s| s >= 1.8)
+    {
+        return Some(1.8);
+    }
+    // A figure with more words (`4 × Nvidia RTX 5090`) reads as a quantity
+    // only weakly, and never a figure followed by a capitalised word, which
+    // is the next cell (`0.64%` + `Software`), nor a capitalised word after
+    // its unit (`45 minutes` + `Industry-leading`).
     let next_cell = |t: &Token<'_>| t.class == Class::Cap && !is_unit_symbol(t.text);
+    let after_unit = units
+        .windows(2)
+        .any(|w| w[0].class == Class::Lower && next_cell(&w[1]));
     let ok = units.len() <= 6
         && !percent
+        && !after_unit
         && !next_cell(&units[0])
         && last.class != Class::Function
         && !last.open_end
@@ -458,7 +552,7 @@ pub fn is_closing_head(word: &str) -> bool {
 pub fn is_plural_noun(word: &str) -> bool {
     let mut buf = [0u8; 16];
     word.chars().next().is_some_and(char::is_uppercase)
-        && word.len() > 4
+        && word.len() > 3
         && word.chars().all(char::is_alphabetic)
         && !word.chars().skip(1).all(char::is_uppercase)
         && crate::text::ascii_lower(word, &mut buf).is_some_and(|w| {
@@ -486,8 +580,14 @@ pub fn is_postpositive(noun: &str, word: &str) -> bool {
 }
 
 /// True for a header word read as a past participle (`Proposed`, `Opened`).
+/// A word with capitals inside (`SimplyHired`) is a brand, not a
+/// participle.
 pub fn is_participle(word: &str) -> bool {
-    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ED"))
+    let brand = || {
+        let inner = word.chars().skip(1);
+        inner.clone().any(char::is_uppercase) && inner.clone().any(char::is_lowercase)
+    };
+    word.len() > 4 && (word.ends_with("ed") || word.ends_with("ED")) && !brand()
 }
 
 /// True when the header word `word` qualifies the word after it.
@@ -566,9 +666,11 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     let (body, end) = cell.split_at(cell.len() - 1);
     if body.iter().any(|t| t.text.ends_with([';', ':']))
         || end[0].text.ends_with([',', ';'])
-        || cell
-            .iter()
-            .any(|t| t.full_stop && t.text.chars().count() > 5)
+        || cell.iter().enumerate().any(|(i, t)| {
+            // A column may be named by a question (`Concise logic?`).
+            let question = i + 1 == cell.len() && t.text.ends_with('?');
+            t.full_stop && !question && t.text.chars().count() > 5
+        })
     {
         return None;
     }
@@ -626,6 +728,28 @@ mod tests {
         );
         assert_eq!(best_type("pending"), Some(CellType::Lower));
         assert_eq!(best_type("—"), Some(CellType::Symbol));
+    }
+
+    #[test]
+    fn qualified_and_compound_figures_are_quantities() {
+        let q = |s: &str| fits(&tokenize(s))[index(CellType::Quantity)];
+        assert_eq!(q("2 hours and 15 minutes"), Some(1.8));
+        assert!(q("Under 4 minutes").is_some());
+        assert!(q("Up to 12 percent").is_some());
+        assert_eq!(q("Beyond 4 minutes"), None);
+        assert_eq!(q("45 minutes Regional"), None);
+        assert_eq!(q("2 hours and"), None);
+    }
+
+    #[test]
+    fn pictographs_and_answers() {
+        assert_eq!(best_type("✅ Weekly reports"), Some(CellType::Sentence));
+        assert_eq!(best_type("✅ ❌"), None);
+        assert_eq!(best_type("Garden Tool Yes"), None);
+        assert!(stands_in(&tokenize("❌"), CellType::Name));
+        assert!(!stands_in(&tokenize("."), CellType::Name));
+        assert!(!is_participle("ShopRated"));
+        assert!(is_participle("Rated"));
     }
 
     #[test]

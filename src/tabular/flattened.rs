@@ -155,6 +155,7 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
         // candidate lines end here, before any row is cut.
         let hf = header_fits(&toks[h]);
         let widths = header_widths(&hf);
+
         if widths.is_empty() {
             continue;
         }
@@ -367,7 +368,7 @@ fn cut_to_profile(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<Stri
                 && cells::TYPES
                     .iter()
                     .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some()))
-            || (!cells::is_text(kind) && cells::is_placeholder(cell));
+            || cells::stands_in(cell, kind);
         if !fits {
             return None;
         }
@@ -386,6 +387,9 @@ struct RowSpans<'t, 'a> {
     /// `known[i]`: token `i` is a word English always capitalises
     /// (looked up once, not at every cut tried).
     known: Vec<bool>,
+    /// `qualifies[i]`: token `i` is one word qualifying the figure after it
+    /// (`Approx.` + `1.5`), so no cut falls between them.
+    qualifies: Vec<bool>,
     /// Words set aside before the row's first cell (its row number), which
     /// go back into that cell: they count in its length.
     lead: usize,
@@ -415,8 +419,12 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .iter()
             .map(|t| is_proper_noun(t.text.trim_matches(|c: char| !c.is_alphanumeric())))
             .collect();
+        let qualifies = (0..n)
+            .map(|i| cells::qualifier_len(&toks[i..]) == 1)
+            .collect();
         RowSpans {
             lead: usize::from(numbered),
+            qualifies,
             toks,
             spans,
             joined,
@@ -550,6 +558,7 @@ fn fit_table(
         } else {
             fit_columns(k, header, hf, rows, casing, Seed::KeyColumn)
         };
+
         for f in [free, keyed].into_iter().flatten() {
             if best.as_ref().is_none_or(|b| f.score > b.score) {
                 best = Some(f);
@@ -572,15 +581,19 @@ fn fit_columns(
         profile[0] = Column::new(Some(CellType::Name), vec![1; rows.len() + 1]);
     }
     let mut cuts: Vec<Cuts> = Vec::with_capacity(rows.len());
+    // The cuts made under the current profile, with their scores, once the
+    // cuts have settled: the final reading needs them again.
+    let mut settled: Option<Vec<(f32, Cuts)>> = None;
     for _ in 0..PROFILE_ROUNDS {
-        let mut next = Vec::with_capacity(rows.len());
+        let mut scored = Vec::with_capacity(rows.len());
         for (r, row) in rows.iter().enumerate() {
-            next.push(cut_row(k, row, r, &profile)?.1);
+            scored.push(cut_row(k, row, r, &profile)?);
         }
-        if next == cuts {
+        if scored.iter().map(|(_, c)| c).eq(cuts.iter()) {
+            settled = Some(scored);
             break;
         }
-        cuts = next;
+        cuts = scored.into_iter().map(|(_, c)| c).collect();
         profile = read_profile(k, rows, &cuts);
         // Without a date, quantity or sentence column the cuts are no
         // table, and re-cutting rarely makes one: stop here.
@@ -637,8 +650,12 @@ fn fit_columns(
     // evidence that the lines are a table.
     let mut native = vec![true; k];
     let mut final_cuts = Vec::with_capacity(rows.len());
+    let mut settled = settled.map(Vec::into_iter);
     for (r, row) in rows.iter().enumerate() {
-        let (s, c) = cut_row(k, row, r, &profile)?;
+        let (s, c) = match settled.as_mut().and_then(Iterator::next) {
+            Some(done) => done,
+            None => cut_row(k, row, r, &profile)?,
+        };
         score += s;
         final_cuts.push(c.clone());
         let mut slipped = false;
@@ -652,7 +669,7 @@ fn fit_columns(
                     && cells::TYPES
                         .iter()
                         .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some());
-                let stands_in = !cells::is_text(kind) && cells::is_placeholder(cell);
+                let stands_in = cells::stands_in(cell, kind);
                 if !(fits_text || stands_in) {
                     return None;
                 }
@@ -677,7 +694,16 @@ fn fit_columns(
         return None;
     }
     let kinds: Vec<CellType> = profile.iter().filter_map(|c| c.kind).collect();
-    if !plausible_columns(&kinds, &native) {
+    // Columns of marks only (`Yes`, `No`, `✅`, `—`) bound a sentence
+    // column as figures do.
+    let marks: Vec<bool> = (0..k)
+        .map(|j| {
+            rows.iter()
+                .zip(&cuts)
+                .all(|(r, c)| cells::is_placeholder(&r.toks[c[j]..c[j + 1]]))
+        })
+        .collect();
+    if !plausible_columns(&kinds, &native, &marks) {
         return None;
     }
     let (header_score, header_cuts) = cut_header(k, header, hf, &profile)?;
@@ -775,8 +801,8 @@ fn fit_columns(
 /// least one date, quantity or sentence column whose every cell is of that
 /// type (`native`), and a sentence column only last or before a date or
 /// quantity column (two running-text columns side by side are prose, not a
-/// table).
-fn plausible_columns(kinds: &[CellType], native: &[bool]) -> bool {
+/// table), or before a column of marks (`Yes`, `✅`).
+fn plausible_columns(kinds: &[CellType], native: &[bool], marks: &[bool]) -> bool {
     let typed = kinds
         .iter()
         .zip(native)
@@ -784,8 +810,10 @@ fn plausible_columns(kinds: &[CellType], native: &[bool]) -> bool {
     // A sentence column followed by a date or a figure (`Private passenger
     // auto` | `$260.7 bn`) is bounded by it; followed by more words, it is
     // running text.
-    let sentence_runs_on = kinds.windows(2).any(|w| {
-        w[0] == CellType::Sentence && !matches!(w[1], CellType::Date | CellType::Quantity)
+    let sentence_runs_on = kinds.windows(2).zip(&marks[1..]).any(|(w, marked)| {
+        w[0] == CellType::Sentence
+            && !matches!(w[1], CellType::Date | CellType::Quantity)
+            && !marked
     });
     typed && !sentence_runs_on
 }
@@ -881,17 +909,29 @@ fn read_profile(k: usize, rows: &[&RowSpans<'_, '_>], cuts: &[Cuts]) -> Vec<Colu
     (0..k)
         .map(|j| {
             let mut votes = [0usize; 6];
+            // Placeholders (`Unlimited`, `—`) vote apart: they stand in
+            // for a value of the column's type, so they decide it only
+            // when nothing else does.
+            let mut stand_in_votes = [0usize; 6];
             let mut lengths = Vec::with_capacity(rows.len());
             for (row, c) in rows.iter().zip(cuts) {
                 let (a, b) = (c[j], c[j + 1]);
                 lengths.push(cells::core_len(&row.toks[a..b]) + if j == 0 { row.lead } else { 0 });
+                let to = if cells::is_placeholder(&row.toks[a..b]) {
+                    &mut stand_in_votes
+                } else {
+                    &mut votes
+                };
                 // A cell votes for every type it fits, so a column of names
                 // with one lowercase slip still reads as names.
                 for (t, f) in row.fits(a, b).iter().enumerate() {
                     if f.is_some() {
-                        votes[t] += 1;
+                        to[t] += 1;
                     }
                 }
+            }
+            if votes.iter().all(|v| *v == 0) {
+                votes = stand_in_votes;
             }
             // Most votes wins; ties go to the more specific type.
             let order = cells::TYPES;
@@ -977,6 +1017,11 @@ fn cell_score(
     if (a + 1..b).any(opens_numbered) || (b - a == 1 && a > 0 && opens_numbered(a)) {
         return None;
     }
+    // A word qualifying the figure after the cut (`Approx.` + `1.5
+    // minutes`) belongs to the figure's cell.
+    if b < row.toks.len() && row.qualifies[b - 1] {
+        return None;
+    }
     let col = &profile[j];
     let mut s = match col.kind {
         Some(kind) => match f[cells::index(kind)] {
@@ -984,7 +1029,7 @@ fn cell_score(
             // A value standing in for a figure (`Free`, `—`) fits any
             // figure column; running words of another kind fit a column of
             // running words at a smaller cost than a figure would.
-            None if !cells::is_text(kind) && cells::is_placeholder(&row.toks[a..b]) => 1.0,
+            None if cells::stands_in(&row.toks[a..b], kind) => 1.0,
             None if cells::is_text(kind)
                 && cells::best(f).is_some_and(|(t, _)| cells::is_text(t)) =>
             {
@@ -1115,6 +1160,7 @@ impl HeaderSearch<'_, '_, '_> {
         if j == k {
             if a == n {
                 let total = sum + self.parallel_names();
+
                 if self.best.as_ref().is_none_or(|(b, _)| total > *b) {
                     self.best = Some((total, self.cuts.clone()));
                 }
@@ -1218,6 +1264,27 @@ fn header_cell_score(
     {
         s -= PLURAL_OPENS;
     }
+    // A sign standing alone after a word is that word's unit (`Change %`,
+    // `NY %`), not a column of its own.
+    if a > 0
+        && b - a == 1
+        && header[a].class == Class::Symbol
+        && !cells::is_pictograph(header[a].text)
+    {
+        s -= 2.0 * ATTRIBUTIVE_END;
+    }
+    // A plural noun heads the name it ends (`LinkedIn Jobs`, `NY Movers`):
+    // it stands alone only when the word before cannot qualify it.
+    if a > 0
+        && b - a == 1
+        && cells::is_plural_noun(header[a].text)
+        && header[a - 1].class == Class::Cap
+        && !cells::is_plural_noun(header[a - 1].text)
+        && !cells::is_closing_head(header[a - 1].text)
+        && !cells::is_any_participle(header[a - 1].text)
+    {
+        s -= PLURAL_OPENS;
+    }
     let names_date = cells::names_a_date(header[b - 1].text);
     match profile[j].kind {
         Some(CellType::Date) if names_date => s += 0.3,
@@ -1228,8 +1295,16 @@ fn header_cell_score(
     let col = &profile[j];
     match col.kind {
         Some(CellType::Name | CellType::Lower) => {
-            let mean = col.lengths.iter().sum::<usize>() as f32 / col.lengths.len().max(1) as f32;
-            s -= HEADER_LENGTH_WEIGHT * (len / mean.max(1.0)).ln().abs();
+            // The median, not the mean: a few long names (`SAP Certified
+            // Application Associate`) among short ones (`CAPM`) say little
+            // of the column name's length.
+            let n = col.sorted.len();
+            let median = if n == 0 {
+                1.0
+            } else {
+                (col.sorted[(n - 1) / 2] + col.sorted[n / 2]) as f32 / 2.0
+            };
+            s -= HEADER_LENGTH_WEIGHT * (len / median.max(1.0)).ln().abs();
         }
         Some(CellType::Sentence) if len > 2.0 => s -= 0.5,
         _ => {}

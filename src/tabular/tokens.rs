@@ -108,7 +108,16 @@ fn is_number(core: &str) -> bool {
         '$', '€', '£', '¥', '₹', '+', '-', '−', '~', '≈', '<', '>', '≤', '≥',
     ]);
     let body = body.strip_prefix("US$").unwrap_or(body);
-    body.chars().next().is_some_and(|c| c.is_ascii_digit())
+    body.chars().next().is_some_and(|c| c.is_ascii_digit()) || is_price_tier(core)
+}
+
+/// A price tier written in currency signs (`$`, `$$–$$$`, `€€`): a value
+/// like a figure.
+fn is_price_tier(core: &str) -> bool {
+    core.starts_with(['$', '€', '£', '¥'])
+        && core
+            .chars()
+            .all(|c| matches!(c, '$' | '€' | '£' | '¥' | '-' | '–' | '—'))
 }
 
 /// True for a token that only joins the tokens around it: a dash between
@@ -172,6 +181,7 @@ mod tests {
         assert!(tokenize("NATO")[0].acronym);
         assert!(!tokenize("Nato")[0].acronym);
         assert!(tokenize("stop,")[0].open_end);
+        assert_eq!(classes("$$–$$$ $ €€ $-"), [Number, Number, Number, Number]);
     }
 
     #[test]
