@@ -438,3 +438,20 @@ fn an_article_dump_without_menus_is_not_cut() {
     assert!(text.contains("Boat parade"), "{text}");
     assert!(!text.contains("Share"), "{text}");
 }
+
+#[test]
+fn a_long_list_ending_in_consent_words_is_not_a_consent_banner() {
+    // Hundreds of entries written as lines of one block, with words of a
+    // consent banner at its end: read whole, the block would mention
+    // cookies and a website, yet it is a list, not a banner.
+    let mut dump = String::from("Reading list\n\n");
+    for n in 1..=120 {
+        dump.push_str(&format!("The collected letters, volume {n}\n1994\n"));
+    }
+    dump.push_str("Our cookie notice\nabout this website\n");
+    let mut doc = pristine::ingest::text::ingest(&dump, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
+    let text = doc.text();
+    assert!(text.contains("The collected letters, volume 7"), "{text}");
+    assert!(text.contains("The collected letters, volume 118"), "{text}");
+}

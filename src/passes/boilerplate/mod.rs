@@ -43,6 +43,11 @@ const COMMENTER_NAME_WORDS: usize = 5;
 /// many words on.
 const REPEATED_HEADING_MIN_WORDS: usize = 6;
 
+/// A consent banner broken over lines is read whole only up to this many
+/// words: a longer block of clean lines is page content (a list of
+/// hundreds of entries) that merely ends near a banner's wording.
+const COOKIE_BANNER_MAX_WORDS: usize = 300;
+
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Verdict {
@@ -317,7 +322,12 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -
                 // Lines that are each clean make chrome together only as
                 // a consent banner broken over lines; nothing else needs
                 // the whole text read again.
-                LineCheck::Clean if !text.contains("ookie") && !text.contains("OOKIE") => None,
+                LineCheck::Clean
+                    if f.words > COOKIE_BANNER_MAX_WORDS
+                        || (!text.contains("ookie") && !text.contains("OOKIE")) =>
+                {
+                    None
+                }
                 _ => rules::chrome_reason(text),
             };
             if let Some(reason) = reason {
