@@ -214,28 +214,36 @@ impl Pass for Boilerplate {
     }
 }
 
-/// The stopword language (an index into
-/// [`crate::lexicon::stopwords::LANGUAGES`]) that best fits the document's
-/// text (its first 5,000 words or so).
-pub(crate) fn guess_language(blocks: &[Block]) -> Option<usize> {
+/// The words of a document read to guess its language: enough for the
+/// stopwords of any language to show.
+const LANGUAGE_SAMPLE_WORDS: usize = 5_000;
+
+/// The features of every block of `doc`, in the document's stopword
+/// language: the stopword language (an index into
+/// [`crate::lexicon::stopwords::LANGUAGES`]) that best fits its first
+/// [`LANGUAGE_SAMPLE_WORDS`] words or so, counted as the blocks are
+/// measured.
+fn measure_blocks(doc: &Document) -> Vec<Features> {
+    let measured: Vec<(Features, features::LanguageCounts)> = doc
+        .blocks()
+        .iter()
+        .enumerate()
+        .map(|(i, b)| features::measure(b, doc.origin(i)))
+        .collect();
     let mut tally = crate::lexicon::stopwords::StopwordTally::default();
-    for b in blocks {
-        b.for_each_text(|_, t| tally.add(t));
-        if tally.words() > 5_000 {
+    for (_, counts) in &measured {
+        tally.merge(&counts.stopwords);
+        if tally.words() > LANGUAGE_SAMPLE_WORDS {
             break;
         }
     }
-    tally.best()
-}
-
-/// The features of every block of `doc`, in the document's stopword
-/// language.
-fn measure_blocks(doc: &Document) -> Vec<Features> {
-    let language = guess_language(doc.blocks());
-    doc.blocks()
-        .iter()
-        .enumerate()
-        .map(|(i, b)| features::measure(b, doc.origin(i), language))
+    let language = tally.best();
+    measured
+        .into_iter()
+        .map(|(mut f, counts)| {
+            features::settle_language(&mut f, &counts, language);
+            f
+        })
         .collect()
 }
 
