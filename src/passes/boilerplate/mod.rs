@@ -36,6 +36,10 @@ const PROSE_MIN_WORDS: usize = 12;
 /// A page with this many "Name says:" lines holds a comment thread.
 const COMMENT_THREAD_COMMENTERS: usize = 3;
 
+/// A page with this many comment-form headings ("Add a comment") has one
+/// under each post: a forum's thread or a question with its answers.
+const COMMENT_FORMS_PER_POST: usize = 3;
+
 /// A commenter's name, on a line of its own, has at most this many words.
 const COMMENTER_NAME_WORDS: usize = 5;
 
@@ -111,6 +115,20 @@ impl Pass for Boilerplate {
             for v in &mut verdicts {
                 if *v == Verdict::Junk("commenter") {
                     *v = Verdict::Keep;
+                }
+            }
+        }
+        // A comment form's heading ends the article when the page has one;
+        // one under every post (a forum's or a question site's "Add a
+        // comment") belongs to each post, and the posts are the content.
+        let forms = verdicts
+            .iter()
+            .filter(|v| **v == Verdict::Barrier("comment section"))
+            .count();
+        if forms >= COMMENT_FORMS_PER_POST {
+            for v in &mut verdicts {
+                if *v == Verdict::Barrier("comment section") {
+                    *v = Verdict::Junk("comment section");
                 }
             }
         }
