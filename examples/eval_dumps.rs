@@ -12,7 +12,8 @@
 //! Options: `--set NAME` (repeatable: `scrapinghub`, `tiptopjaw-wceb`,
 //! `html2text`), `--worst N`, `--raw` (no passes: the dump as ingested),
 //! `--by-recall` (rank the worst pages by recall, not F1),
-//! `--explain ID` (one page's blocks with their fate), `--lost` (article
+//! `--explain ID` (one page's blocks with their fate), `--write DIR` (each
+//! page's cleaned text and scores under `DIR/SET/`), `--lost` (article
 //! text removed, by reason), `--speed` (one thread: the boilerplate pass's
 //! time against the whole run's), and `--fit`: fit the
 //! classifier's weights on half A of the selected sets and write them to
@@ -32,6 +33,9 @@ struct Set {
     name: &'static str,
     dumps: &'static str,
     truth: &'static str,
+    /// Ground truth of the same pages as HTML, carrying each page's
+    /// `page_type` where the set has one.
+    types: Option<&'static str>,
 }
 
 const SETS: &[Set] = &[
@@ -39,24 +43,29 @@ const SETS: &[Set] = &[
         name: "scrapinghub",
         dumps: "../shared/corpus/plaindump/scrapinghub",
         truth: "../shared/corpus/plaindump/scrapinghub/ground-truth.json",
+        types: None,
     },
     Set {
         name: "tiptopjaw-wceb",
         dumps: "../shared/corpus/plaindump/tiptopjaw-wceb",
         truth: "../shared/corpus/plaindump/tiptopjaw-wceb/ground-truth.json",
+        types: Some("../shared/corpus/web/tiptopjaw-wceb/ground-truth.json"),
     },
     Set {
         name: "html2text",
         dumps: "../shared/corpus/textdump",
         truth: "../shared/corpus/textdump/ground-truth.json",
+        types: None,
     },
 ];
 
-/// A page: its id, its dump, and its true article text.
+/// A page: its id, its dump, its true article text, and its page type
+/// (`article`, `forum`, `product`, ...) where the set records one.
 struct Page {
     id: String,
     dump: String,
     truth: String,
+    page_type: Option<String>,
 }
 
 /// True for the pages of half A (FNV-1a of the id, even): the half the
@@ -86,15 +95,25 @@ fn load(set: &Set) -> Option<Vec<Page>> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
+    let types: HashMap<String, serde_json::Value> = set
+        .types
+        .and_then(|t| std::fs::read_to_string(t).ok())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
     let pages = paths
         .iter()
         .filter_map(|p| {
             let id = p.file_stem()?.to_string_lossy().into_owned();
             let body = truth.get(&id)?.get("articleBody")?.as_str()?.to_string();
             Some(Page {
-                id,
                 dump: std::fs::read_to_string(p).ok()?,
                 truth: body,
+                page_type: types
+                    .get(&id)
+                    .and_then(|v| v.get("page_type"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                id,
             })
         })
         .collect();
@@ -128,6 +147,7 @@ fn main() {
     let explain = value("--explain");
     let lost = args.iter().any(|a| a == "--lost");
     let by_recall = args.iter().any(|a| a == "--by-recall");
+    let write_to = value("--write");
     let chosen: Vec<&str> = args
         .windows(2)
         .filter(|w| w[0] == "--set")
@@ -181,7 +201,7 @@ fn main() {
                 .collect();
             let (p, r, f1) = aggregate(&s);
             println!(
-                "  {label:<8} pages {:>4}  F1 {f1:.4}  P {p:.4}  R {r:.4}",
+                "  {label:<13} pages {:>4}  F1 {f1:.4}  P {p:.4}  R {r:.4}",
                 s.len()
             );
         };
@@ -189,6 +209,21 @@ fn main() {
         line("all", &|_| true);
         line("half A", &|p| in_half_a(&p.id));
         line("half B", &|p| !in_half_a(&p.id));
+        let mut kinds: Vec<&str> = pages
+            .iter()
+            .filter_map(|p| p.page_type.as_deref())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let of_kind = |p: &Page| p.page_type.as_deref() == Some(kind);
+            line(kind, &of_kind);
+            line("  A", &|p| of_kind(p) && in_half_a(&p.id));
+            line("  B", &|p| of_kind(p) && !in_half_a(&p.id));
+        }
+        if let Some(dir) = &write_to {
+            write_pages(Path::new(dir), set.name, &pages, &docs, &scores);
+        }
         let mut ranked: Vec<(f64, &Page, &PageScore)> = pages
             .iter()
             .zip(&scores)
@@ -363,6 +398,30 @@ fn measure_speed(set: &Set) {
         boiler - unicode,
         100.0 * (boiler - unicode) / full
     );
+}
+
+/// Writes each page's cleaned text to `DIR/SET/ID.txt` and one
+/// `ID<TAB>type<TAB>F1<TAB>P<TAB>R` line a page to `DIR/SET/scores.tsv`
+/// (`--write DIR`), for reading the pages one by one.
+fn write_pages(dir: &Path, set: &str, pages: &[Page], docs: &[Document], scores: &[PageScore]) {
+    let dir = dir.join(set);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        println!("cannot create {}: {e}", dir.display());
+        return;
+    }
+    let mut table = String::new();
+    for ((p, d), s) in pages.iter().zip(docs).zip(scores) {
+        let _ = std::fs::write(dir.join(format!("{}.txt", p.id)), d.text());
+        table.push_str(&format!(
+            "{}\t{}\t{:.4}\t{:.4}\t{:.4}\n",
+            p.id,
+            p.page_type.as_deref().unwrap_or("-"),
+            page_f1(s),
+            s.precision,
+            s.recall
+        ));
+    }
+    let _ = std::fs::write(dir.join("scores.tsv"), table);
 }
 
 /// Words of article text removed, by reason, over a set (`--lost`).

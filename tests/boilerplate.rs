@@ -438,3 +438,71 @@ fn an_article_dump_without_menus_is_not_cut() {
     assert!(text.contains("Boat parade"), "{text}");
     assert!(!text.contains("Share"), "{text}");
 }
+
+#[test]
+fn a_long_list_ending_in_consent_words_is_not_a_consent_banner() {
+    // Hundreds of entries written as lines of one block, with words of a
+    // consent banner at its end: read whole, the block would mention
+    // cookies and a website, yet it is a list, not a banner.
+    let mut dump = String::from("Reading list\n\n");
+    for n in 1..=120 {
+        dump.push_str(&format!("The collected letters, volume {n}\n1994\n"));
+    }
+    dump.push_str("Our cookie notice\nabout this website\n");
+    let mut doc = pristine::ingest::text::ingest(&dump, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
+    let text = doc.text();
+    assert!(text.contains("The collected letters, volume 7"), "{text}");
+    assert!(text.contains("The collected letters, volume 118"), "{text}");
+}
+
+#[test]
+fn a_comment_form_under_every_post_does_not_end_the_thread() {
+    // A question page: a menu, the question and two answers, each post
+    // closed by its own comment form. The forms go; the answers stay.
+    let mut dump = String::new();
+    for entry in [
+        "Questions",
+        "Users",
+        "Companies",
+        "Unanswered",
+        "Jobs",
+        "Teams",
+        "Collectives",
+        "Labs",
+        "Discussions",
+        "Chat",
+        "Meta",
+        "Badges",
+    ] {
+        dump.push_str(entry);
+        dump.push('\n');
+    }
+    dump.push_str(
+        "\nHow can I keep a copy of every file on my laptop before I reinstall the system?\n\n\
+         I would like to reinstall the operating system next week, and I want to be sure that \
+         nothing I keep on the laptop is lost when the disk is wiped and set up again.\n\n\
+         Add a comment\n\n\
+         The simplest way is to copy your home folder to an external disk with a tool that \
+         keeps file permissions, then check a few of the copied files before you start.\n\n\
+         Add a comment\n\n\
+         A full disk image is safer still, because it keeps the whole system as it was and \
+         lets you go back to it in one step if the reinstall goes wrong.\n\n\
+         Add a comment\n\n",
+    );
+    for entry in ["Privacy", "Terms", "Cookies", "Contact", "Blog", "Careers"] {
+        dump.push_str(entry);
+        dump.push('\n');
+    }
+    let mut doc = pristine::ingest::text::ingest(&dump, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
+    let text = doc.text();
+    assert!(
+        text.contains("nothing I keep on the laptop is lost"),
+        "{text}"
+    );
+    assert!(text.contains("copy your home folder"), "{text}");
+    assert!(text.contains("A full disk image is safer still"), "{text}");
+    assert!(!text.contains("Add a comment"), "{text}");
+    assert!(!text.contains("Careers"), "{text}");
+}

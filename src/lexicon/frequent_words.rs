@@ -9,6 +9,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::lexicon::stopwords;
+use crate::text::wordtable::WordTable;
+
 /// The lists, in the order of [`crate::lexicon::stopwords::LANGUAGES`]: the
 /// bit of a language is the same in both.
 const LISTS: [&str; 5] = [
@@ -23,30 +26,34 @@ const LISTS: [&str; 5] = [
 /// languages).
 pub const LANGUAGES: usize = LISTS.len();
 
-static FREQUENT: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+/// Every listed word with the languages it is a frequent word of (bits
+/// as in [`crate::lexicon::stopwords::LANGUAGES`]); a stopword counts as a
+/// frequent word of its languages too, so one look-up answers for both.
+static FREQUENT: LazyLock<WordTable<u8>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, u8> = HashMap::new();
     for (k, list) in LISTS.iter().enumerate() {
         for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
             *map.entry(w).or_default() |= 1 << k;
         }
     }
-    map
+    let listed = (1u8 << LANGUAGES) - 1;
+    for (k, &l) in stopwords::LANGUAGES.iter().enumerate().take(LANGUAGES) {
+        for &w in stopwords::for_language(l).unwrap_or(&[]) {
+            *map.entry(w).or_default() |= (1 << k) & listed;
+        }
+    }
+    WordTable::new(map)
 });
 
-/// The languages `word` is among the most frequent words of, as a bit set
-/// (0 for none). `lower` is a scratch buffer.
+/// The languages `word` (or its stopword use) is among the most frequent
+/// words of, as a bit set (0 for none). `lower` is a scratch buffer.
 pub fn frequent_mask(word: &str, lower: &mut String) -> u8 {
     // No listed word is longer than this: long words need no lookup.
     const MAX_BYTES: usize = 16;
     if word.len() > MAX_BYTES {
         return 0;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return FREQUENT.get(word).copied().unwrap_or(0);
-    }
-    lower.clear();
-    lower.extend(word.chars().flat_map(char::to_lowercase));
-    FREQUENT.get(lower.as_str()).copied().unwrap_or(0)
+    stopwords::lookup_lowercase(&FREQUENT, word, lower).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -59,6 +66,9 @@ mod tests {
         assert_ne!(frequent_mask("The", &mut s) & 1, 0);
         assert_ne!(frequent_mask("und", &mut s) & (1 << 3), 0);
         assert_eq!(frequent_mask("subscribe", &mut s), 0);
+        // Stopwords count as frequent words, whatever their case or script.
+        assert_ne!(frequent_mask("Über", &mut s) & (1 << 3), 0);
+        assert_ne!(frequent_mask("À", &mut s) & (1 << 1), 0);
         for list in LISTS {
             assert!(list.lines().count() >= 200);
         }

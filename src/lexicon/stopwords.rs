@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::text::wordtable::WordTable;
+
 
 /// Languages with a stopword list, ISO 639-1.
 pub const LANGUAGES: &[&str] = &["en", "fr", "es", "de", "it", "pt", "nl"];
@@ -86,16 +88,36 @@ pub fn for_language(language: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Every stopword with the set of languages (bit `k` for
-/// `LANGUAGES[k]`) it is a stopword of: one lookup a word.
-static STOPWORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// `LANGUAGES[k]`) it is a stopword of: one lookup a word, in a table of
+/// packed words (asked about nearly every word of a page).
+static STOPWORDS: LazyLock<WordTable<u8>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8> = HashMap::new();
     for (k, &l) in LANGUAGES.iter().enumerate() {
         for &w in for_language(l).unwrap_or(&[]) {
             *map.entry(w).or_insert(0u8) |= 1 << k;
         }
     }
-    map
+    WordTable::new(map)
 });
+
+/// The value of `word`, lowercased, in `table` (whose keys are lowercase):
+/// an ASCII word is looked up as it is, lowercased as it is packed; any
+/// other is lowercased into the scratch buffer `lower` first.
+pub(crate) fn lookup_lowercase<V: Copy + Default>(
+    table: &WordTable<V>,
+    word: &str,
+    lower: &mut String,
+) -> Option<V> {
+    if let Some(v) = table.get_ascii_lowercase(word) {
+        return Some(v);
+    }
+    if word.is_ascii() {
+        return None;
+    }
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    table.get(lower)
+}
 
 /// The languages `word` is a stopword of, as a bit set (0 for none).
 /// `lower` is a scratch buffer.
@@ -105,12 +127,7 @@ pub fn stopword_mask(word: &str, lower: &mut String) -> u8 {
     if word.len() > MAX_STOPWORD_BYTES {
         return 0;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return STOPWORDS.get(word).copied().unwrap_or(0);
-    }
-    lower.clear();
-    lower.extend(word.chars().flat_map(char::to_lowercase));
-    STOPWORDS.get(lower.as_str()).copied().unwrap_or(0)
+    lookup_lowercase(&STOPWORDS, word, lower).unwrap_or(0)
 }
 
 /// Calls `f` on each word of `text` (letters and digits, apostrophes split).
@@ -139,15 +156,35 @@ impl StopwordTally {
 
     /// Counts the words of `text`.
     pub fn add(&mut self, text: &str) {
-        for_each_word(text, |w| {
-            self.words += 1;
-            let mask = stopword_mask(w, &mut self.lower);
-            for (k, h) in self.hits.iter_mut().enumerate() {
-                if mask & (1 << k) != 0 {
-                    *h += 1;
-                }
-            }
-        });
+        let mut lower = std::mem::take(&mut self.lower);
+        for_each_word(text, |w| self.add_word(stopword_mask(w, &mut lower)));
+        self.lower = lower;
+    }
+
+    /// Counts one word, a stopword of the languages of `mask` (see
+    /// [`stopword_mask`]).
+    #[inline]
+    pub fn add_word(&mut self, mask: u8) {
+        self.words += 1;
+        let mut m = mask;
+        while m != 0 {
+            self.hits[m.trailing_zeros() as usize] += 1;
+            m &= m - 1;
+        }
+    }
+
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &StopwordTally) {
+        self.words += other.words;
+        for (h, o) in self.hits.iter_mut().zip(&other.hits) {
+            *h += o;
+        }
+    }
+
+    /// How many of the words counted are stopwords of `language` (an index
+    /// into [`LANGUAGES`]).
+    pub fn hits(&self, language: usize) -> usize {
+        self.hits.get(language).copied().unwrap_or(0)
     }
 
     /// The language (an index into [`LANGUAGES`]) whose stopwords are the

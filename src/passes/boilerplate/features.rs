@@ -3,7 +3,7 @@
 
 use crate::document::{Block, Origin};
 use crate::lexicon::frequent_words::{self, frequent_mask};
-use crate::lexicon::stopwords::{for_each_word, stopword_mask};
+use crate::lexicon::stopwords::{StopwordTally, for_each_word, stopword_mask};
 
 /// Measured facts about one block.
 #[derive(Debug, Clone, Default)]
@@ -37,18 +37,28 @@ pub struct Features {
     pub frequent_ratio: Option<f32>,
 }
 
-/// Measures `block` (with its source `origin`); `language` is the index
-/// given by [`super::guess_language`].
-pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Features {
+/// How many of a block's words are stopwords and frequent words of each
+/// language: counted while the block is measured, before the document's
+/// language is known, so that its words are read once.
+#[derive(Debug, Default)]
+pub struct LanguageCounts {
+    /// Words and stopwords of each language (see
+    /// [`crate::lexicon::stopwords::StopwordTally`]).
+    pub stopwords: StopwordTally,
+    /// Words among the most frequent words of each language with a list.
+    frequent: [u32; frequent_words::LANGUAGES],
+}
+
+/// Measures `block` (with its source `origin`), all but its share of the
+/// language's words, which [`settle_language`] fills in from the counts
+/// returned beside it once the document's language is guessed.
+pub fn measure(block: &Block, origin: &Origin) -> (Features, LanguageCounts) {
     let mut f = Features {
         link_density: origin.link_density().min(1.0),
         links: origin.links,
         ..Default::default()
     };
-    let bit = language.map(|k| 1u8 << k);
-    let has_frequent = language.is_some_and(|k| k < frequent_words::LANGUAGES);
-    let mut stops = 0usize;
-    let mut frequent = 0usize;
+    let mut counts = LanguageCounts::default();
     let mut lower = String::new();
     let mut last_ends_sentence = false;
     let mut truncated = false;
@@ -59,14 +69,13 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
             f.multi_line = true;
         }
         for_each_word(t, |w| {
+            let first = w.chars().next();
             // Chinese or Japanese runs hold many words without spaces.
-            let n = if w.chars().next().is_some_and(is_cjk) {
+            f.words += if first.is_some_and(is_cjk) {
                 w.chars().count().div_ceil(2)
             } else {
                 1
             };
-            f.words += n;
-            let first = w.chars().next();
             if first.is_some_and(char::is_uppercase) {
                 f.capitalised += 1;
             } else if first.is_some_and(|c| c.is_ascii_digit())
@@ -74,13 +83,11 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
             {
                 f.numbers += 1;
             }
-            if let Some(bit) = bit {
-                let stop = stopword_mask(w, &mut lower) & bit != 0;
-                stops += usize::from(stop);
-                if has_frequent {
-                    // Every stopword is among the most frequent words.
-                    frequent += usize::from(stop || frequent_mask(w, &mut lower) & bit != 0);
-                }
+            counts.stopwords.add_word(stopword_mask(w, &mut lower));
+            let mut m = frequent_mask(w, &mut lower);
+            while m != 0 {
+                counts.frequent[m.trailing_zeros() as usize] += 1;
+                m &= m - 1;
             }
         });
         f.sentence_ends += count_sentence_ends(t);
@@ -90,12 +97,22 @@ pub fn measure(block: &Block, origin: &Origin, language: Option<usize>) -> Featu
     }
     f.ends_like_sentence = last_ends_sentence;
     f.truncated = truncated;
-    if bit.is_some() && f.words > 0 {
-        f.stop_ratio = Some(stops as f32 / f.words as f32);
-        let n = if has_frequent { frequent } else { stops };
-        f.frequent_ratio = Some(n as f32 / f.words as f32);
+    (f, counts)
+}
+
+/// Fills in `f`'s shares of stopwords and frequent words of `language`
+/// (an index into [`crate::lexicon::stopwords::LANGUAGES`]) from the
+/// block's `counts`.
+pub fn settle_language(f: &mut Features, counts: &LanguageCounts, language: Option<usize>) {
+    let Some(k) = language else { return };
+    if f.words == 0 {
+        return;
     }
-    f
+    let stops = counts.stopwords.hits(k);
+    f.stop_ratio = Some(stops as f32 / f.words as f32);
+    // Without a frequent-word list, the stopwords stand in for it.
+    let frequent = counts.frequent.get(k).map_or(stops, |&n| n as usize);
+    f.frequent_ratio = Some(frequent as f32 / f.words as f32);
 }
 
 /// True for a Chinese, Japanese or Korean letter.

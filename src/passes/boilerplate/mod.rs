@@ -36,12 +36,21 @@ const PROSE_MIN_WORDS: usize = 12;
 /// A page with this many "Name says:" lines holds a comment thread.
 const COMMENT_THREAD_COMMENTERS: usize = 3;
 
+/// A page with this many comment-form headings ("Add a comment") has one
+/// under each post: a forum's thread or a question with its answers.
+const COMMENT_FORMS_PER_POST: usize = 3;
+
 /// A commenter's name, on a line of its own, has at most this many words.
 const COMMENTER_NAME_WORDS: usize = 5;
 
 /// A heading recurring across a site's pages is its chrome only from this
 /// many words on.
 const REPEATED_HEADING_MIN_WORDS: usize = 6;
+
+/// A consent banner broken over lines is read whole only up to this many
+/// words: a longer block of clean lines is page content (a list of
+/// hundreds of entries) that merely ends near a banner's wording.
+const COOKIE_BANNER_MAX_WORDS: usize = 300;
 
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,6 +115,20 @@ impl Pass for Boilerplate {
             for v in &mut verdicts {
                 if *v == Verdict::Junk("commenter") {
                     *v = Verdict::Keep;
+                }
+            }
+        }
+        // A comment form's heading ends the article when the page has one;
+        // one under every post (a forum's or a question site's "Add a
+        // comment") belongs to each post, and the posts are the content.
+        let forms = verdicts
+            .iter()
+            .filter(|v| **v == Verdict::Barrier("comment section"))
+            .count();
+        if forms >= COMMENT_FORMS_PER_POST {
+            for v in &mut verdicts {
+                if *v == Verdict::Barrier("comment section") {
+                    *v = Verdict::Junk("comment section");
                 }
             }
         }
@@ -209,28 +232,36 @@ impl Pass for Boilerplate {
     }
 }
 
-/// The stopword language (an index into
-/// [`crate::lexicon::stopwords::LANGUAGES`]) that best fits the document's
-/// text (its first 5,000 words or so).
-pub(crate) fn guess_language(blocks: &[Block]) -> Option<usize> {
+/// The words of a document read to guess its language: enough for the
+/// stopwords of any language to show.
+const LANGUAGE_SAMPLE_WORDS: usize = 5_000;
+
+/// The features of every block of `doc`, in the document's stopword
+/// language: the stopword language (an index into
+/// [`crate::lexicon::stopwords::LANGUAGES`]) that best fits its first
+/// [`LANGUAGE_SAMPLE_WORDS`] words or so, counted as the blocks are
+/// measured.
+fn measure_blocks(doc: &Document) -> Vec<Features> {
+    let measured: Vec<(Features, features::LanguageCounts)> = doc
+        .blocks()
+        .iter()
+        .enumerate()
+        .map(|(i, b)| features::measure(b, doc.origin(i)))
+        .collect();
     let mut tally = crate::lexicon::stopwords::StopwordTally::default();
-    for b in blocks {
-        b.for_each_text(|_, t| tally.add(t));
-        if tally.words() > 5_000 {
+    for (_, counts) in &measured {
+        tally.merge(&counts.stopwords);
+        if tally.words() > LANGUAGE_SAMPLE_WORDS {
             break;
         }
     }
-    tally.best()
-}
-
-/// The features of every block of `doc`, in the document's stopword
-/// language.
-fn measure_blocks(doc: &Document) -> Vec<Features> {
-    let language = guess_language(doc.blocks());
-    doc.blocks()
-        .iter()
-        .enumerate()
-        .map(|(i, b)| features::measure(b, doc.origin(i), language))
+    let language = tally.best();
+    measured
+        .into_iter()
+        .map(|(mut f, counts)| {
+            features::settle_language(&mut f, &counts, language);
+            f
+        })
         .collect()
 }
 
@@ -317,7 +348,12 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -
                 // Lines that are each clean make chrome together only as
                 // a consent banner broken over lines; nothing else needs
                 // the whole text read again.
-                LineCheck::Clean if !text.contains("ookie") && !text.contains("OOKIE") => None,
+                LineCheck::Clean
+                    if f.words > COOKIE_BANNER_MAX_WORDS
+                        || (!text.contains("ookie") && !text.contains("OOKIE")) =>
+                {
+                    None
+                }
                 _ => rules::chrome_reason(text),
             };
             if let Some(reason) = reason {

@@ -35,6 +35,10 @@ struct Wording {
     roles: Vec<Roles>,
     /// Credit marks, matched as written (case kept).
     credits: AhoCorasick,
+    /// The most words a line may have for a phrase found in it to matter
+    /// to any rule but the consent banner's: the longest whole-line phrase,
+    /// and the longest line the rules of openings and of sets look at.
+    reach: usize,
 }
 
 /// What the vocabulary finds in one normalised line.
@@ -103,10 +107,19 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
         .match_kind(MatchKind::Standard)
         .build(&c.credit_marks)
         .unwrap_or_else(|e| panic!("credit marks: {e}"));
+    let longest_line = c
+        .lines
+        .iter()
+        .map(|(phrase, _)| phrase.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
     Wording {
         phrases,
         roles,
         credits,
+        reach: longest_line
+            .max(chrome::MAX_PREFIX_LINE_WORDS)
+            .max(MAX_CTA_WORDS),
     }
 });
 
@@ -175,17 +188,24 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     // Every rule but the cookie banner's is for short lines: a long
     // paragraph is not normalised at all unless it speaks of cookies.
-    if trimmed.split_whitespace().nth(MAX_CAPTION_WORDS).is_some() {
+    if more_words_than(trimmed, MAX_CAPTION_WORDS) {
         let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
         return (lower_mention && is_cookie_notice(&normalise::key(trimmed, Fold::Line)))
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
-    let found = WORDING.find(&key);
+    let words = key.split_whitespace().count();
+    // Beyond the reach of every rule that reads phrases, only a consent
+    // banner's words still count: the automaton need not read a longer
+    // line (most of them prose) unless it speaks of cookies.
+    let found = if words > WORDING.reach && !key.contains("cookie") {
+        Found::default()
+    } else {
+        WORDING.find(&key)
+    };
     if let Some(reason) = found.line {
         return Some(reason);
     }
-    let words = key.split_whitespace().count();
     if words <= chrome::MAX_PREFIX_LINE_WORDS
         && let Some((_, reason)) = found.prefix
     {
@@ -224,6 +244,28 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
         return Some("cookie prompt");
     }
     None
+}
+
+/// True when `text` has more than `n` words (runs of non-space), counted
+/// byte by byte for ASCII text: asked of every line, most of them prose.
+fn more_words_than(text: &str, n: usize) -> bool {
+    if !text.is_ascii() {
+        return text.split_whitespace().nth(n).is_some();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // The ASCII characters `char::is_whitespace` accepts.
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 /// A line this short that asks the reader to subscribe, sign up or
@@ -453,6 +495,23 @@ fn without_parentheses(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "one",
+            "  one two\tthree\x0bfour\x0cfive\r\nsix  ",
+            "a\u{a0}b c",
+            "— — —",
+            "l'été dernier, à Paris",
+        ] {
+            let n = text.split_whitespace().count();
+            for k in 0..n + 2 {
+                assert_eq!(more_words_than(text, k), n > k, "{text:?} {k}");
+            }
+        }
+    }
 
     #[test]
     fn chrome_lines_are_named() {
