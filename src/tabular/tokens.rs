@@ -139,26 +139,31 @@ pub fn paren_balance(text: &str) -> i32 {
     })
 }
 
-fn in_list(list: &[&str], core: &str) -> bool {
-    core.len() <= 9 && {
-        let lower = core.to_lowercase();
-        list.contains(&lower.as_str())
+/// Asks `test` about `core` lowercased, when it is at most `max` bytes
+/// long: on the stack when it is ASCII (every word of the lists asked is),
+/// so that typing the tokens of every candidate row allocates nothing.
+fn lowercase_is(core: &str, max: usize, test: impl Fn(&str) -> bool) -> bool {
+    if core.len() > max {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    match crate::text::ascii_lower(core, &mut buf) {
+        Some(lower) => test(lower),
+        None => test(&core.to_lowercase()),
     }
 }
 
+fn in_list(list: &[&str], core: &str) -> bool {
+    lowercase_is(core, 9, |lower| list.contains(&lower))
+}
+
 fn is_month(core: &str) -> bool {
-    core.len() <= 9 && {
-        let lower = core.to_lowercase();
-        crate::lexicon::months::is_month(&lower)
-    }
+    lowercase_is(core, 9, crate::lexicon::months::is_month)
 }
 
 /// True for an English function word, in any case.
 pub fn is_function_word(core: &str) -> bool {
-    core.len() <= 7 && {
-        let lower = core.to_lowercase();
-        FUNCTION_WORDS.contains(&lower.as_str())
-    }
+    lowercase_is(core, 7, |lower| FUNCTION_WORDS.contains(&lower))
 }
 
 #[cfg(test)]
