@@ -5,6 +5,7 @@
 //! because they all see text through this module.
 
 pub mod abbreviations;
+pub mod bylines;
 pub mod extensions;
 pub mod normalise;
 pub mod sentences;
@@ -58,8 +59,8 @@ const CODE_OPENERS: &[&str] = &[
 /// (`;`), or opens with a declaration or a common command in lowercase
 /// (`const x`, `git clone`).
 pub fn looks_like_code(line: &str) -> bool {
-    const SIGNS: [&str; 13] = [
-        "()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( ", "$ ", "</", "/>",
+    const SIGNS: [&str; 14] = [
+        "()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( ", "$ ", "</", "/>", ":=",
     ];
     if SIGNS.iter().any(|sign| line.contains(sign)) {
         return true;
