@@ -69,6 +69,15 @@ pub fn looks_like_code(line: &str) -> bool {
     if trimmed.ends_with(';') || has_method_call(trimmed) {
         return true;
     }
+    // A shell variable (`$service`, `${HOME}`): a price puts a figure
+    // after its `$`.
+    if line
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'$' && (w[1].is_ascii_lowercase() || w[1] == b'{'))
+    {
+        return true;
+    }
     // A lowercase command and a path or a dotfile (`nano .env`, `rm
     // /sys/firmware`, `cd ~/src`): prose puts no path second.
     let mut words = trimmed.split_whitespace();
@@ -211,6 +220,7 @@ mod tests {
             "nano .env",
             "rm /sys/firmware/efi",
             "\"hello\".slice(2) // llo",
+            "service $service $op: runs the script",
         ] {
             assert!(looks_like_code(code), "{code}");
         }
@@ -220,6 +230,8 @@ mod tests {
             "A well-known fact (see below) holds.",
             "It ended.Then (at last) it rained, e.g. (twice).",
             "we stayed in .NET land and Node.js",
+            "It cost $5 and then $12.50: a bargain.",
+            "Note: the hall opens at noon.",
         ] {
             assert!(!looks_like_code(prose), "{prose}");
         }
