@@ -689,13 +689,14 @@ fn casing_fixes_in(
         }
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
-    let byline = crate::text::bylines::is_comment_byline(text);
+    // Asked only of a lowercase start opening the text, which is rare.
+    let byline = || crate::text::bylines::is_comment_byline(text);
     for (at, c, name) in starts {
         let opens_text = text[..at]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
         // A commenter's name too is written as its owner pleases.
-        if opens_text && byline {
+        if opens_text && byline() {
             continue;
         }
         // Only a start after a plain sentence end is capitalised, whatever

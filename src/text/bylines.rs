@@ -6,6 +6,9 @@
 /// three words, a dash or a colon, then a date or a time (`tim — July 17th,
 /// 2012`, `john: 6:28 AM`). Commenters write their names as they please.
 pub fn is_comment_byline(text: &str) -> bool {
+    if text.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     const SEPARATORS: [&str; 4] = [" \u{2014} ", " \u{2013} ", " - ", ": "];
     let Some((at, sep)) = SEPARATORS
         .iter()
@@ -22,7 +25,6 @@ pub fn is_comment_byline(text: &str) -> bool {
             .next()
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()))
         && rest.bytes().any(|b| b.is_ascii_digit())
-        && text.split_whitespace().nth(12).is_none()
 }
 
 #[cfg(test)]
