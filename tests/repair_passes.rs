@@ -221,3 +221,19 @@ fn code_bylines_and_words_in_capitals_stay() {
         "{paras:?}"
     );
 }
+
+#[test]
+fn web_text_written_so_on_purpose_is_left_alone() {
+    // Code members and wiki namespaces after a dot or a colon, no-break
+    // spaces between a figure and its unit or in a name, a spaced
+    // ellipsis, a mark talked about, British spellings, a program and its
+    // version, a phrase of another language and a commenter's byline.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/repair/web_text_left_alone.txt"
+    );
+    let src = std::fs::read_to_string(path).expect("fixture");
+    let doc = clean(&src);
+    assert_eq!(doc.meta.language.as_deref(), Some("en"));
+    assert!(doc.edits.is_empty(), "{:#?}", doc.edits);
+}

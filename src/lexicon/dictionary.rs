@@ -167,6 +167,12 @@ pub fn is_derived_word(word: &str) -> bool {
             return true;
         }
     }
+    // Greek and Latin plurals in `-a` (`polyhedra`, `criteria`).
+    if let Some(stem) = word.strip_suffix('a')
+        && known(&format!("{stem}on"))
+    {
+        return true;
+    }
     for s in SUFFIXES {
         if let Some(base) = word.strip_suffix(s)
             && base.len() >= 3
@@ -241,6 +247,11 @@ fn british_in(h: &spellbook::Dictionary, word: &str) -> bool {
         ("re$", "er"),
         ("res$", "ers"),
         ("ogue", "og"),
+        ("ogued", "oged"),
+        ("oguing", "oging"),
+        ("tise", "tice"),
+        ("tising", "ticing"),
+        ("tised", "ticed"),
         ("lled", "led"),
         ("lling", "ling"),
         ("ller", "ler"),
@@ -306,6 +317,14 @@ mod tests {
     }
 
     #[test]
+    fn derived_words_and_classical_plurals_are_english() {
+        for w in ["polyhedra", "tetrahedra", "unevidenced", "influencers"] {
+            assert!(is_english(w), "{w}");
+        }
+        assert!(!is_english("wiht"));
+    }
+
+    #[test]
     fn british_spellings_are_english() {
         for w in [
             "colour",
@@ -327,6 +346,9 @@ mod tests {
             "counsellor",
             "organiser",
             "aluminium",
+            "catalogued",
+            "practising",
+            "practised",
         ] {
             assert!(is_english(w), "{w}");
         }

@@ -49,6 +49,8 @@ struct Ranking<'w> {
     word: &'w [u8],
     best: Option<(String, f64)>,
     second: f64,
+    /// A word too rare to be taken was among the candidates.
+    rare_seen: bool,
 }
 
 impl<'w> Ranking<'w> {
@@ -57,6 +59,7 @@ impl<'w> Ranking<'w> {
             word,
             best: None,
             second: 0.0,
+            rare_seen: false,
         }
     }
 
@@ -74,10 +77,20 @@ impl<'w> Ranking<'w> {
             return;
         };
         let count = dictionary::frequency(c);
-        if count < MIN_CORRECTION_COUNT || dictionary::is_name(c) {
+        if dictionary::is_name(c) {
             return;
         }
         let score = count as f64 * likelihood;
+        // A rare word is never taken, but it may be the word meant
+        // (`innvoated` is `innovated` as much as anything commoner):
+        // it stands as a runner-up, and bars a reading two slips away.
+        if count < MIN_CORRECTION_COUNT {
+            if count > 0 {
+                self.rare_seen = true;
+                self.second = self.second.max(score);
+            }
+            return;
+        }
         match &mut self.best {
             // The same word reached by another edit: keep its likeliest.
             Some((b, bs)) if b == c => *bs = bs.max(score),
@@ -106,7 +119,7 @@ pub fn dictionary_correction(word: &str) -> Option<String> {
     }
     let mut one = Ranking::new(b);
     edits(b, false, &mut |c, p| one.offer(c, p));
-    if one.best.is_some() {
+    if one.best.is_some() || one.rare_seen {
         return one.winner();
     }
     // Two slips are rarer: only in longer words, where a coincidence of

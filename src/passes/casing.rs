@@ -69,17 +69,32 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
         });
     }
     let capitalised_document = starts.capitalised();
+    // Headings written in lowercase as a rule (shell comments and hashtags
+    // read as headings, a site's style) stay as written.
+    let (upper_headings, lower_headings) =
+        first_letter_census(doc.blocks().iter().filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(text.as_str()),
+            _ => None,
+        }));
+    let lowercase_headings = lower_headings >= 2 && lower_headings >= upper_headings;
     // How each block's texts start, decided from the block as a whole
     // before any of its texts change.
     let mut open_sentence = false;
-    let styles: Vec<BlockStyle> = doc
-        .blocks()
+    let blocks = doc.blocks();
+    let styles: Vec<BlockStyle> = blocks
         .iter()
-        .map(|block| {
+        .enumerate()
+        .map(|(i, block)| {
             // A paragraph after one that stops mid-sentence (split by an
             // image or a page break) continues that sentence.
             let continues = std::mem::replace(&mut open_sentence, ends_open(block));
-            BlockStyle::of(block, continues, capitalised_document)
+            // Short lines one after another that all open in lowercase
+            // are the writer's style (points of a list without markers,
+            // lines of verse), not slips.
+            let lowercase_run = lowercase_fragment(block)
+                && ((i > 0 && lowercase_fragment(&blocks[i - 1]))
+                    || blocks.get(i + 1).is_some_and(lowercase_fragment));
+            BlockStyle::of(block, continues || lowercase_run, capitalised_document)
         })
         .collect();
     let corpus = cx.corpus();
@@ -118,7 +133,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 let habit = style.habit && !text.contains('\n');
                 casing_fixes_in(text, first, &evidence, habit)
             }
-            TextRole::Heading => casing_fixes_in(text, true, &evidence, false),
+            TextRole::Heading => casing_fixes_in(text, !lowercase_headings, &evidence, false),
         };
         changed |= !fixes.is_empty();
         fixes
@@ -196,15 +211,37 @@ const MAX_ROUNDS: usize = 4;
 /// text stops on a letter, a digit, a comma or a colon.
 fn ends_open(block: &Block) -> bool {
     match block {
-        Block::Paragraph { text } | Block::Lines { text } => text
-            .trim_end()
-            .chars()
-            .next_back()
-            // A colon introduces what follows (`uses:` and then `a network
-            // of ...` on the next line).
-            .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ':'),
+        Block::Paragraph { text } | Block::Lines { text } => {
+            let text = text.trim_end();
+            // A line ending on a capitalised word is a title or a label
+            // (`Pros & Cons`, `Concrete Paths`) more often than half a
+            // sentence cut before its next word.
+            let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+            text.chars()
+                .next_back()
+                // A colon introduces what follows (`uses:` and then `a
+                // network of ...` on the next line).
+                .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ':')
+                && !(text.ends_with(char::is_alphanumeric)
+                    && last_word.starts_with(char::is_uppercase))
+        }
         _ => false,
     }
+}
+
+/// The most words of a paragraph taken for a line of a list or of verse.
+const MAX_FRAGMENT_WORDS: usize = 15;
+
+/// True when `block` is a short paragraph that opens in lowercase and has
+/// no full stop at its end: a line of a list without markers, or of verse.
+fn lowercase_fragment(block: &Block) -> bool {
+    let (Block::Paragraph { text } | Block::Lines { text }) = block else {
+        return false;
+    };
+    let text = text.trim();
+    text.starts_with(char::is_lowercase)
+        && !text.ends_with('.')
+        && text.split_whitespace().nth(MAX_FRAGMENT_WORDS).is_none()
 }
 
 /// What the document and its folder say about how a word is written.
@@ -425,8 +462,18 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     // A quotation opening the sentence (`he said. “the`) stands between.
     let before = before.trim_end_matches(['“', '"', '‘', '\'']).trim_end();
     let before = before.trim_end_matches(['”', '"', '’', '\'']);
-    if before.ends_with(['?', '!']) {
+    if before.ends_with('?') {
         return true;
+    }
+    if let Some(head) = before.strip_suffix('!') {
+        // `Volkswagen UP! was`, `the adorable Live! host`: a mark on a
+        // capitalised word in the middle of a sentence belongs to a name.
+        let mut words = head.rsplit(' ');
+        let last = words.next().unwrap_or("");
+        let mid_sentence = words
+            .next()
+            .is_some_and(|w| !w.is_empty() && !w.ends_with(['.', '!', '?', ':']));
+        return !(last.starts_with(char::is_uppercase) && mid_sentence);
     }
     let Some(before) = before.strip_suffix('.') else {
         return false;
@@ -453,6 +500,15 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     // (`... since the 1970s. the`, `... at 5pm. the`).
     if !word.is_empty() && before[..word_start].ends_with(|c: char| c.is_ascii_digit()) {
         return true;
+    }
+    // A short word after a figure is a unit (`70 in. In`, `5 ft. of`),
+    // whose dot ends no sentence.
+    if word.len() <= 3
+        && before[..word_start]
+            .strip_suffix(' ')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
     }
     // Two-letter words that end sentences (`... to do so. the`, `... up to
     // us. the`); other pairs of letters are as often units or initials.
@@ -556,18 +612,34 @@ fn casing_fixes_in(
         // dotted abbreviation (`p.s.`, `i.e.`) is no word.
         // A single letter closed by a bracket or a full stop is a list
         // marker (`a) first`, `b. second`), not a word.
+        // So is one opening the text before a capitalised word, a bullet
+        // typed as a letter (`o Our options`).
         let marker = w.text.len() == 1
             && (text[w.end()..].starts_with(')')
                 || (text[w.end()..].starts_with('.')
-                    && text[w.end() + 1..].starts_with(char::is_whitespace)));
-        if marker {
+                    && text[w.end() + 1..].starts_with(char::is_whitespace))
+                || (text[..w.start].trim().is_empty()
+                    && text[w.end()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))));
+        // A word alone in quotation marks (`"init" won't care`) is a
+        // mention, written as the thing it names is.
+        let quoted = text[..w.start].ends_with(['"', '\u{201C}', '\''])
+            && text[w.end()..].starts_with(['"', '\u{201D}', '\'']);
+        if marker || (sentence_start && quoted && !name) {
             continue;
         }
         let aside = text[..w.start].ends_with(['(', '['])
             || (w.start == text.len() - text.trim_start().len() && w.text == "by")
             || (text[w.end()..].starts_with('.')
                 && text[w.end() + 1..].starts_with(|c: char| c.is_alphabetic()));
-        if sentence_start && !name && aside {
+        // A sentence inside brackets (`(like, last year. ha.)`) is an
+        // aside too; only asked of lowercase starts, which are rare.
+        let in_brackets = || {
+            let before = &text[..w.start];
+            before.matches(['(', '[']).count() > before.matches([')', ']']).count()
+        };
+        if sentence_start && !name && (aside || in_brackets()) {
             continue;
         }
         // A word the document writes lowercase mid-sentence again and
@@ -597,7 +669,17 @@ fn casing_fixes_in(
                 && crate::lexicon::misspellings::candidates(w.stem()).is_none()
                 && crate::lexicon::misspellings::dictionary_correction(w.stem()).is_none()
         };
-        if sentence_start && !name && (lowercase_by_choice() || unknown_never_capitalised()) {
+        // A word followed by a flag (`hostname -I`, `ls --all`) is a
+        // command.
+        let command = || {
+            text[w.end()..]
+                .strip_prefix(" -")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-'))
+        };
+        if sentence_start
+            && !name
+            && (lowercase_by_choice() || unknown_never_capitalised() || command())
+        {
             continue;
         }
         if sentence_start {
@@ -607,10 +689,16 @@ fn casing_fixes_in(
         }
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
+    // Asked only of a lowercase start opening the text, which is rare.
+    let byline = || crate::text::bylines::is_comment_byline(text);
     for (at, c, name) in starts {
         let opens_text = text[..at]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+        // A commenter's name too is written as its owner pleases.
+        if opens_text && byline() {
+            continue;
+        }
         // Only a start after a plain sentence end is capitalised, whatever
         // the census says: after an abbreviation or a code in capitals
         // (`Our IDs. models`) the sentence may well go on. Were the census
@@ -750,6 +838,48 @@ mod tests {
         // List markers are no words.
         let s = "a) Rain fell. b) Rivers rose. c. Roads closed.";
         assert_eq!(fixed(s), s);
+    }
+
+    #[test]
+    fn bylines_named_marks_and_lowercase_lines_stay() {
+        for s in [
+            "tim — July 17th, 2012, 8:35 pm",
+            "john: 6:28 AM",
+            "The splendid Volkswagen UP! was added to the line-up.",
+            "The adorable Live! host admitted it.",
+            "Some older (like, within the last year. ha.) episodes air.",
+            "An attack in Okla. caught on video, esp. because it rained.",
+            "Tent: 57 in.; vestibule: 70 in. in all.",
+            "o Our tax options are broad.",
+            "Other systems work too. \"init\" won't care.",
+        ] {
+            assert_eq!(fixed(s), s);
+        }
+        assert_eq!(fixed("What a day! we won."), "What a day! We won.");
+        let mut doc = Document::default();
+        for line in [
+            "like secret agents",
+            "or hidden cameras?",
+            "one missing link?",
+        ] {
+            doc.add(Block::Paragraph { text: line.into() });
+        }
+        doc.add(Block::Paragraph {
+            text: "the last line ends here.".into(),
+        });
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks()[1],
+            Block::Paragraph {
+                text: "or hidden cameras?".into()
+            }
+        );
+        assert_eq!(
+            doc.blocks()[3],
+            Block::Paragraph {
+                text: "The last line ends here.".into()
+            }
+        );
     }
 
     #[test]

@@ -80,9 +80,15 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
             // followed by ` :` is a slip.
             let lowercase_word = before.is_lowercase();
             let allowed = match p {
-                b',' | b'.' => true,
+                b',' => true,
+                // `I know . . . some`: a spaced ellipsis, set so on purpose.
+                b'.' => !text[r.end..].starts_with(" ."),
                 b';' | b':' => !spaced_punctuation && lowercase_word,
-                b'!' | b'?' => !spaced_punctuation,
+                // `the mark ! signifies`: a mark named, not one ending a
+                // sentence.
+                b'!' | b'?' => {
+                    !spaced_punctuation && !names_a_character(letters_before(text, r.start - 1))
+                }
                 _ => false,
             };
             if wordy && allowed && !line_looks_like_code(text, r.start) {
@@ -107,9 +113,13 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
         // The mark fixed last: a word right after it starts afresh, as it
         // will on a second run.
         let mut split_at = None;
+        let opens_line = text[..r.start].trim_end_matches([' ', '\t']).is_empty()
+            || text[..r.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n');
         for (k, &b) in chunk.as_bytes().iter().enumerate() {
             if matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?')
-                && lost_space_after(chunk, k, &text[r.end..], split_at)
+                && lost_space_after(chunk, k, &text[r.end..], split_at, opens_line)
             {
                 let at = r.start + k + 1;
                 fixes.push(Fix::new(at..at, " "));
@@ -118,6 +128,48 @@ pub fn spacing_fixes(text: &str, spaced_punctuation: bool) -> Vec<Fix> {
         }
     }
     fixes
+}
+
+/// True when `word` names a character, so that a mark after it is the
+/// character talked about (`the exclamation mark !`, `the operator ?`)
+/// rather than punctuation.
+fn names_a_character(word: &str) -> bool {
+    const NAMES: [&str; 10] = [
+        "mark",
+        "symbol",
+        "character",
+        "sign",
+        "operator",
+        "key",
+        "glyph",
+        "suffix",
+        "prefix",
+        "token",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+/// True when `word` is among the most frequent words of English (`The`,
+/// `This`, `A`): what opens a sentence far more often than an identifier
+/// after a dot does (`bytes.Buffer`, `System.Text`). Other languages' lists
+/// hold single letters (`e`, `d`) that are initials and degrees here.
+fn is_frequent_word(word: &str) -> bool {
+    // English is the first language of the frequent-word lists.
+    const ENGLISH: u8 = 1;
+    let mut buf = [0u8; 32];
+    let mut unused = String::new();
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|lower| {
+        crate::lexicon::frequent_words::frequent_mask(lower, &mut unused) & ENGLISH != 0
+    })
+}
+
+/// How often a word must occur in the English frequency list to be a
+/// common word rather than a package or a variable (`os`, `fmt`, `src`).
+const COMMON_ENGLISH_COUNT: u64 = 10_000_000;
+
+/// True when lowercase `word` is a common English word.
+fn is_common_english(word: &str) -> bool {
+    crate::lexicon::dictionary::frequency(word) >= COMMON_ENGLISH_COUNT
 }
 
 /// Fixes making each run of two or more spaces in `text` a single space,
@@ -174,7 +226,13 @@ fn is_lower(word: &str) -> bool {
 /// True when the punctuation mark at byte `k` of prose chunk `chunk` lost
 /// the space that should follow it; `after` is the text after the chunk,
 /// `split_at` where a space is added before this mark.
-fn lost_space_after(chunk: &str, k: usize, after: &str, split_at: Option<usize>) -> bool {
+fn lost_space_after(
+    chunk: &str,
+    k: usize,
+    after: &str,
+    split_at: Option<usize>,
+    opens_line: bool,
+) -> bool {
     let mark = chunk.as_bytes()[k];
     let left = letters_before(chunk, k);
     let right = letters_after(chunk, k + 1);
@@ -206,7 +264,9 @@ fn lost_space_after(chunk: &str, k: usize, after: &str, split_at: Option<usize>)
             (chars_left >= 2 && chars_right >= 2 && chars_left.max(chars_right) >= 4)
                 || one_letter_word
         }
-        b':' => chars_left >= 3 && is_title(right) && chars_right >= 2,
+        // A capitalised word before the colon is a namespace or a level
+        // (`Talk:Systemd`, `Category:Programming`, `DEBUG:This`).
+        b':' => chars_left >= 3 && is_lower(left) && is_title(right) && chars_right >= 2,
         b'.' | b'!' | b'?' => {
             let right_ok = is_title(right)
                 || (chars_right == 1
@@ -221,6 +281,18 @@ fn lost_space_after(chunk: &str, k: usize, after: &str, split_at: Option<usize>)
                 .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
                 .count();
             if shared >= 4 || rest.starts_with(['(', '[']) {
+                return false;
+            }
+            // A name, or a short word that is no common English word (the
+            // common ones end sentences: `met.Residents`, `year.Trade`),
+            // before the dot is a namespace and its member (`System.Text`,
+            // `os.Open`, `fmt.Printf`), a degree (`Ed.D`) or a brand
+            // (`Dall.E`), unless the word after it is one that opens
+            // sentences (`India.The`); and a text's line does not open with
+            // a sentence of one word (`sync.Mutex` alone on a line is code).
+            let namespace_like = (is_title(left) || (chars_left <= 4 && !is_common_english(left)))
+                && !is_frequent_word(right);
+            if mark == b'.' && (namespace_like || (opens_line && left_start == 0)) {
                 return false;
             }
             // All-capital left sides are acronyms and names (`ASP.NET`).
@@ -273,6 +345,15 @@ mod tests {
             "empower citizens. Initiatives aimed"
         );
         assert_eq!(fix("really?Yes"), "really? Yes");
+        assert_eq!(fix("room to curl up.The seat"), "room to curl up. The seat");
+        assert_eq!(
+            fix("needs are met.Residents can"),
+            "needs are met. Residents can"
+        );
+        assert_eq!(
+            fix("the reporting,North Korean"),
+            "the reporting, North Korean"
+        );
     }
 
     #[test]
@@ -293,6 +374,13 @@ mod tests {
     fn stray_spaces_are_removed() {
         assert_eq!(fix("one , two ; three ."), "one, two; three.");
         assert_eq!(fix("see the end ..."), "see the end ...");
+        for s in [
+            "I know . . . some think so",
+            "An exclamation mark ! Signifies boot",
+            "Theorem name : signature := proof",
+        ] {
+            assert_eq!(fix(s), s);
+        }
     }
 
     #[test]
@@ -309,6 +397,12 @@ mod tests {
             "the file README.TXT and site Example.COM",
             "St.Louis and etc.The",
             "class Person(models.Model) and decimal.Decimal values",
+            "If the call to os.Create fails, see src.Close first",
+            "then fmt.Printf writes it",
+            "bytes.Buffer states that the zero value is ready",
+            "sync.Mutex does not need a constructor",
+            "Discuss in Talk:Systemd or DEBUG:This message",
+            "Sorayda Santos, Ed.D, PMP and Dall.E images",
         ] {
             assert_eq!(fix(s), s, "{s}");
         }

@@ -104,10 +104,29 @@ impl Pass for RepairTypos {
         // A word the document writes capitalised or in capitals more than
         // once is a name or a term (`Shure`, `Teh`), even where it opens a
         // sentence.
+        // A word standing beside other unknown or foreign words belongs to
+        // a phrase of another language (`raison principale`, `il buono`)
+        // or a name of several words, whatever typos-dict says of it.
         let names: std::collections::HashSet<String> = unknown
             .iter()
-            .filter(|(_, u)| u.other_case >= 2 && u.known != Some(true))
+            .filter(|(_, u)| (u.other_case >= 2 || u.in_company) && u.known != Some(true))
             .map(|(w, _)| w.clone())
+            .collect();
+        // An unknown word whose other form the document also writes
+        // (`structs` beside `struct`, `upserted` beside `upsert`) is a term
+        // of the document's subject, not a slip.
+        let has_other_form = |word: &str| {
+            const ENDINGS: [&str; 5] = ["s", "es", "ed", "ing", "er"];
+            ENDINGS.iter().any(|e| {
+                word.strip_suffix(e)
+                    .is_some_and(|base| unknown.contains_key(base))
+                    || unknown.contains_key(&format!("{word}{e}"))
+            })
+        };
+        let own_terms: std::collections::HashSet<String> = unknown
+            .keys()
+            .filter(|w| has_other_form(w))
+            .cloned()
             .collect();
         let folder = cx.corpus().map(|c| &c.word_casing);
         // The dictionary's corrections of unknown lowercase words the
@@ -117,6 +136,7 @@ impl Pass for RepairTypos {
             .into_iter()
             .filter(|(word, u)| {
                 u.known == Some(false)
+                    && !own_terms.contains(word.as_str())
                     && u.lower == 1
                     && u.other_case == 0
                     && !u.in_company
@@ -214,6 +234,32 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
             )
     });
     open && close
+}
+
+/// True when the word before or after `start..end` of `text` belongs to
+/// another language: an elided article or preposition (`d'etre`,
+/// `l'homme`), letters English does not use (`für`, `niño`), or a common
+/// word of another language that is no English word (`el`, `und`).
+fn beside_another_language(text: &str, start: usize, end: usize) -> bool {
+    let foreign = |token: &str| {
+        let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if t.is_empty() {
+            return false;
+        }
+        let elided = t.len() > 2
+            && (t.as_bytes()[1] == b'\'' || t.starts_with("qu'"))
+            && t.starts_with(['d', 'l', 'c', 'j', 'm', 'n', 's', 't', 'q']);
+        let mut buf = [0u8; 32];
+        elided
+            || t.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+            || crate::text::ascii_lower(t, &mut buf)
+                .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_english(l))
+    };
+    text[..start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(foreign)
+        || text[end..].split_whitespace().next().is_some_and(foreign)
 }
 
 /// True when an unknown lowercase word is shaped like a slip rather than a
@@ -392,6 +438,33 @@ pub fn typo_fixes_with<'r>(
             continue;
         }
         if deliberate(w.text) {
+            continue;
+        }
+        // A capitalised word before another (`Oru Kayak`, `Christiaan
+        // Lous`) is part of a name; a word before a version number
+        // (`groff 1.24.0`) names a program.
+        let next = text[w.end()..].strip_prefix(' ').unwrap_or("");
+        if (w.case == Case::Title && next.starts_with(char::is_uppercase))
+            || (next.starts_with(|c: char| c.is_ascii_digit())
+                && next
+                    .split(char::is_whitespace)
+                    .next()
+                    .is_some_and(|v| v.trim_end_matches(['.', ',', ';']).contains('.')))
+        {
+            continue;
+        }
+        // A word of another language beside another (`raison d'etre`,
+        // `para el precio`) is that language's, not a slip of English.
+        if dictionary::is_foreign_word(&w.text.to_ascii_lowercase())
+            && beside_another_language(text, w.start, w.end())
+        {
+            continue;
+        }
+        // The name in a comment's byline (`kalio — July 26th, 2012`) is
+        // written as its owner pleases.
+        if crate::text::bylines::is_comment_byline(text)
+            && text[..w.start].split_whitespace().count() < 3
+        {
             continue;
         }
         let quotes = quotes.get_or_insert_with(|| quoted_spans(text));

@@ -1,6 +1,8 @@
 //! Language-neutral character repair: mojibake (UTF-8 read as
 //! Windows-1252), invisible and control characters, Unicode spaces, runs of
-//! spaces, and NFC normalisation. Typographic quotes and dashes are kept.
+//! spaces, and NFC normalisation. Typographic quotes and dashes are kept,
+//! and so is a single no-break space between two words or a figure and its
+//! unit.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -60,6 +62,10 @@ pub fn unicode_fixes(text: &str) -> Vec<Fix> {
         if b == b' ' || (b >= 0x80 && is_space_like(char_at(text, i))) {
             let end = space_run_end(text, i);
             let run = &text[i..end];
+            if deliberate_no_break(text, i, end) {
+                i = end;
+                continue;
+            }
             if multiline {
                 // Lines kept together may be a table whose columns are
                 // aligned with spaces: keep the widths, only make them plain.
@@ -126,6 +132,27 @@ fn is_space_like(c: char) -> bool {
         ' ' | '\u{00A0}' | '\u{1680}' | '\u{2000}'
             ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
+}
+
+/// True when the run of spaces at `start..end` of `text` is one no-break
+/// space between two visible characters (`AirPods\u{a0}Pro`, `EUR\u{a0}34`,
+/// `10\u{202f}km`, `to\u{a0}you.`): typesetters put it there on purpose, to
+/// keep a name, a figure and its unit or a line's last two words together,
+/// and it reads as a space everywhere else in the crate.
+fn deliberate_no_break(text: &str, start: usize, end: usize) -> bool {
+    let mut run = text[start..end].chars();
+    let one = run
+        .next()
+        .is_some_and(|c| matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}'))
+        && run.next().is_none();
+    one && text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace())
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !is_invisible(c))
 }
 
 /// Characters that are invisible in print and only get in the way of
@@ -232,7 +259,7 @@ fn mojibake_at(text: &str, start: usize) -> Option<(usize, char)> {
     let decoded = std::str::from_utf8(&buf[..need]).ok()?.chars().next()?;
     let u = decoded as u32;
     let plausible = matches!(u,
-        0xA0..=0x17F | 0x370..=0x4FF | 0x2010..=0x2044 | 0x20A0..=0x20BF | 0x2122 | 0x2190..=0x27BF
+        0xA0..=0x17F | 0x370..=0x4FF | 0x2010..=0x2044 | 0x20A0..=0x20BF | 0x2122 | 0x2190..=0x27FF
             | 0xFE0F | 0x1F000..=0x1FAFF);
     plausible.then_some((end, decoded))
 }
@@ -277,7 +304,18 @@ mod tests {
     #[test]
     fn invisibles_and_spaces() {
         assert_eq!(repair("Sharing:  Collaborating"), "Sharing: Collaborating");
-        assert_eq!(repair("a\u{00A0}b\u{200B}c\u{00AD}d"), "a bcd");
+        assert_eq!(repair("a\u{00A0}\u{00A0}b\u{200B}c\u{00AD}d"), "a bcd");
+        // One no-break space between two words or a figure and its unit
+        // is the typesetter's choice.
+        for s in [
+            "AirPods\u{00A0}Pro 3",
+            "EUR\u{00A0}34.42",
+            "10\u{202F}km",
+            "to\u{00A0}you.",
+        ] {
+            assert_eq!(repair(s), s);
+        }
+        assert_eq!(repair("end.\u{00A0}"), "end.");
         assert_eq!(repair("x\u{0007}y"), "xy");
         assert_eq!(repair(" lead and trail  "), "lead and trail");
         assert_eq!(repair("col  a\u{00A0}\u{00A0}b\nx"), "col  a  b\nx");

@@ -2,21 +2,23 @@
 //! ("Dr. Smith", "approx. ten").
 //!
 //! Source: common English abbreviations as listed in general style guides
-//! (titles, Latin abbreviations, months, units, company suffixes), written
+//! (titles, Latin abbreviations, months, units, company suffixes, the
+//! Associated Press's abbreviations of US states that are no words), written
 //! down by hand. Compared case-insensitively; dotted forms such as `e.g.` and
 //! `U.S.` are recognised by their inner dots and single letters, not listed.
 
 /// Sorted, lowercase.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "al", "approx", "apr", "assn", "assoc", "aug", "ave", "blvd", "brig", "bros", "ca",
-    "capt", "cf", "cmdr", "co", "col", "corp", "cpl", "cu", "dec", "dept", "doz", "dr", "est",
-    "etc", "ex", "feb", "fig", "figs", "fri", "ft", "gal", "gen", "gov", "govt", "grad", "hon",
-    "hr", "hrs", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "lb", "lbs", "lt", "ltd", "maj",
-    "mar", "messrs", "min", "mins", "mo", "mon", "mos", "mr", "mrs", "ms", "mt", "natl", "no",
-    "nos", "nov", "oct", "op", "oz", "pg", "pgs", "pp", "prof", "pt", "pts", "qt", "rd", "rep",
-    "rev", "sat", "sec", "secs", "sen", "sep", "sept", "sgt", "sq", "sr", "st", "sun", "supt",
-    "tbs", "tbsp", "tel", "thu", "thurs", "tsp", "tue", "tues", "viz", "vol", "vols", "vs", "wed",
-    "wk", "wks", "yd", "yr", "yrs",
+    "adm", "al", "approx", "apr", "ariz", "assn", "assoc", "aug", "ave", "blvd", "brig", "bros",
+    "ca", "calif", "capt", "cf", "cmdr", "co", "col", "colo", "conn", "corp", "cpl", "cu", "dec",
+    "dept", "doz", "dr", "esp", "est", "etc", "ex", "feb", "fig", "figs", "fla", "fri", "ft",
+    "gal", "gen", "gov", "govt", "grad", "hon", "hr", "hrs", "hwy", "inc", "incl", "intl", "jan",
+    "jr", "jul", "jun", "lb", "lbs", "lt", "ltd", "maj", "mar", "messrs", "mich", "min", "minn",
+    "mins", "mo", "mon", "mos", "mr", "mrs", "ms", "mt", "natl", "nev", "no", "nos", "nov", "oct",
+    "okla", "op", "oz", "pg", "pgs", "pp", "prof", "pt", "pts", "qt", "rd", "rep", "rev", "sat",
+    "sec", "secs", "sen", "sep", "sept", "sgt", "sq", "sr", "st", "sun", "supt", "tbs", "tbsp",
+    "tel", "tenn", "thu", "thurs", "tsp", "tue", "tues", "viz", "vol", "vols", "vs", "wed", "wk",
+    "wks", "wyo", "yd", "yr", "yrs",
 ];
 
 /// True when `word` (without its period) is a known abbreviation.

@@ -5,6 +5,7 @@
 //! because they all see text through this module.
 
 pub mod abbreviations;
+pub mod bylines;
 pub mod extensions;
 pub mod normalise;
 pub mod sentences;
@@ -58,14 +59,23 @@ const CODE_OPENERS: &[&str] = &[
 /// (`;`), or opens with a declaration or a common command in lowercase
 /// (`const x`, `git clone`).
 pub fn looks_like_code(line: &str) -> bool {
-    const SIGNS: [&str; 13] = [
-        "()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( ", "$ ", "</", "/>",
+    const SIGNS: [&str; 14] = [
+        "()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( ", "$ ", "</", "/>", ":=",
     ];
     if SIGNS.iter().any(|sign| line.contains(sign)) {
         return true;
     }
     let trimmed = line.trim();
     if trimmed.ends_with(';') || has_method_call(trimmed) {
+        return true;
+    }
+    // A shell variable (`$service`, `${HOME}`): a price puts a figure
+    // after its `$`.
+    if line
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'$' && (w[1].is_ascii_lowercase() || w[1] == b'{'))
+    {
         return true;
     }
     // A lowercase command and a path or a dotfile (`nano .env`, `rm
@@ -210,6 +220,7 @@ mod tests {
             "nano .env",
             "rm /sys/firmware/efi",
             "\"hello\".slice(2) // llo",
+            "service $service $op: runs the script",
         ] {
             assert!(looks_like_code(code), "{code}");
         }
@@ -219,6 +230,8 @@ mod tests {
             "A well-known fact (see below) holds.",
             "It ended.Then (at last) it rained, e.g. (twice).",
             "we stayed in .NET land and Node.js",
+            "It cost $5 and then $12.50: a bargain.",
+            "Note: the hall opens at noon.",
         ] {
             assert!(!looks_like_code(prose), "{prose}");
         }
