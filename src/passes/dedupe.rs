@@ -76,7 +76,9 @@ impl Pass for Dedupe {
                     // sections ("Step 1" ... "Step 1" of another part).
                     previous_heading = None;
                     let words = *words;
-                    let repeated = !seen.insert(key);
+                    // A block of no words (symbols, bullets) has nothing to
+                    // compare: two of them are not one repeated.
+                    let repeated = !key.is_empty() && !seen.insert(key);
                     let adjacent = previous_block == Some(key.as_str());
                     previous_block = Some(key);
                     if repeated
@@ -115,7 +117,7 @@ fn repeats_as_structure(keys: &[Option<Keyed>]) -> bool {
     let mut seen = HashSet::new();
     let mut repeated = HashSet::new();
     for keyed in keys.iter().flatten() {
-        if keyed.words < MIN_DUPLICATE_WORDS {
+        if keyed.words < MIN_DUPLICATE_WORDS || keyed.key.is_empty() {
             continue;
         }
         let key = keyed.key.as_str();
@@ -147,6 +149,20 @@ mod tests {
             doc.add(b);
         }
         doc
+    }
+
+    #[test]
+    fn blocks_without_words_are_no_repeats() {
+        let symbols = "# . # | . . • # ~ ~";
+        let mut doc = doc_of(vec![
+            para(symbols),
+            Block::Code {
+                text: "# . |\n# • . . # |".into(),
+            },
+            para(symbols),
+        ]);
+        run(&mut doc);
+        assert_eq!(doc.blocks().len(), 3, "{:?}", doc.removed);
     }
 
     fn heading(t: &str) -> Block {
