@@ -77,7 +77,9 @@ impl<'w> Ranking<'w> {
             return;
         };
         let count = dictionary::frequency(c);
-        if dictionary::is_name(c) {
+        // Most candidates are no word at all: the frequency list says so
+        // first, and the names are asked only about words it lists.
+        if count == 0 || dictionary::is_name(c) {
             return;
         }
         let score = count as f64 * likelihood;
