@@ -62,7 +62,13 @@ pub fn looks_like_code(line: &str) -> bool {
     const SIGNS: [&str; 14] = [
         "()", " = ", "==", "{", "}", "=>", "->", "::", "\")", "( ", "$ ", "</", "/>", ":=",
     ];
-    if SIGNS.iter().any(|sign| line.contains(sign)) {
+    // One scan for all the signs: this is asked of every line of text.
+    static SIGNS_FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> =
+        std::sync::OnceLock::new();
+    let signs = SIGNS_FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(SIGNS).expect("a handful of short literal signs")
+    });
+    if signs.is_match(line) {
         return true;
     }
     let trimmed = line.trim();
