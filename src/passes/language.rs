@@ -51,6 +51,8 @@ pub fn detect(text: &str) -> Option<String> {
     if letters < MIN_LETTERS {
         return None;
     }
+    // The function words are counted once: they decide alone when clear,
+    // and confirm whatlang's guess otherwise.
     let mut tally = StopwordTally::default();
     tally.add(text);
     if let Some(k) = tally.clear_winner() {
@@ -59,7 +61,7 @@ pub fn detect(text: &str) -> Option<String> {
     let info = whatlang::detect(text)?;
     let code3 = info.lang().code();
     let code = iso639_1(code3).unwrap_or(code3);
-    if info.is_reliable() || confirmed_by_stopwords(text, code, info.confidence()) {
+    if info.is_reliable() || confirmed_by_stopwords(&tally, code, info.confidence()) {
         return Some(code.to_string());
     }
     None
@@ -67,16 +69,11 @@ pub fn detect(text: &str) -> Option<String> {
 
 /// whatlang's confidence stays low on short texts even when its first choice
 /// is right (a 150-word English article can score 0.8). Below its reliable
-/// mark, a fair confidence is accepted when the text's function words point
-/// at the same language.
-fn confirmed_by_stopwords(text: &str, code: &str, confidence: f64) -> bool {
+/// mark, a fair confidence is accepted when the text's function words
+/// (counted in `tally`) point at the same language.
+fn confirmed_by_stopwords(tally: &StopwordTally, code: &str, confidence: f64) -> bool {
     const FAIR_CONFIDENCE: f64 = 0.3;
-    if confidence < FAIR_CONFIDENCE {
-        return false;
-    }
-    let mut tally = StopwordTally::default();
-    tally.add(text);
-    tally.best().map(|k| stopwords::LANGUAGES[k]) == Some(code)
+    confidence >= FAIR_CONFIDENCE && tally.best().map(|k| stopwords::LANGUAGES[k]) == Some(code)
 }
 
 /// `en-GB` → `en`; lowercase.
