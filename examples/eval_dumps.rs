@@ -10,7 +10,10 @@
 //! worst pages.
 //!
 //! Options: `--set NAME` (repeatable: `scrapinghub`, `tiptopjaw-wceb`,
-//! `html2text`), `--worst N`, `--raw` (no passes: the dump as ingested),
+//! `html2text`), `--dumps DIR --truth FILE` (any folder of `ID.txt` dumps
+//! beside a ground truth of the same form, e.g. dumps made by another
+//! converter: `scripts/eval_converter.py` makes them), `--worst N`, `--raw`
+//! (no passes: the dump as ingested),
 //! `--by-recall` (rank the worst pages by recall, not F1),
 //! `--explain ID` (one page's blocks with their fate), `--write DIR` (each
 //! page's cleaned text and scores under `DIR/SET/`), `--lost` (article
@@ -153,10 +156,23 @@ fn main() {
         .filter(|w| w[0] == "--set")
         .map(|w| w[1].as_str())
         .collect();
-    let sets: Vec<&Set> = SETS
-        .iter()
-        .filter(|s| chosen.is_empty() || chosen.contains(&s.name))
-        .collect();
+    // A folder given on the command line is one more set, scored alone;
+    // the example runs once, so its names may live as long as it does.
+    let given = value("--dumps")
+        .zip(value("--truth"))
+        .map(|(dumps, truth)| Set {
+            name: Box::leak(dumps.clone().into_boxed_str()),
+            dumps: Box::leak(dumps.into_boxed_str()),
+            truth: Box::leak(truth.into_boxed_str()),
+            types: None,
+        });
+    let sets: Vec<&Set> = match &given {
+        Some(set) => vec![set],
+        None => SETS
+            .iter()
+            .filter(|s| chosen.is_empty() || chosen.contains(&s.name))
+            .collect(),
+    };
 
     if fit {
         fit_model(&sets);
