@@ -42,6 +42,10 @@ pub fn read_file(file: &InputFile) -> Vec<Record> {
     crate::input::read::records(file, &crate::options::Options::default()).collect()
 }
 
+/// A record ingested, before any pass: its source name, its id if it had
+/// one, and its document or why there is none.
+pub type Ingested = (String, Option<String>, Result<Document>);
+
 /// One record's outcome.
 #[derive(Debug)]
 pub struct Outcome {
@@ -76,7 +80,7 @@ impl Batch {
     }
 
     /// Ingests one record into a document (no passes yet).
-    pub fn ingest(&self, record: Record) -> (String, Option<String>, Result<Document>) {
+    pub fn ingest(&self, record: Record) -> Ingested {
         ingest_record(record, self.pipeline.options())
     }
 
@@ -84,7 +88,22 @@ impl Batch {
     /// the passes, within the options' time budget.
     pub fn clean(&self, record: Record, corpus: Option<&Corpus>) -> Outcome {
         let started = std::time::Instant::now();
-        let (source, id, doc) = self.ingest(record);
+        self.run_passes(self.ingest(record), corpus, started)
+    }
+
+    /// Cleans a record already ingested by [`Batch::ingest`] (say while
+    /// learning from the batch, kept so as not to ingest it twice): the
+    /// passes, within the options' time budget.
+    pub fn clean_ingested(&self, ingested: Ingested, corpus: Option<&Corpus>) -> Outcome {
+        self.run_passes(ingested, corpus, std::time::Instant::now())
+    }
+
+    fn run_passes(
+        &self,
+        (source, id, doc): Ingested,
+        corpus: Option<&Corpus>,
+        started: std::time::Instant,
+    ) -> Outcome {
         let document = doc.and_then(|mut d| {
             self.pipeline.run_within(&mut d, corpus, started)?;
             Ok(d)
@@ -104,10 +123,7 @@ impl Batch {
 
 /// Ingests one record into a document (no passes yet), carrying its source
 /// name, id and URL into the document's metadata.
-pub fn ingest_record(
-    record: Record,
-    opts: &crate::options::Options,
-) -> (String, Option<String>, Result<Document>) {
+pub fn ingest_record(record: Record, opts: &crate::options::Options) -> Ingested {
     let doc = match record.payload {
         Payload::Html(bytes) => ingest::html::ingest_bytes(&bytes, opts),
         Payload::TextBytes(bytes) => ingest::text::ingest_bytes(&bytes, opts),

@@ -4,16 +4,19 @@
 //!
 //! A folder run has two phases over the same inputs. The first reads every
 //! document once and learns the folder's knowledge ([`Corpus`]: lines its
-//! pages repeat, how it writes words); the second reads each again and
-//! cleans it with that knowledge, each worker rendering and writing its own
-//! outputs atomically. Knowledge can instead come from a file written by
+//! pages repeat, how it writes words); the second cleans each with that
+//! knowledge, each worker rendering and writing its own outputs atomically.
+//! The documents ingested while learning are kept for cleaning up to a
+//! fixed budget of input bytes; files past it are read and ingested again,
+//! so memory stays bounded whatever the size of the folder. Knowledge can instead come from a file written by
 //! `pristine learn`, so many machines clean with what one learned.
 
+use std::collections::VecDeque;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use pristine::batch::{Batch, InputFile, Outcome, Record, WalkPolicy};
+use pristine::batch::{Batch, Ingested, InputFile, Outcome, Record, WalkPolicy};
 use pristine::corpus::CorpusBuilder;
 use pristine::input::read::{JsonLines, records};
 use pristine::render::Format;
@@ -27,6 +30,9 @@ use super::summary::{DocCounts, SkippedPath, Summary};
 const CHUNK_PER_WORKER: usize = 32;
 /// Bytes of input read ahead at most, whatever the number of documents.
 const CHUNK_BYTES: usize = 128 * 1024 * 1024;
+/// Bytes of input whose documents, ingested while learning, are kept for
+/// cleaning rather than read and ingested again.
+const KEEP_INGESTED_BYTES: usize = 64 * 1024 * 1024;
 
 /// Everything a run needs, validated before it starts.
 pub struct RunConfig {
@@ -102,18 +108,125 @@ impl Iterator for RecordStream<'_> {
     }
 }
 
-/// The next chunk of records: up to `max` records or [`CHUNK_BYTES`].
-fn next_chunk<T>(stream: &mut impl Iterator<Item = (T, Record)>, max: usize) -> Vec<(T, Record)> {
+/// What a worker is handed: a record to read, or a document kept from
+/// learning, already ingested.
+enum Work {
+    Read(Record),
+    Ingested(Box<Ingested>),
+}
+
+/// Bytes an item of work brings into memory when read.
+trait Weight {
+    fn bytes(&self) -> usize;
+}
+
+impl Weight for Record {
+    fn bytes(&self) -> usize {
+        self.payload.len()
+    }
+}
+
+impl Weight for Work {
+    fn bytes(&self) -> usize {
+        match self {
+            Work::Read(r) => r.bytes(),
+            // Already in memory, counted while it was kept.
+            Work::Ingested(_) => 0,
+        }
+    }
+}
+
+/// The next chunk of work: up to `max` items or [`CHUNK_BYTES`] read.
+fn next_chunk<T, W: Weight>(stream: &mut impl Iterator<Item = (T, W)>, max: usize) -> Vec<(T, W)> {
     let mut chunk = Vec::with_capacity(max);
     let mut bytes = 0;
-    for (tag, r) in stream.by_ref() {
-        bytes += r.payload.len();
-        chunk.push((tag, r));
+    for (tag, w) in stream.by_ref() {
+        bytes += w.bytes();
+        chunk.push((tag, w));
         if chunk.len() >= max || bytes >= CHUNK_BYTES {
             break;
         }
     }
     chunk
+}
+
+/// Documents ingested while learning, kept for cleaning so that a folder
+/// of up to [`KEEP_INGESTED_BYTES`] is read and ingested once; the files
+/// past that are read again. Whole files only, in input order.
+struct Kept {
+    files: VecDeque<(usize, Vec<Ingested>)>,
+    bytes: usize,
+    budget: usize,
+    full: bool,
+}
+
+impl Kept {
+    fn new(budget: usize) -> Self {
+        Kept {
+            files: VecDeque::new(),
+            bytes: 0,
+            budget,
+            full: budget == 0,
+        }
+    }
+
+    /// Keeps `ingested`, the next record of file `owner` (`bytes` read),
+    /// unless the budget is spent; a file the budget ends in is let go
+    /// whole, to be read again.
+    fn keep(&mut self, owner: usize, bytes: usize, ingested: Ingested) {
+        if self.full {
+            return;
+        }
+        self.bytes += bytes;
+        if self.bytes > self.budget {
+            self.full = true;
+            if self.files.back().is_some_and(|(o, _)| *o == owner) {
+                self.files.pop_back();
+            }
+            return;
+        }
+        match self.files.back_mut() {
+            Some((o, docs)) if *o == owner => docs.push(ingested),
+            _ => self.files.push_back((owner, vec![ingested])),
+        }
+    }
+
+    /// Whether file `owner`'s documents are all kept.
+    fn holds(&self, owner: usize) -> bool {
+        self.files.binary_search_by_key(&owner, |(o, _)| *o).is_ok()
+    }
+}
+
+/// The work of the cleaning phase in input order: the kept documents, and
+/// records read from the files that were not kept.
+struct CleanStream<I: Iterator<Item = (usize, Record)>> {
+    kept: VecDeque<(usize, Vec<Ingested>)>,
+    current: Option<(usize, std::vec::IntoIter<Ingested>)>,
+    read: std::iter::Peekable<I>,
+}
+
+impl<I: Iterator<Item = (usize, Record)>> Iterator for CleanStream<I> {
+    type Item = (usize, Work);
+
+    fn next(&mut self) -> Option<(usize, Work)> {
+        loop {
+            if let Some((owner, docs)) = &mut self.current {
+                if let Some(d) = docs.next() {
+                    return Some((*owner, Work::Ingested(Box::new(d))));
+                }
+                self.current = None;
+            }
+            let next_kept = self.kept.front().map(|(o, _)| *o);
+            let next_read = self.read.peek().map(|(o, _)| *o);
+            match (next_kept, next_read) {
+                (Some(k), r) if r.is_none_or(|r| k < r) => {
+                    let (owner, docs) = self.kept.pop_front()?;
+                    self.current = Some((owner, docs.into_iter()));
+                }
+                _ => return self.read.next().map(|(o, r)| (o, Work::Read(r))),
+            }
+        }
+    }
 }
 
 fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
@@ -129,10 +242,10 @@ fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
 /// worker: `work` runs on each record in parallel, then `take` receives the
 /// chunk's results in input order and says whether to go on. The one loop
 /// behind learning, cleaning and the stdin mapper.
-fn stream_through<T: Send, R: Send>(
+fn stream_through<T: Send, W: Weight + Send, R: Send>(
     pool: &rayon::ThreadPool,
-    records: &mut impl Iterator<Item = (T, Record)>,
-    work: impl Fn(T, Record) -> R + Sync,
+    records: &mut impl Iterator<Item = (T, W)>,
+    work: impl Fn(T, W) -> R + Sync,
     mut take: impl FnMut(Vec<R>) -> bool,
 ) {
     let max = pool.current_num_threads() * CHUNK_PER_WORKER;
@@ -151,21 +264,39 @@ fn stream_through<T: Send, R: Send>(
 
 /// Learns the folder knowledge from `files` (phase one), in input order.
 pub fn learn(files: &[InputFile], options: &Options, pool: &rayon::ThreadPool) -> Corpus {
+    learn_keeping(files, options, pool, false).0
+}
+
+/// Learns as [`learn`] does; with `keep`, also returns the documents
+/// ingested on the way, up to the budget, for the cleaning phase.
+fn learn_keeping(
+    files: &[InputFile],
+    options: &Options,
+    pool: &rayon::ThreadPool,
+    keep: bool,
+) -> (Corpus, Kept) {
     let skip = vec![false; files.len()];
     let mut stream = RecordStream::new(files, &skip, options);
     let mut builder = CorpusBuilder::new();
+    let mut kept = Kept::new(if keep { KEEP_INGESTED_BYTES } else { 0 });
     stream_through(
         pool,
         &mut stream,
-        |_, r| pristine::batch::ingest_record(r, options).2.ok(),
+        |owner, r| {
+            let bytes = r.payload.len();
+            (owner, bytes, pristine::batch::ingest_record(r, options))
+        },
         |docs| {
-            for d in docs.iter().flatten() {
-                builder.add(d);
+            for (owner, bytes, ingested) in docs {
+                if let Ok(d) = &ingested.2 {
+                    builder.add(d);
+                }
+                kept.keep(owner, bytes, ingested);
             }
             true
         },
     );
-    builder.finish()
+    (builder.finish(), kept)
 }
 
 /// Walks the inputs and records what was passed over or refused.
@@ -257,10 +388,12 @@ pub fn run(cfg: RunConfig) -> Result<Summary, String> {
     };
     summary.resumed = skip.iter().filter(|&&s| s).count();
 
+    let mut kept = Kept::new(0);
     let corpus = match &cfg.knowledge {
         Some(k) => Some(k.clone()),
         None if cfg.learn && (files.len() > 1 || files.iter().any(|f| f.kind.holds_many())) => {
-            let c = learn(&files, &options, &pool);
+            let (c, k) = learn_keeping(&files, &options, &pool, true);
+            kept = k;
             summary.copies_not_learned = c.copies();
             (c.documents() + c.copies() > 1).then_some(c)
         }
@@ -284,12 +417,22 @@ pub fn run(cfg: RunConfig) -> Result<Summary, String> {
     let batch = Batch::new(cfg.pipeline.clone());
     let bar = progress_bar(cfg.progress, files.len() - summary.resumed);
     let mut writer = Writer::new(&dest, &files);
-    let mut stream = RecordStream::new(&files, &skip, &options);
+    // Files kept from learning are not read again; resumed ones not at all.
+    let read_skip: Vec<bool> = (0..files.len()).map(|i| skip[i] || kept.holds(i)).collect();
+    kept.files.retain(|(owner, _)| !skip[*owner]);
+    let mut stream = CleanStream {
+        kept: kept.files,
+        current: None,
+        read: RecordStream::new(&files, &read_skip, &options).peekable(),
+    };
     stream_through(
         &pool,
         &mut stream,
-        |owner, r| {
-            let outcome = batch.clean(r, corpus.as_ref());
+        |owner, w| {
+            let outcome = match w {
+                Work::Read(r) => batch.clean(r, corpus.as_ref()),
+                Work::Ingested(i) => batch.clean_ingested(*i, corpus.as_ref()),
+            };
             finish(owner, outcome, &files[owner], &dest, cfg.format)
         },
         |done| {
@@ -647,4 +790,63 @@ fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pristine::batch::Payload;
+
+    fn ingested(name: &str) -> Ingested {
+        (
+            name.to_string(),
+            None,
+            pristine::ingest::text::ingest("Some text.", &Options::default()),
+        )
+    }
+
+    fn record(name: &str) -> Record {
+        Record::new(name, Payload::Text("Some text.".into()))
+    }
+
+    #[test]
+    fn a_file_the_budget_ends_in_is_read_again_whole() {
+        let mut kept = Kept::new(25);
+        kept.keep(0, 10, ingested("a1"));
+        kept.keep(1, 10, ingested("b1"));
+        kept.keep(1, 10, ingested("b2"));
+        kept.keep(2, 1, ingested("c1"));
+        assert!(kept.holds(0));
+        assert!(!kept.holds(1));
+        assert!(!kept.holds(2), "nothing is kept once the budget is spent");
+    }
+
+    #[test]
+    fn kept_and_read_work_comes_out_in_input_order() {
+        let mut kept = Kept::new(100);
+        kept.keep(0, 1, ingested("a1"));
+        kept.keep(0, 1, ingested("a2"));
+        kept.keep(2, 1, ingested("c1"));
+        let read = vec![(1, record("b1")), (1, record("b2")), (3, record("d1"))];
+        let stream = CleanStream {
+            kept: kept.files,
+            current: None,
+            read: read.into_iter().peekable(),
+        };
+        let order: Vec<(usize, String, bool)> = stream
+            .map(|(o, w)| match w {
+                Work::Read(r) => (o, r.source, false),
+                Work::Ingested(i) => (o, i.0, true),
+            })
+            .collect();
+        let want = [
+            (0, "a1", true),
+            (0, "a2", true),
+            (1, "b1", false),
+            (1, "b2", false),
+            (2, "c1", true),
+            (3, "d1", false),
+        ];
+        assert_eq!(order, want.map(|(o, s, k)| (o, s.to_string(), k)).to_vec());
+    }
 }
