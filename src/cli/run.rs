@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use pristine::batch::{Batch, Ingested, InputFile, Outcome, Record, WalkPolicy};
-use pristine::corpus::CorpusBuilder;
+use pristine::corpus::{CorpusBuilder, DocumentFacts};
 use pristine::input::read::{JsonLines, records};
 use pristine::render::Format;
 use pristine::{Corpus, Error, ErrorKind, Options, Pipeline};
@@ -282,14 +282,18 @@ fn learn_keeping(
     stream_through(
         pool,
         &mut stream,
+        // Each document is measured by its worker; only adding up what it
+        // teaches is done in turn, in input order.
         |owner, r| {
             let bytes = r.payload.len();
-            (owner, bytes, pristine::batch::ingest_record(r, options))
+            let ingested = pristine::batch::ingest_record(r, options);
+            let facts = ingested.2.as_ref().ok().map(DocumentFacts::of);
+            (owner, bytes, ingested, facts)
         },
         |docs| {
-            for (owner, bytes, ingested) in docs {
-                if let Ok(d) = &ingested.2 {
-                    builder.add(d);
+            for (owner, bytes, ingested, facts) in docs {
+                if let Some(f) = facts {
+                    builder.add_facts(f);
                 }
                 kept.keep(owner, bytes, ingested);
             }

@@ -127,9 +127,6 @@ pub struct CorpusBuilder {
     /// an index from each LSH band of their MinHash signature to them.
     sketches: Vec<Box<[u64]>>,
     bands: HashMap<u64, Vec<u32>>,
-    /// Scratch buffers reused across documents.
-    lines: HashSet<u64>,
-    casing: crate::corpus::casing::CasingCounts,
 }
 
 /// What [`CorpusBuilder::add`] made of a document.
@@ -144,6 +141,58 @@ pub enum Learned {
     NearCopy,
 }
 
+/// What one document can teach, measured on the document alone: a run
+/// measures many documents at once, then a [`CorpusBuilder`] adds what
+/// each teaches in input order (see [`CorpusBuilder::add_facts`]).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFacts {
+    /// Hashes of the document's distinct normalised lines, sorted.
+    lines: Vec<u64>,
+    /// Hashes of its distinct long lines, as first met.
+    long_lines: Vec<u64>,
+    /// Its site (hashed), when it can be told.
+    site: Option<u64>,
+    /// The words its prose writes capitalised mid-sentence and lowercase
+    /// mid-sentence (each counted once or more).
+    casing: crate::corpus::casing::CasingCounts,
+}
+
+impl DocumentFacts {
+    /// Measures `doc` (freshly ingested, before any pass).
+    pub fn of(doc: &Document) -> Self {
+        let mut seen = HashSet::new();
+        let mut long_lines = Vec::new();
+        let mut casing = crate::corpus::casing::CasingCounts::default();
+        for b in doc.blocks() {
+            for_each_line(b, |line| {
+                let key = normalise::key(line, Fold::Line);
+                if key.is_empty() {
+                    return;
+                }
+                let h = hash_str(&key);
+                if seen.insert(h) && key.split(' ').nth(LONG_LINE_WORDS - 1).is_some() {
+                    long_lines.push(h);
+                }
+            });
+            // Only running prose counts: menus, titles and teasers of a
+            // raw page capitalise words that are common nouns elsewhere.
+            b.for_each_text(|role, t| {
+                if role != TextRole::Code && reads_as_prose(t) {
+                    casing::count_word_casing(t, &mut casing);
+                }
+            });
+        }
+        let mut lines: Vec<u64> = seen.into_iter().collect();
+        lines.sort_unstable();
+        DocumentFacts {
+            lines,
+            long_lines,
+            site: site_key(doc).map(|s| hash_str(&s)),
+            casing,
+        }
+    }
+}
+
 impl CorpusBuilder {
     /// An empty builder.
     pub fn new() -> Self {
@@ -153,28 +202,25 @@ impl CorpusBuilder {
     /// Learns from `doc` (freshly ingested, before any pass), unless it is a
     /// copy of a document learned before.
     pub fn add(&mut self, doc: &Document) -> Learned {
-        self.lines.clear();
-        let mut long_lines: Vec<u64> = Vec::new();
-        for b in doc.blocks() {
-            for_each_line(b, |line| {
-                let key = normalise::key(line, Fold::Line);
-                if key.is_empty() {
-                    return;
-                }
-                let h = hash_str(&key);
-                if self.lines.insert(h) && key.split(' ').nth(LONG_LINE_WORDS - 1).is_some() {
-                    long_lines.push(h);
-                }
-            });
-        }
+        self.add_facts(DocumentFacts::of(doc))
+    }
+
+    /// Learns what a document teaches (measured by [`DocumentFacts::of`]),
+    /// unless it is a copy of a document learned before: the same as
+    /// [`CorpusBuilder::add`] on the document.
+    pub fn add_facts(&mut self, facts: DocumentFacts) -> Learned {
+        let DocumentFacts {
+            lines,
+            mut long_lines,
+            site,
+            casing,
+        } = facts;
         // Exact copy: the same set of lines (order-free, so a reflowed copy
         // of the same page still counts).
-        let mut sorted: Vec<u64> = self.lines.iter().copied().collect();
-        sorted.sort_unstable();
-        let content = sorted
+        let content = lines
             .iter()
             .fold(0xcbf2_9ce4_8422_2325u64, |h, &l| mix(h, l));
-        if !sorted.is_empty() && !self.exact.insert(content) {
+        if !lines.is_empty() && !self.exact.insert(content) {
             self.corpus.copies += 1;
             return Learned::Copy;
         }
@@ -192,7 +238,7 @@ impl CorpusBuilder {
             }
             self.sketches.push(long_lines.into_boxed_slice());
         }
-        self.count(doc);
+        self.count(&lines, site, casing);
         Learned::New
     }
 
@@ -213,30 +259,25 @@ impl CorpusBuilder {
         false
     }
 
-    fn count(&mut self, doc: &Document) {
+    fn count(
+        &mut self,
+        lines: &[u64],
+        site: Option<u64>,
+        casing: crate::corpus::casing::CasingCounts,
+    ) {
         let c = &mut self.corpus;
         c.documents += 1;
-        let site = site_key(doc).map(|s| hash_str(&s));
         if let Some(site) = site {
             *c.site_documents.entry(site).or_insert(0) += 1;
         }
-        for b in doc.blocks() {
-            // Only running prose counts: menus, titles and teasers of a
-            // raw page capitalise words that are common nouns elsewhere.
-            b.for_each_text(|role, t| {
-                if role != TextRole::Code && reads_as_prose(t) {
-                    casing::count_word_casing(t, &mut self.casing);
-                }
-            });
-        }
         // Word casing is counted in documents, not occurrences: one page
         // repeating a product name is not a folder's usage.
-        for (word, (caps, lower)) in self.casing.drain() {
+        for (word, (caps, lower)) in casing {
             let e = c.word_casing.entry(word).or_insert((0, 0));
             e.0 += u32::from(caps > 0);
             e.1 += u32::from(lower > 0);
         }
-        for &h in &self.lines {
+        for &h in lines {
             *c.line_frequency.entry(h).or_insert(0) += 1;
             if let Some(site) = site {
                 *c.site_line_frequency.entry(mix(site, h)).or_insert(0) += 1;
