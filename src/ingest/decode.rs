@@ -98,10 +98,16 @@ pub fn decode_text(bytes: &[u8], limit: Option<usize>) -> Result<String> {
 
 /// Errors with [`ErrorKind::Empty`] when `text` holds nothing but white space.
 pub fn non_empty(text: String) -> Result<String> {
+    check_non_empty(&text)?;
+    Ok(text)
+}
+
+/// An error when `text` holds nothing but white space.
+pub fn check_non_empty(text: &str) -> Result<()> {
     if text.trim().is_empty() {
         Err(Error::new(ErrorKind::Empty, "input is empty"))
     } else {
-        Ok(text)
+        Ok(())
     }
 }
 

@@ -22,13 +22,12 @@ pub fn ingest_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
 /// Reads a text dump into a [`Document`] of typed blocks.
 pub fn ingest(text: &str, options: &Options) -> Result<Document> {
     decode::check_size(text.len(), options.max_input_bytes)?;
-    let text = decode::non_empty(text.to_string())?;
-    let text = close_multiline_links(&text);
-    let mut lines: Vec<Line<'_>> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| classify(i, l))
-        .collect();
+    decode::check_non_empty(text)?;
+    let text = close_multiline_links(text);
+    // Sized once: a dump has tens of thousands of lines.
+    let mut lines: Vec<Line<'_>> =
+        Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    lines.extend(text.lines().enumerate().map(|(i, l)| classify(i, l)));
     promote_single_pipe_rows(&mut lines);
     keep_numbered_table_rows(&mut lines);
     let mut b = Builder {
