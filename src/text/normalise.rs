@@ -101,8 +101,11 @@ fn ascii_line_key(text: &str) -> String {
     let cut = |b: &u8| b.is_ascii_punctuation() && *b != b'\'' && *b != b'"';
     let start = out.iter().position(|b| !cut(b)).unwrap_or(out.len());
     let end = out.iter().rposition(|b| !cut(b)).map_or(start, |i| i + 1);
+    // Trimmed in place: every line of a folder is keyed while learning.
+    out.truncate(end.max(start));
+    out.drain(..start);
     // Only ASCII bytes were pushed.
-    String::from_utf8(out[start..end.max(start)].to_vec()).unwrap_or_default()
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn words_key(text: &str) -> String {
