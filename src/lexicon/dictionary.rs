@@ -213,6 +213,67 @@ pub fn frequency(word: &str) -> u64 {
     dictionary().frequency.get(word).unwrap_or(0)
 }
 
+/// The words of the frequency list in byte order, forwards and spelt
+/// backwards: which beginnings and endings some listed word has.
+struct Affixes {
+    forwards: Vec<&'static [u8]>,
+    backwards: Vec<Box<[u8]>>,
+}
+
+fn affixes() -> &'static Affixes {
+    static AFFIXES: OnceLock<Affixes> = OnceLock::new();
+    AFFIXES.get_or_init(|| {
+        let words = || {
+            ENGLISH_FREQUENCY
+                .lines()
+                .filter_map(|l| l.split_once(' '))
+                .map(|(w, _)| w.as_bytes())
+        };
+        let mut forwards: Vec<&'static [u8]> = words().collect();
+        forwards.sort_unstable();
+        let mut backwards: Vec<Box<[u8]>> = words()
+            .map(|w| w.iter().rev().copied().collect())
+            .collect();
+        backwards.sort_unstable();
+        Affixes {
+            forwards,
+            backwards,
+        }
+    })
+}
+
+/// How many of `bytes` begin some word of `sorted` (a sorted list): the
+/// range of words sharing the bytes read so far narrows byte by byte.
+fn shared_beginning<W: AsRef<[u8]>>(sorted: &[W], bytes: impl Iterator<Item = u8>) -> usize {
+    let (mut lo, mut hi) = (0, sorted.len());
+    let mut k = 0;
+    for b in bytes {
+        // Words of the range share the first `k` bytes; the ones that end
+        // there sort first, then they go by their next byte.
+        let range = &sorted[lo..hi];
+        let first = range.partition_point(|w| w.as_ref().get(k).is_none_or(|&x| x < b));
+        let last = first + range[first..].partition_point(|w| w.as_ref().get(k) == Some(&b));
+        if first == last {
+            break;
+        }
+        (lo, hi) = (lo + first, lo + last);
+        k += 1;
+    }
+    k
+}
+
+/// The longest beginning of `word` (in bytes) that begins a word of the
+/// frequency list, and the longest ending that ends one. An edit further
+/// from both ends than these cannot make a listed word: the spelling
+/// corrector skips it.
+pub fn listed_affixes(word: &[u8]) -> (usize, usize) {
+    let a = affixes();
+    (
+        shared_beginning(&a.forwards, word.iter().copied()),
+        shared_beginning(&a.backwards, word.iter().rev().copied()),
+    )
+}
+
 /// True when `word` (lowercase) is one of the common words of German,
 /// French, Spanish or Italian.
 pub fn is_foreign_word(word: &str) -> bool {

@@ -10,7 +10,7 @@ use unicase::UniCase;
 
 use crate::lexicon::common_words::common_words;
 use crate::lexicon::dictionary;
-use crate::lexicon::slips::edits;
+use crate::lexicon::slips::{edits, edits_within};
 use crate::lexicon::typo_exceptions::is_real_word;
 use crate::text::WordTable;
 
@@ -115,12 +115,26 @@ impl<'w> Ranking<'w> {
 /// none, two typist's slips away; only when it is far more common than
 /// any other candidate at that distance.
 pub fn dictionary_correction(word: &str) -> Option<String> {
+    correction_among(word, true)
+}
+
+/// [`dictionary_correction`], trying only the edits that can make a word of
+/// the frequency list when `prune` is set (the others are no word, and the
+/// ranking passes over them), or every edit.
+fn correction_among(word: &str, prune: bool) -> Option<String> {
     let b = word.as_bytes();
     if b.len() < MIN_UNKNOWN_LEN || b.len() > 30 || !b.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
+    let reach = |w: &[u8]| {
+        if prune {
+            dictionary::listed_affixes(w)
+        } else {
+            (usize::MAX, usize::MAX)
+        }
+    };
     let mut one = Ranking::new(b);
-    edits(b, false, &mut |c, p| one.offer(c, p));
+    edits_within(b, false, reach(b), &mut |c, p| one.offer(c, p));
     if one.best.is_some() || one.rare_seen {
         return one.winner();
     }
@@ -131,7 +145,7 @@ pub fn dictionary_correction(word: &str) -> Option<String> {
     }
     let mut two = Ranking::new(b);
     edits(b, true, &mut |c, p| {
-        edits(c, true, &mut |cc, q| two.offer(cc, p * q))
+        edits_within(c, true, reach(c), &mut |cc, q| two.offer(cc, p * q))
     });
     two.winner()
 }
@@ -186,4 +200,52 @@ fn misspellings() -> &'static WordTable<()> {
             .collect();
         WordTable::new(keys.iter().map(|k| (k.as_ref(), ())))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::slips::edits;
+
+    /// Trying only the edits that can make a listed word finds what trying
+    /// every edit finds: on slips of listed words (one and two away, so
+    /// both searches run) and on words of no language.
+    #[test]
+    fn pruned_edits_find_the_same_corrections() {
+        let mut words: Vec<String> = Vec::new();
+        for w in [
+            "restaurant",
+            "government",
+            "information",
+            "necessary",
+            "beautiful",
+            "environment",
+            "because",
+            "separate",
+            "definitely",
+            "accommodate",
+        ] {
+            edits(w.as_bytes(), true, &mut |c, _| {
+                words.push(String::from_utf8_lossy(c).into_owned());
+                edits(c, true, &mut |cc, _| {
+                    if cc.len() % 7 == 0 {
+                        words.push(String::from_utf8_lossy(cc).into_owned());
+                    }
+                });
+            });
+        }
+        words.extend(
+            ["qzxvbnmlk", "zorbified", "plinthwarp", "xylomancer", "snorkvelt"].map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 500, "{} words", words.len());
+        let mut corrected = 0;
+        for w in &words {
+            let pruned = correction_among(w, true);
+            assert_eq!(pruned, correction_among(w, false), "{w}");
+            corrected += usize::from(pruned.is_some());
+        }
+        assert!(corrected > 50, "only {corrected} corrected");
+    }
 }

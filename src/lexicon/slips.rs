@@ -57,16 +57,36 @@ fn is_vowel(c: u8) -> bool {
 /// replaced, a letter added. With `slips_only`, replacements and additions
 /// are limited to the keys next to a letter and to doubling it.
 pub fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
+    edits_within(word, slips_only, (usize::MAX, usize::MAX), f);
+}
+
+/// Like [`edits`], only the edits that keep at most `kept.0` bytes of the
+/// word's beginning before them and at most `kept.1` of its ending after
+/// them: when no listed word begins with more of it or ends with more of
+/// it (see `dictionary::listed_affixes`), the other edits make no listed
+/// word.
+pub fn edits_within(
+    word: &[u8],
+    slips_only: bool,
+    kept: (usize, usize),
+    f: &mut dyn FnMut(&[u8], f64),
+) {
     const MAX: usize = 34;
     let n = word.len();
     if n + 1 > MAX {
         return;
     }
+    let (head, tail) = kept;
+    // An edit at `i` keeps `word[..i]` before it and `after` bytes after.
+    let within = |i: usize, after: usize| i <= head && after <= tail;
     let mut buf = [0u8; MAX];
     let near = |a: u8, b: u8| a == b || keyboard_neighbours(a).contains(&b);
     // The typist added word[i]: likely when it doubles or sits beside a
     // neighbouring letter's key.
     for i in 0..n {
+        if !within(i, n - i - 1) {
+            continue;
+        }
         buf[..i].copy_from_slice(&word[..i]);
         buf[i..n - 1].copy_from_slice(&word[i + 1..]);
         let beside =
@@ -74,7 +94,7 @@ pub fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
         f(&buf[..n - 1], if beside { LIKELY } else { STRAY_LETTER });
     }
     for i in 0..n.saturating_sub(1) {
-        if word[i] == word[i + 1] {
+        if word[i] == word[i + 1] || !within(i, n - i - 2) {
             continue;
         }
         buf[..n].copy_from_slice(word);
@@ -83,6 +103,9 @@ pub fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
     }
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
     for i in 0..n {
+        if !within(i, n - i - 1) {
+            continue;
+        }
         buf[..n].copy_from_slice(word);
         let letters = if slips_only {
             keyboard_neighbours(word[i])
@@ -105,6 +128,9 @@ pub fn edits(word: &[u8], slips_only: bool, f: &mut dyn FnMut(&[u8], f64)) {
     }
     // The typist dropped a letter: likeliest from a double.
     for i in 0..=n {
+        if !within(i, n - i) {
+            continue;
+        }
         buf[..i].copy_from_slice(&word[..i]);
         buf[i + 1..n + 1].copy_from_slice(&word[i..]);
         let doubles = |c: u8| (i > 0 && word[i - 1] == c) || (i < n && word[i] == c);
