@@ -175,7 +175,9 @@ pub fn is_slip_of_commoner_word(word: &str) -> bool {
     }
     let own = super::dictionary::frequency(word);
     let mut found = false;
-    edits(b, true, &mut |c, p| {
+    // Only edits that can make a listed word: the others have no frequency.
+    let kept = super::dictionary::listed_affixes(b);
+    edits_within(b, true, kept, &mut |c, p| {
         if found || p < LIKELY {
             return;
         }
