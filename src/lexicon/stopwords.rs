@@ -132,6 +132,22 @@ pub fn stopword_mask(word: &str, lower: &mut String) -> u8 {
 
 /// Calls `f` on each word of `text` (letters and digits, apostrophes split).
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        // Byte by byte, nothing decoded: most text of most pages is ASCII,
+        // and every block's words are read while it is measured.
+        let mut start = None;
+        for (i, b) in text.bytes().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                f(&text[s..i]);
+            }
+        }
+        if let Some(s) = start {
+            f(&text[s..]);
+        }
+        return;
+    }
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if !w.is_empty() {
             f(w);
@@ -214,5 +230,24 @@ impl StopwordTally {
             .max()
             .unwrap_or(0);
         (n >= MIN_HITS && n * 5 >= self.words && runner_up * 4 <= n).then_some(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_word(text, |w| out.push(w.to_string()));
+        out
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_in_any_script() {
+        assert_eq!(words("Don't stop-2 now!"), ["Don", "t", "stop", "2", "now"]);
+        assert_eq!(words("  "), Vec::<String>::new());
+        assert_eq!(words("über Straße, déjà"), ["über", "Straße", "déjà"]);
+        assert_eq!(words("end"), ["end"]);
     }
 }

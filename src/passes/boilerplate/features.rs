@@ -2,8 +2,8 @@
 //! punctuation and stopword share — the facts the content score weighs.
 
 use crate::document::{Block, Origin};
-use crate::lexicon::frequent_words::{self, frequent_mask};
-use crate::lexicon::stopwords::{StopwordTally, for_each_word, stopword_mask};
+use crate::lexicon::frequent_words::{self, stopword_and_frequent_masks};
+use crate::lexicon::stopwords::{StopwordTally, for_each_word};
 
 /// Measured facts about one block.
 #[derive(Debug, Clone, Default)]
@@ -83,8 +83,8 @@ pub fn measure(block: &Block, origin: &Origin) -> (Features, LanguageCounts) {
             {
                 f.numbers += 1;
             }
-            counts.stopwords.add_word(stopword_mask(w, &mut lower));
-            let mut m = frequent_mask(w, &mut lower);
+            let (stop, mut m) = stopword_and_frequent_masks(w, &mut lower);
+            counts.stopwords.add_word(stop);
             while m != 0 {
                 counts.frequent[m.trailing_zeros() as usize] += 1;
                 m &= m - 1;
@@ -123,14 +123,14 @@ pub fn is_cjk(c: char) -> bool {
 /// Sentence ends: `.`, `!`, `?` (or their full-width forms) followed by
 /// white space, a closing quote, or the end of the text.
 pub fn count_sentence_ends(text: &str) -> usize {
+    // Byte by byte: every mark is ASCII or opens with a byte no other
+    // character of its length shares, so only a mark's neighbour is decoded.
     let mut n = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '。' | '！' | '？' => n += 1,
-            '.' | '!' | '?' => match chars.peek() {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'.' | b'!' | b'?' => match text[i + 1..].chars().next() {
                 None => n += 1,
-                Some(&next)
+                Some(next)
                     if next.is_whitespace()
                         || matches!(next, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')') =>
                 {
@@ -138,6 +138,7 @@ pub fn count_sentence_ends(text: &str) -> usize {
                 }
                 _ => {}
             },
+            0xE3 | 0xEF if text[i..].starts_with(['。', '！', '？']) => n += 1,
             _ => {}
         }
     }
@@ -158,4 +159,20 @@ pub fn is_truncated(text: &str) -> bool {
         .or_else(|| t.strip_suffix(')'))
         .unwrap_or(t);
     t.ends_with("...") || t.ends_with('…')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_are_counted_in_any_script() {
+        assert_eq!(count_sentence_ends("One. Two! Three?"), 3);
+        assert_eq!(count_sentence_ends("He said \"no.\" Then left."), 2);
+        assert_eq!(count_sentence_ends("It cost 3.50 at example.com"), 0);
+        assert_eq!(count_sentence_ends("Ende.\u{a0}Neu. «Oui.»"), 2);
+        assert_eq!(count_sentence_ends("今日は晴れ。明日は？"), 2);
+        assert_eq!(count_sentence_ends("Wow！ ok"), 1);
+        assert_eq!(count_sentence_ends(""), 0);
+    }
 }
