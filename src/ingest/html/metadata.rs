@@ -64,7 +64,7 @@ fn decode_char_refs(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
-        let end = tail.get(..12).and_then(|head| head.find(';'));
+        let end = tail.bytes().take(12).position(|b| b == b';');
         let decoded = end.and_then(|end| {
             let name = &tail[1..end];
             let c = match name {
