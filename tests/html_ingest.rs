@@ -779,3 +779,44 @@ fn a_section_header_holding_prose_is_content() {
     assert!(text.contains("Roofs are checked tile by tile."), "{text}");
     assert!(text.contains("Gutters are cleared and resealed."), "{text}");
 }
+
+#[test]
+fn boxes_clipping_their_overflow_are_shown() {
+    let html = r#"<html><head><title>Repair kits for small engines</title></head><body>
+<nav><a href="/">Home</a> <a href="/kits">Kits</a> <a href="/help">Help</a></nav>
+<main>
+<section class="intro overflow-hidden">
+<h2>What comes in the kit</h2>
+<p>Each kit holds the gaskets, the float needle and the jets a small carburettor needs, sorted by the engine's model so that nothing has to be matched by eye at the bench.</p>
+</section>
+<section class="details overflow-x-hidden">
+<h2>How long a rebuild takes</h2>
+<p>Most owners finish a rebuild in under an hour with a screwdriver and a can of cleaner, and the kit's card walks through the order in which the parts come out and go back.</p>
+</section>
+<div class="promo hidden">Sign up for the spring sale and hear about it first.</div>
+</main></body></html>"#;
+    let doc = ingest_str(html, &Options::default()).unwrap();
+    let text = doc.text();
+    assert!(text.contains("Each kit holds the gaskets"), "{text}");
+    assert!(text.contains("Most owners finish a rebuild"), "{text}");
+    assert!(!text.contains("spring sale"), "{text}");
+}
+
+#[test]
+fn a_page_hidden_until_a_script_runs_keeps_its_structured_data() {
+    let html = r#"<html><head><title>Pruning old apple trees | Orchard Notes</title></head><body>
+<div hidden><main><article>
+<h1>Pruning old apple trees</h1>
+<p>An old tree answers a hard cut with a thicket of water shoots, so the work is spread over three winters, taking out no more than a third of the wood in any one of them.</p>
+<p>Start with the dead and the crossing branches, then open the centre so that light reaches the fruiting spurs on the inner limbs.</p>
+</article></main>
+<script type="application/ld+json">{"@type":"BlogPosting","headline":"Pruning old apple trees","author":{"@type":"Person","name":"Ilse Varga"},"datePublished":"2024-02-11T08:00:00Z"}</script>
+</div></body></html>"#;
+    let doc = ingest_str(html, &Options::default()).unwrap();
+    assert_eq!(doc.meta.byline.as_deref(), Some("Ilse Varga"));
+    assert_eq!(
+        doc.meta.published.as_deref().map(|d| &d[..10]),
+        Some("2024-02-11")
+    );
+    assert!(doc.text().contains("three winters"), "{}", doc.text());
+}

@@ -57,7 +57,9 @@ pub fn hint_of(
     let mut embed = false;
     for name in [class, id].into_iter().flatten() {
         for word in name
-            .split(|c: char| !c.is_ascii_alphanumeric())
+            .split_ascii_whitespace()
+            .filter(|token| !is_overflow_utility(token))
+            .flat_map(|token| token.split(|c: char| !c.is_ascii_alphanumeric()))
             .flat_map(camel_words)
         {
             if word.is_empty() || word.len() > 40 {
@@ -88,6 +90,15 @@ pub fn hint_of(
         hint.negative = None;
     }
     hint
+}
+
+/// True for a styling utility class that clips a box's overflow
+/// (`overflow-hidden`, `overflow-x-hidden`): it says how the box's edges
+/// are drawn, not that the box is hidden.
+fn is_overflow_utility(token: &str) -> bool {
+    token
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("overflow"))
 }
 
 /// The chrome reason a lowercase word names, if any.
@@ -156,6 +167,14 @@ mod tests {
         assert_eq!(
             hint_of(Some("newsCaption"), None, None, None).negative,
             Some("caption")
+        );
+        assert_eq!(
+            hint_of(Some("faq-area overflow-hidden px-4"), None, None, None).negative,
+            None
+        );
+        assert_eq!(
+            hint_of(Some("hidden-xs"), None, None, None).negative,
+            Some("hidden")
         );
         assert_eq!(
             hint_of(Some("SHARE"), None, None, None).negative,

@@ -47,7 +47,57 @@ fn text_under(node: NodeRef<'_, DomNode>) -> String {
 
 fn clean(s: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = if s.contains('&') {
+        decode_char_refs(&s)
+    } else {
+        s
+    };
     (!s.is_empty()).then_some(s)
+}
+
+/// Decodes the character references left in a value escaped twice by the
+/// site (`&amp;#x26;` reaches us as `&#x26;`): numeric ones and the few
+/// named ones titles use. Anything else is kept as written.
+fn decode_char_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = tail.bytes().take(12).position(|b| b == b';');
+        let decoded = end.and_then(|end| {
+            let name = &tail[1..end];
+            let c = match name {
+                "amp" => '&',
+                "quot" => '"',
+                "apos" => '\'',
+                "lt" => '<',
+                "gt" => '>',
+                "nbsp" => ' ',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code).filter(|c| !c.is_control())?
+                }
+            };
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl<'a> RawMeta<'a> {
@@ -174,20 +224,31 @@ impl<'a> RawMeta<'a> {
             .map(str::to_string)
             .or(ld.publisher.clone())
             .and_then(|s| clean(&s));
-        let raw_title = self
+        // A social title that is only the site's name says nothing of
+        // this page; its `<title>` does.
+        let og_title = self
             .og_title
+            .filter(|t| !site_name.as_deref().is_some_and(|s| same_words(t, s)));
+        let raw_title = og_title
             .map(str::to_string)
             .or(ld.headline.clone())
             .or(self.title_tag.clone())
             .or(h1.map(str::to_string))
             .and_then(|s| clean(&s));
-        let title = raw_title.map(|t| strip_site_suffix(&t, site_name.as_deref(), h1));
+        let title = raw_title
+            .as_deref()
+            .map(|t| strip_site_suffix(t, site_name.as_deref(), h1));
         // The headline shown on the page is the article's title; the tags
         // often carry a variant written for search engines. The `<h1>` is
         // taken when it shares most of its words with the tagged title (a
         // logo or a section name in an `<h1>` does not).
+        let whole_title = raw_title.as_deref().unwrap_or("");
         let title = match (title, h1.and_then(clean)) {
-            (Some(t), Some(h)) if headline_of(&h, &t) => Some(h),
+            (Some(t), Some(h))
+                if headline_of(&h, &t) && !names_site(&h, whole_title, site_name.as_deref()) =>
+            {
+                Some(h)
+            }
             (t, _) => t,
         };
         let tagged = self
@@ -257,7 +318,7 @@ impl<'a> RawMeta<'a> {
 const DATA_TEXT_BYTES: usize = 40;
 
 /// Separators between an article title and the site's name.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
 /// Drops a ` | Site` (or `Site | `) part from a title when it is the site
 /// name, or when the rest alone equals the page's `<h1>`.
@@ -302,6 +363,20 @@ fn headline_of(h1: &str, title: &str) -> bool {
     let (h, t) = (words(h1), words(title));
     let shared = h.iter().filter(|w| t.contains(w)).count();
     !h.is_empty() && shared * 2 >= h.len()
+}
+
+/// True when the `h1` names the site rather than the page: the site's
+/// name, or a part of the page's `title` after its first separator
+/// ("Arch Linux" in "What happened in 2024 / Forum / Arch Linux").
+fn names_site(h1: &str, title: &str, site: Option<&str>) -> bool {
+    if site.is_some_and(|s| same_words(h1, s)) {
+        return true;
+    }
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS.iter().chain(&[" / "]) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.len() >= 2 && parts[1..].iter().any(|p| same_words(p.trim(), h1))
 }
 
 /// Equal ignoring case, white space and punctuation.
@@ -482,6 +557,35 @@ mod tests {
             strip_site_suffix("Rain Returns - Valley", None, Some("Rain Returns")),
             "Rain Returns"
         );
+    }
+
+    #[test]
+    fn headlines_are_told_from_site_names() {
+        assert!(names_site(
+            "Lantern Forum",
+            "Which wick burns longest? - Lantern Forum",
+            None
+        ));
+        assert!(names_site(
+            "Arch Notes",
+            "A year of kernels / Board / Arch Notes",
+            None
+        ));
+        assert!(!names_site(
+            "Which wick burns longest?",
+            "Which wick burns longest? - Lantern Forum",
+            None
+        ));
+    }
+
+    #[test]
+    fn character_references_left_in_values_are_decoded() {
+        assert_eq!(decode_char_refs("Tea &#x26; Cake"), "Tea & Cake");
+        assert_eq!(
+            decode_char_refs("Tea &amp; Cake &#8211; Home"),
+            "Tea & Cake – Home"
+        );
+        assert_eq!(decode_char_refs("R&D & more &bogus;"), "R&D & more &bogus;");
     }
 
     #[test]
