@@ -444,14 +444,35 @@ fn worth_fitting(header: &[Token<'_>], rows: &[&[Token<'_>]]) -> bool {
     if rows.iter().any(|r| shouting(r) && !figures(r)) {
         return false;
     }
-    let every_row =
-        |wanted: fn(Class) -> bool| rows.iter().all(|r| r.iter().any(|t| wanted(t.class)));
-    let figures = every_row(|c| {
+    // Rows that repeat one another or the header are no records, however
+    // they are cut (as [`fit_columns`] finds).
+    let same = |x: &[Token<'_>], y: &[Token<'_>]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.text == q.text)
+    };
+    if rows
+        .iter()
+        .enumerate()
+        .any(|(i, r)| same(r, header) || rows[..i].iter().any(|q| same(r, q)))
+    {
+        return false;
+    }
+    let figure = |t: &Token<'_>| {
         matches!(
-            c,
+            t.class,
             Class::Number | Class::Year | Class::Month | Class::Weekday
         )
-    });
+    };
+    // Two rows are a table only beside two columns of dates or figures.
+    if rows.len() < 3
+        && !rows
+            .iter()
+            .all(|r| r.iter().filter(|t| figure(t)).count() >= 2)
+    {
+        return false;
+    }
+    let every_row =
+        |wanted: fn(Class) -> bool| rows.iter().all(|r| r.iter().any(|t| wanted(t.class)));
+    let figures = rows.iter().all(|r| r.iter().any(figure));
     figures
         || (rows.len() >= 3
             && !header.iter().any(lowercase_word)
@@ -1511,11 +1532,13 @@ fn header_cell_score(
     if profile[j].ordinal && b - a > 1 {
         s -= ATTRIBUTIVE_END;
     }
-    // A closing head noun standing alone after a word that is none closes
-    // that word's name (`Fee Type`), not a column of its own; after one
-    // (`Name Type Size`) it stands alone.
+    // A closing head noun standing alone over words, after a word that is
+    // none, closes that word's name (`Fee Type`), not a column of its own;
+    // over figures (`Garden Plot` + `Size`) or after one (`Name Type Size`)
+    // it stands alone.
     if a > 0
         && b - a == 1
+        && profile[j].kind.is_some_and(cells::is_text)
         && cells::is_closing_head(header[a].text)
         && header[a - 1].class == Class::Cap
         && !cells::is_closing_head(header[a - 1].text)
