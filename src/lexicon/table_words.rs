@@ -8,8 +8,8 @@
 pub const ATTRIBUTIVE: &[&str] = &[
     "actual", "annual", "average", "closing", "current", "daily", "due", "end", "final", "first",
     "gross", "initial", "key", "last", "main", "max", "maximum", "mean", "median", "min",
-    "minimum", "monthly", "net", "opening", "peak", "previous", "primary", "start", "target",
-    "total", "weekly",
+    "minimum", "monthly", "national", "natl", "net", "opening", "peak", "previous", "primary",
+    "regional", "start", "target", "total", "weekly",
 ];
 
 /// Header nouns that close a column name, naming what kind of value the

@@ -97,6 +97,14 @@ pub fn stands_in(cell: &[Token<'_>], kind: CellType) -> bool {
     }
 }
 
+/// One lowercase word, which may stand where a column of dates or figures
+/// has a value (`never`, `session` among `1 day`, `6 months`): the weakest
+/// stand-in, so a column holds at most a few, and only where the word
+/// starts no phrase of the cell before.
+pub fn is_word_stand_in(cell: &[Token<'_>]) -> bool {
+    matches!(cell, [t] if t.class == Class::Lower)
+}
+
 /// True for a token made only of pictographs (`✅`, `❌`, `🥇`, `★`): a
 /// mark set before a cell's words, which says nothing of their type.
 pub fn is_pictograph(text: &str) -> bool {

@@ -138,58 +138,83 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
             None => (None, *l),
         })
         .collect();
-    let toks: Vec<Vec<Token<'_>>> = numbered.iter().map(|(_, l)| tokenize(l)).collect();
+    let n = numbered.len();
+    // Word counts reject most lines as headers or rows before any token is
+    // classified; a line's tokens are read when a table is tried with it.
+    let words: Vec<usize> = numbered
+        .iter()
+        .map(|(_, l)| l.split_whitespace().count())
+        .collect();
+    let lazy_toks: Vec<OnceCell<Vec<Token<'_>>>> = (0..n).map(|_| OnceCell::new()).collect();
+    let tok = |i: usize| {
+        lazy_toks[i]
+            .get_or_init(|| tokenize(numbered[i].1))
+            .as_slice()
+    };
     let number = |i: usize| numbered[i].0.map(|(n, _)| n);
-    let row_sized = |t: &Vec<Token<'_>>| (2..=MAX_ROW_TOKENS).contains(&t.len());
+    let row_sized = |i: usize| (2..=MAX_ROW_TOKENS).contains(&words[i]);
     // Each line's spans are typed once, whichever table they are tried in,
     // and only when a table is tried with it: most candidates are rejected
     // on their tokens alone.
-    let spans: Vec<OnceCell<RowSpans<'_, '_>>> = toks.iter().map(|_| OnceCell::new()).collect();
-    let n = toks.len();
+    let spans: Vec<OnceCell<RowSpans<'_, '_>>> = (0..n).map(|_| OnceCell::new()).collect();
     let mut budget = MAX_TRIALS;
     for h in 0..n.saturating_sub(2) {
-        if number(h).is_some() || !header_candidate(&toks[h]) {
+        if number(h).is_some() || !(2..=MAX_HEADER_TOKENS).contains(&words[h]) {
+            continue;
+        }
+        let mut rows_after = (h + 1..n)
+            .take(MAX_TABLE_ROWS)
+            .take_while(|&i| row_sized(i))
+            .count();
+        if rows_after < 2 || !header_candidate(tok(h)) {
             continue;
         }
         // A line that cannot be cut into column names is no header: most
         // candidate lines end here, before any row is cut.
-        let hf = header_fits(&toks[h]);
+        let hf = header_fits(tok(h));
         let widths = header_widths(&hf);
 
         if widths.is_empty() {
             continue;
         }
-        let mut rows_after = toks[h + 1..]
-            .iter()
-            .take(MAX_TABLE_ROWS)
-            .take_while(|t| row_sized(t))
-            .count();
-        if rows_after < 2 {
-            continue;
+        if number(h + 1).is_some() {
+            let listed: Vec<&[Token<'_>]> = (h + 1..n)
+                .take_while(|&i| number(i).is_some())
+                .map(tok)
+                .collect();
+            if let Some(found) = side_by_side(tok(h), &hf, &widths, &numbered[h + 1..], &listed) {
+                return Some(Found {
+                    start: h,
+                    end: h + 1 + found.rows.len(),
+                    ..found
+                });
+            }
         }
         // A line far longer than every row before it, written as running
         // text, is the prose that follows the table, not one more row (a
         // long name among figures is a row).
         if let Some(k) = (2..rows_after).find(|&k| {
-            let longest = toks[h + 1..h + 1 + k]
-                .iter()
-                .map(Vec::len)
-                .max()
-                .unwrap_or(0);
-            let line = &toks[h + 1 + k];
-            let lowercase = line.iter().filter(|t| t.class == Class::Lower).count();
-            let running = lowercase >= 2 || line.last().is_some_and(|t| t.full_stop);
-            line.len() > 2 * longest && running
+            let longest = words[h + 1..h + 1 + k].iter().copied().max().unwrap_or(0);
+            words[h + 1 + k] > 2 * longest && {
+                let line = tok(h + 1 + k);
+                let lowercase = line.iter().filter(|t| t.class == Class::Lower).count();
+                lowercase >= 2 || line.last().is_some_and(|t| t.full_stop)
+            }
         }) {
             rows_after = k;
         }
         // A last line that ends a sentence under rows that do not is the
         // remark after the table.
         if rows_after > 2 {
-            let ends_sentence = |t: &Vec<Token<'_>>| t.last().is_some_and(|x| x.full_stop);
-            let rows = &toks[h + 1..h + 1 + rows_after];
+            let ends_sentence = |i: usize| {
+                numbered[i]
+                    .1
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.ends_with(['.', '!', '?']))
+            };
             if let Some(k) = (2..rows_after)
-                .find(|&k| ends_sentence(&rows[k]) && !rows[..k].iter().any(ends_sentence))
+                .find(|&k| ends_sentence(h + 1 + k) && !(h + 1..h + 1 + k).any(ends_sentence))
             {
                 rows_after = k;
             }
@@ -202,30 +227,50 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
                 return None;
             }
             budget -= 1;
-            if !numbered_alike((h + 1..end).map(number)) || !worth_fitting(&toks[h + 1..end]) {
+            if !numbered_alike((h + 1..end).map(number)) {
+                continue;
+            }
+            let row_toks: Vec<&[Token<'_>]> = (h + 1..end).map(tok).collect();
+            if !worth_fitting(tok(h), &row_toks) {
                 continue;
             }
             let rows: Vec<&RowSpans<'_, '_>> = (h + 1..end)
                 .map(|i| {
-                    spans[i].get_or_init(|| RowSpans::new(&toks[i], casing(), number(i).is_some()))
+                    spans[i].get_or_init(|| RowSpans::new(tok(i), casing(), number(i).is_some()))
                 })
                 .collect();
-            if let Some(mut t) = fit_table(&toks[h], &hf, &widths, &rows, casing()) {
+            if let Some(mut t) = fit_table(tok(h), &hf, &widths, &rows, casing()) {
                 // A table longer than the rows it was fitted on goes on
                 // while the lines after it fit its columns.
                 let mut end = end;
                 while t.extendable
                     && end < n
-                    && row_sized(&toks[end])
+                    && row_sized(end)
                     && numbered_alike([number(end - 1), number(end)].into_iter())
                 {
                     let row = spans[end]
-                        .get_or_init(|| RowSpans::new(&toks[end], casing(), number(end).is_some()));
+                        .get_or_init(|| RowSpans::new(tok(end), casing(), number(end).is_some()));
                     let Some(cells) = cut_to_profile(row, &t.profile) else {
                         break;
                     };
                     t.rows.push(cells);
                     end += 1;
+                }
+                // The candidate's last line may close the table with a note
+                // where a figure stood (`Course Fees` + `View the fee
+                // chart`, a link on the page).
+                if t.extendable
+                    && end + 1 == n
+                    && t.rows.len() >= 4
+                    && row_sized(end)
+                    && number(end).is_none()
+                    && !tok(end).last().is_some_and(|x| x.full_stop)
+                {
+                    let row = spans[end].get_or_init(|| RowSpans::new(tok(end), casing(), false));
+                    if let Some(cells) = closing_row(row, &t.profile) {
+                        t.rows.push(cells);
+                        end += 1;
+                    }
                 }
                 for (row, (mark, _)) in t.rows.iter_mut().zip(&numbered[h + 1..end]) {
                     if let (Some((_, mark)), Some(first)) = (mark, row.first_mut()) {
@@ -242,6 +287,80 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
         }
     }
     None
+}
+
+/// Numbered lists set side by side, one list a column (`1. Rajai Davis LF
+/// 1. Sam Fuld LF`): every row holds its own number again, as many times
+/// in each row, each time before a capitalised word, so the rows are cut
+/// where the number recurs, and each cell keeps its number. The header is
+/// cut into as many names. `None` unless three or more rows, numbered from
+/// one up by one, recur alike, with two or more words after each number.
+/// The returned table's `start` and `end` are left at zero.
+fn side_by_side(
+    header: &[Token<'_>],
+    hf: &HeaderFits,
+    widths: &[usize],
+    numbered: &[(Option<(u32, &str)>, &str)],
+    toks: &[&[Token<'_>]],
+) -> Option<Found> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut lengths: Vec<Vec<usize>> = Vec::new();
+    let join = |toks: &[Token<'_>]| toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    for (i, ((mark, _), line)) in numbered.iter().zip(toks).enumerate() {
+        let Some((n, mark)) = mark else { break };
+        if *n as usize != i + 1 {
+            break;
+        }
+        // Where the row's own number opens a further cell.
+        let mut cuts = vec![0];
+        cuts.extend(
+            (1..line.len()).filter(|&p| {
+                line[p].text == *mark && line.get(p + 1).is_some_and(|t| t.capitalised)
+            }),
+        );
+        cuts.push(line.len());
+        let k = cuts.len() - 1;
+        if k < 2 || (!lengths.is_empty() && lengths.len() != k) {
+            break;
+        }
+        // Two or more words after each number: a name, not a stray count.
+        let short = cuts
+            .windows(2)
+            .enumerate()
+            .any(|(j, w)| w[1] - w[0] < if j == 0 { 2 } else { 3 });
+        if short {
+            break;
+        }
+        if lengths.is_empty() {
+            lengths = vec![Vec::new(); k];
+        }
+        let mut row = Vec::with_capacity(k);
+        for (j, w) in cuts.windows(2).enumerate() {
+            let cell = &line[w[0]..w[1]];
+            lengths[j].push(cells::core_len(cell));
+            row.push(if j == 0 {
+                format!("{mark} {}", join(cell))
+            } else {
+                join(cell)
+            });
+        }
+        rows.push(row);
+    }
+    let k = lengths.len();
+    if rows.len() < 3 || !widths.contains(&k) {
+        return None;
+    }
+    let profile: Vec<Column> = lengths
+        .into_iter()
+        .map(|l| Column::new(Some(CellType::Name), l))
+        .collect();
+    let (_, hc) = cut_header(k, header, hf, &profile)?;
+    Some(Found {
+        start: 0,
+        end: 0,
+        header: (0..k).map(|j| join(&header[hc[j]..hc[j + 1]])).collect(),
+        rows,
+    })
 }
 
 /// A line opening on a row number (`12.` or `12)` and a space): the
@@ -309,27 +428,55 @@ fn header_candidate(line: &[Token<'_>]) -> bool {
         && !last.full_stop
 }
 
-/// Cheap tests on the rows' tokens before any cutting: rows written mostly
-/// in capitals carry no evidence in their case, so they are cut only beside
-/// figures; and a table needs a date, quantity or sentence column whose
-/// every cell is of its type, so every row holds a figure or date, or
-/// every row a lowercase word.
-fn worth_fitting(rows: &[Vec<Token<'_>>]) -> bool {
-    let figures = |r: &Vec<Token<'_>>| {
+/// Cheap tests on the header's and rows' tokens before any cutting: rows
+/// written mostly in capitals carry no evidence in their case, so they are
+/// cut only beside figures; and a table needs a date, quantity or sentence
+/// column whose every cell is of its type, so every row holds a figure or
+/// date, or every row a lowercase word. Without a figure in every row no
+/// column can be one of figures, and [`fit_columns`] then asks for three
+/// rows or more under a header of capitalised names: those are asked here,
+/// before any row is typed, since most runs of short lines end here.
+fn worth_fitting(header: &[Token<'_>], rows: &[&[Token<'_>]]) -> bool {
+    let figures = |r: &&[Token<'_>]| {
         r.iter()
             .any(|t| matches!(t.class, Class::Number | Class::Year))
     };
     if rows.iter().any(|r| shouting(r) && !figures(r)) {
         return false;
     }
-    let every_row =
-        |wanted: fn(Class) -> bool| rows.iter().all(|r| r.iter().any(|t| wanted(t.class)));
-    every_row(|c| {
+    // Rows that repeat one another or the header are no records, however
+    // they are cut (as [`fit_columns`] finds).
+    let same = |x: &[Token<'_>], y: &[Token<'_>]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.text == q.text)
+    };
+    if rows
+        .iter()
+        .enumerate()
+        .any(|(i, r)| same(r, header) || rows[..i].iter().any(|q| same(r, q)))
+    {
+        return false;
+    }
+    let figure = |t: &Token<'_>| {
         matches!(
-            c,
+            t.class,
             Class::Number | Class::Year | Class::Month | Class::Weekday
         )
-    }) || every_row(|c| c == Class::Lower)
+    };
+    // Two rows are a table only beside two columns of dates or figures.
+    if rows.len() < 3
+        && !rows
+            .iter()
+            .all(|r| r.iter().filter(|t| figure(t)).count() >= 2)
+    {
+        return false;
+    }
+    let every_row =
+        |wanted: fn(Class) -> bool| rows.iter().all(|r| r.iter().any(|t| wanted(t.class)));
+    let figures = rows.iter().all(|r| r.iter().any(figure));
+    figures
+        || (rows.len() >= 3
+            && !header.iter().any(lowercase_word)
+            && every_row(|c| c == Class::Lower))
 }
 
 /// Three or more words in capitals, and more of them than other words.
@@ -355,6 +502,16 @@ struct Fitted {
 
 /// The cells of `row` cut under a fitted table's columns, when every cell
 /// is of its column's type (or running words in a column of words).
+/// True when tokens `a..b` of `row` are one lowercase word standing where
+/// a column of `kind` (dates or figures) has a value: `never` after a
+/// name, not the last word of a phrase running on from the cell before
+/// (`the course fees` + `chart`).
+fn word_stands_in(row: &RowSpans<'_, '_>, a: usize, b: usize, kind: CellType) -> bool {
+    !cells::is_text(kind)
+        && cells::is_word_stand_in(&row.toks[a..b])
+        && (a == 0 || !matches!(row.toks[a - 1].class, Class::Lower | Class::Function))
+}
+
 fn cut_to_profile(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<String>> {
     let k = profile.len();
     let (_, c) = cut_row(k, row, usize::MAX, profile)?;
@@ -368,7 +525,8 @@ fn cut_to_profile(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<Stri
                 && cells::TYPES
                     .iter()
                     .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some()))
-            || cells::stands_in(cell, kind);
+            || cells::stands_in(cell, kind)
+            || word_stands_in(row, c[j], c[j + 1], kind);
         if !fits {
             return None;
         }
@@ -377,10 +535,60 @@ fn cut_to_profile(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<Stri
     Some(cells)
 }
 
-/// Every span's fits for one row: `spans[a][len - 1]` for tokens `a..a+len`.
+/// The cells of a table's closing `row` under its columns: every cell of
+/// its column's type (running words of any kind in a column of words) but
+/// the last, which, in a column of figures, may hold
+/// a capitalised phrase instead (a note or a link standing for the value).
+fn closing_row(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<String>> {
+    let k = profile.len();
+    let (_, c) = cut_row(k, row, usize::MAX, profile)?;
+    let last = profile[k - 1].kind?;
+    if cells::is_text(last) {
+        return None;
+    }
+    let note = &row.toks[c[k - 1]..c[k]];
+    let phrase = row.fits(c[k - 1], c[k]);
+    let capitalised_phrase = note.len() >= 2
+        && note[0].capitalised
+        && (phrase[cells::index(CellType::Sentence)].is_some()
+            || phrase[cells::index(CellType::Name)].is_some());
+    if !capitalised_phrase {
+        return None;
+    }
+    let mut cells = Vec::with_capacity(k);
+    for (j, col) in profile.iter().enumerate() {
+        let cell = &row.toks[c[j]..c[j + 1]];
+        if j + 1 < k {
+            // Running words of any kind fit a column of words, as in
+            // [`cut_to_profile`].
+            let kind = col.kind?;
+            let f = row.fits(c[j], c[j + 1]);
+            let fits = f[cells::index(kind)].is_some()
+                || (cells::is_text(kind)
+                    && cells::TYPES
+                        .iter()
+                        .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some()));
+            if !fits {
+                return None;
+            }
+        }
+        cells.push(cell.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+    }
+    Some(cells)
+}
+
+/// Every span's fits for one row, typed on demand.
 struct RowSpans<'t, 'a> {
     toks: &'t [Token<'a>],
-    spans: Vec<Vec<Fits>>,
+    /// `spans[a * n + b - 1]` for tokens `a..b`, typed when a cut first
+    /// asks for it (one allocation per row): a row of
+    /// `n` tokens has `n (n + 1) / 2` spans, but a two-column cut asks only
+    /// for those that start or end the row, and most candidate rows are
+    /// rejected after a few cuts.
+    spans: Vec<OnceCell<Fits>>,
+    /// Whether the row holds a parenthesis: its spans then take the asides'
+    /// checks.
+    asides: bool,
     /// `joined[i]`: tokens `i` and `i + 1` are a pair the document's running
     /// text writes side by side (`text message`), so rarely two cells.
     joined: Vec<bool>,
@@ -400,14 +608,7 @@ impl<'t, 'a> RowSpans<'t, 'a> {
         let n = toks.len();
         // Most rows hold no parenthesis: their spans skip the asides' checks.
         let asides = toks.iter().any(|t| t.text.contains(['(', ')']));
-        let fit = if asides {
-            cells::fits
-        } else {
-            cells::fits_flat
-        };
-        let spans = (0..n)
-            .map(|a| (a + 1..=n).map(|b| fit(&toks[a..b])).collect())
-            .collect();
+        let spans = std::iter::repeat_with(OnceCell::new).take(n * n).collect();
         let joined = toks
             .windows(2)
             .map(|w| {
@@ -427,12 +628,20 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             qualifies,
             toks,
             spans,
+            asides,
             joined,
             known,
         }
     }
     fn fits(&self, a: usize, b: usize) -> &Fits {
-        &self.spans[a][b - a - 1]
+        self.spans[a * self.toks.len() + b - 1].get_or_init(|| {
+            let cell = &self.toks[a..b];
+            if self.asides {
+                cells::fits(cell)
+            } else {
+                cells::fits_flat(cell)
+            }
+        })
     }
 }
 
@@ -649,6 +858,8 @@ fn fit_columns(
     // Columns whose every cell is of the column's own type: only those are
     // evidence that the lines are a table.
     let mut native = vec![true; k];
+    // Lone lowercase words standing in a column of figures, per column.
+    let mut word_stand_ins = vec![0usize; k];
     let mut final_cuts = Vec::with_capacity(rows.len());
     let mut settled = settled.map(Vec::into_iter);
     for (r, row) in rows.iter().enumerate() {
@@ -670,10 +881,12 @@ fn fit_columns(
                         .iter()
                         .any(|t| cells::is_text(*t) && f[cells::index(*t)].is_some());
                 let stands_in = cells::stands_in(cell, kind);
-                if !(fits_text || stands_in) {
+                let word = !(fits_text || stands_in) && word_stands_in(row, a, b, kind);
+                if !(fits_text || stands_in || word) {
                     return None;
                 }
                 mixed += usize::from(fits_text);
+                word_stand_ins[j] += usize::from(word);
                 native[j] = false;
             } else {
                 slipped |= cells::is_slip(cell, kind);
@@ -682,7 +895,12 @@ fn fit_columns(
         slips += usize::from(slipped);
     }
     let cuts = final_cuts;
-    if slips * 3 > rows.len() || mixed * 2 > rows.len() {
+    // A column of figures takes a few words in their place (`never`,
+    // `session`); more, and it is no column of figures.
+    if slips * 3 > rows.len()
+        || mixed * 2 > rows.len()
+        || word_stand_ins.iter().any(|&w| w * 3 > rows.len())
+    {
         return None;
     }
     // Two rows of two columns are too little to tell a table from a
@@ -1030,6 +1248,7 @@ fn cell_score(
             // figure column; running words of another kind fit a column of
             // running words at a smaller cost than a figure would.
             None if cells::stands_in(&row.toks[a..b], kind) => 1.0,
+            None if word_stands_in(row, a, b, kind) => 0.5,
             None if cells::is_text(kind)
                 && cells::best(f).is_some_and(|(t, _)| cells::is_text(t)) =>
             {
@@ -1313,6 +1532,19 @@ fn header_cell_score(
     if profile[j].ordinal && b - a > 1 {
         s -= ATTRIBUTIVE_END;
     }
+    // A closing head noun standing alone over words, after a word that is
+    // none, closes that word's name (`Fee Type`), not a column of its own;
+    // over figures (`Garden Plot` + `Size`) or after one (`Name Type Size`)
+    // it stands alone.
+    if a > 0
+        && b - a == 1
+        && profile[j].kind.is_some_and(cells::is_text)
+        && cells::is_closing_head(header[a].text)
+        && header[a - 1].class == Class::Cap
+        && !cells::is_closing_head(header[a - 1].text)
+    {
+        s -= ATTRIBUTIVE_END;
+    }
     // A participle standing alone after a noun qualifies that noun
     // (`Education Required`), so it ends the name before it.
     if a > 0 && b - a == 1 && cells::is_participle(header[a].text) {
@@ -1349,6 +1581,11 @@ fn key_column_bonus(
             return 0.0;
         }
         let t = row.toks[0];
+        // A key the row names again (`SAP CRM SAP`: a product, then its
+        // maker) opens a longer first cell.
+        if row.toks[1..].iter().any(|x| x.text == t.text) {
+            return 0.0;
+        }
         let word = t
             .text
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -1485,6 +1722,40 @@ mod tests {
         casing.learn("We mounted a wind vane on the roof.");
         let f = find(&lines, &|| &casing).unwrap();
         assert_eq!(f.rows[1], ["Wind Vane", "shows where the wind blows."]);
+    }
+
+    #[test]
+    fn numbered_lists_side_by_side() {
+        let (h, rows) = table(
+            "North Rovers Harbour Owls\n1. Ada Quill (L) GK 1. Ben Moss (R) GK\n2. Cy Dorn (R) CB 2. Di Fenn (L) LB\n3. Ed Marsh (L) ST 3. Flo Gant (R) CM",
+        )
+        .unwrap();
+        assert_eq!(h, ["North Rovers", "Harbour Owls"]);
+        assert_eq!(rows[1], ["2. Cy Dorn (R) CB", "2. Di Fenn (L) LB"]);
+        // A numbered list that names its own number once more is one list.
+        assert_eq!(
+            table(
+                "Reading Order\n1. Part 1. Early Years\n2. Part 2. Middle Years\n3. Part 3. Late Years"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_note_may_close_a_column_of_figures() {
+        let (h, rows) = table(
+            "Charge Type Amount\nParking fee $5 per day\nLocker rental $20\nLate return charge $15 per item\nKey replacement fee $40\nOther Charges See the full price list",
+        )
+        .unwrap();
+        assert_eq!(h, ["Charge Type", "Amount"]);
+        assert_eq!(rows[0], ["Parking fee", "$5 per day"]);
+        assert_eq!(rows[4], ["Other Charges", "See the full price list"]);
+        // Prose after the rows is no closing row.
+        let (_, rows) = table(
+            "Charge Type Amount\nParking fee $5 per day\nLocker rental $20\nLate return charge $15 per item\nKey replacement fee $40\nPrices include tax and are paid at the desk.",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 4);
     }
 
     #[test]

@@ -64,6 +64,10 @@ fn classify(text: &str) -> Token<'_> {
             .all(char::is_uppercase);
     let class = if first.is_none() {
         Class::Symbol
+    } else if is_identifier(core) {
+        // A name from code (`_ga`, `session_id`, `MAX_AGE`) names one thing,
+        // as a capitalised word does, whatever its case.
+        Class::Cap
     } else if is_number(core) {
         if core.len() == 4
             && core.bytes().all(|b| b.is_ascii_digit())
@@ -109,6 +113,16 @@ fn is_number(core: &str) -> bool {
     ]);
     let body = body.strip_prefix("US$").unwrap_or(body);
     body.chars().next().is_some_and(|c| c.is_ascii_digit()) || is_price_tier(core)
+}
+
+/// A name from code: letters joined or opened by underscores (`_ga`,
+/// `cookie_consent`, `_hjSession_123`), which running text never writes.
+fn is_identifier(core: &str) -> bool {
+    core.contains('_')
+        && core.bytes().any(|b| b.is_ascii_alphabetic())
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
 /// A price tier written in currency signs (`$`, `$$–$$$`, `€€`): a value
@@ -187,6 +201,8 @@ mod tests {
         assert!(!tokenize("Nato")[0].acronym);
         assert!(tokenize("stop,")[0].open_end);
         assert_eq!(classes("$$–$$$ $ €€ $-"), [Number, Number, Number, Number]);
+        assert_eq!(classes("_ga.id user_id 2_000 a_"), [Cap, Cap, Number, Cap]);
+        assert!(!tokenize("_ga")[0].capitalised);
     }
 
     #[test]
