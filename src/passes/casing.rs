@@ -101,6 +101,11 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
             // image, a page break or a hard line wrap) continues that
             // sentence.
             let continues = i > 0 && continues_sentence(&blocks[i - 1], block);
+            // Where posts' date lines are written in lowercase as a rule,
+            // the post after one is a comment, opening as its writer
+            // pleases (`by PantherTrain on Aug 9, 2012` and then `seems
+            // like a decent target`).
+            let comment = lowercase_dated_lines && i > 0 && dates_a_post(&blocks[i - 1]);
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
@@ -109,7 +114,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                     || blocks.get(i + 1).is_some_and(lowercase_fragment));
             BlockStyle::of(
                 block,
-                continues || lowercase_run,
+                continues || lowercase_run || comment,
                 capitalised_document,
                 &lists,
             )
@@ -343,6 +348,16 @@ fn continues_sentence(prev: &Block, block: &Block) -> bool {
                     .nth(MIN_WRAPPED_ITEM_WORDS - 1)
                     .is_some()
         }),
+        _ => false,
+    }
+}
+
+/// True when `block` is a paragraph whose last line dates a post.
+fn dates_a_post(block: &Block) -> bool {
+    match block {
+        Block::Paragraph { text } | Block::Lines { text } => {
+            text.lines().next_back().is_some_and(is_dated_line)
+        }
         _ => false,
     }
 }
@@ -924,10 +939,16 @@ fn is_figure(s: &str) -> bool {
 fn lowercase_pronoun(text: &str) -> bool {
     // Most texts hold no ` i` at all: one scan decides.
     text.match_indices(" i").any(|(at, _)| {
+        // After a sentence's end, a lowercase `i` is one slip among the
+        // starts: only one inside a sentence tells the writer's habit.
+        let inside = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == ',');
         let rest = &text[at + 2..];
         // Not `i'm`: a pronoun's contraction in lowercase is as often
         // a start or a name lowercased by mistake.
-        rest.starts_with([' ', ','])
+        inside && rest.starts_with([' ', ','])
     })
 }
 
@@ -939,14 +960,14 @@ fn lowercase_pronoun(text: &str) -> bool {
 const MIN_LOWERCASE_USES: u32 = 8;
 
 /// True when the document writes lowercase `stem` in lowercase mid-sentence
-/// again and again, more than twice as often as capitalised: its own usage
+/// again and again, more often than capitalised: its own usage
 /// (a brand written `facebook` by its commenters, a common noun) wins over
 /// the lexicon, the dictionary and the folder.
 fn lowercase_by_document(stem: &str, evidence: &Evidence<'_>) -> bool {
     evidence
         .doc
         .get(stem)
-        .is_some_and(|&(caps, lower)| lower >= MIN_LOWERCASE_USES && lower > 2 * caps)
+        .is_some_and(|&(caps, lower)| lower >= MIN_LOWERCASE_USES && lower > caps)
 }
 
 /// True when the word `w` of `text`, whose stem in lowercase is `stem`, is
