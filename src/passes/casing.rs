@@ -53,6 +53,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
     let doc = cx.doc();
     let mut counts = CasingCounts::default();
     let mut starts = StartCensus::default();
+    let mut dated_lines = (0, 0);
     for b in doc.blocks() {
         b.for_each_text(|role, t| {
             // Headings, labels and cells are often in title case: only
@@ -66,9 +67,18 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
             if role == TextRole::Paragraph && !t.contains('\n') {
                 starts.count(t);
             }
+            if role == TextRole::Paragraph {
+                let (upper, lower) = first_letter_census(t.lines().filter(|l| is_dated_line(l)));
+                dated_lines.0 += upper;
+                dated_lines.1 += lower;
+            }
         });
     }
     let capitalised_document = starts.capitalised();
+    // Lines dating posts or answers (`answered May 2, 2009 at 0:09`,
+    // `pam on October 23rd, 2012`) written in lowercase as often as not
+    // are written so by their site or their commenters.
+    let lowercase_dated_lines = dated_lines.1 >= 2 && dated_lines.1 >= dated_lines.0;
     // Headings written in lowercase as a rule (shell comments and hashtags
     // read as headings, a site's style) stay as written.
     let (upper_headings, lower_headings) =
@@ -77,24 +87,37 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
             _ => None,
         }));
     let lowercase_headings = lower_headings >= 2 && lower_headings >= upper_headings;
+    // How the document's lists start their items and the text after
+    // their labels, for lists too short to say so themselves.
+    let lists = ListCensus::of(doc.blocks());
     // How each block's texts start, decided from the block as a whole
     // before any of its texts change.
-    let mut open_sentence = false;
     let blocks = doc.blocks();
     let styles: Vec<BlockStyle> = blocks
         .iter()
         .enumerate()
         .map(|(i, block)| {
             // A paragraph after one that stops mid-sentence (split by an
-            // image or a page break) continues that sentence.
-            let continues = std::mem::replace(&mut open_sentence, ends_open(block));
+            // image, a page break or a hard line wrap) continues that
+            // sentence.
+            let continues = i > 0 && continues_sentence(&blocks[i - 1], block);
+            // Where posts' date lines are written in lowercase as a rule,
+            // the post after one is a comment, opening as its writer
+            // pleases (`by PantherTrain on Aug 9, 2012` and then `seems
+            // like a decent target`).
+            let comment = lowercase_dated_lines && i > 0 && dates_a_post(&blocks[i - 1]);
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
             let lowercase_run = lowercase_fragment(block)
                 && ((i > 0 && lowercase_fragment(&blocks[i - 1]))
                     || blocks.get(i + 1).is_some_and(lowercase_fragment));
-            BlockStyle::of(block, continues || lowercase_run, capitalised_document)
+            BlockStyle::of(
+                block,
+                continues || lowercase_run || comment,
+                capitalised_document,
+                &lists,
+            )
         })
         .collect();
     let corpus = cx.corpus();
@@ -111,15 +134,18 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
             TextRole::Code | TextRole::ColumnName => Vec::new(),
             TextRole::ListLabel => {
                 labelled = true;
-                let mut fixes = casing_fixes(text, true, &evidence);
+                let mut fixes = casing_fixes(text, !style.lowercase_labels, &evidence);
                 if style.title_case_labels {
                     fixes.extend(title_case_fixes(text));
                 }
                 fixes
             }
             TextRole::ListText => {
-                let first = (std::mem::take(&mut labelled) && !style.lowercase_list)
-                    || style.capitalised_list;
+                let first = if std::mem::take(&mut labelled) {
+                    !style.lowercase_list
+                } else {
+                    style.capitalised_list
+                };
                 casing_fixes(text, first, &evidence)
             }
             TextRole::Caption => casing_fixes(text, true, &evidence),
@@ -131,9 +157,11 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 // One word alone is a slogan or a fragment, not a sentence.
                 let first = !style.continues && text.trim().contains(char::is_whitespace);
                 let habit = style.habit && !text.contains('\n');
-                casing_fixes_in(text, first, &evidence, habit)
+                casing_fixes_in(text, first, &evidence, habit, lowercase_dated_lines)
             }
-            TextRole::Heading => casing_fixes_in(text, !lowercase_headings, &evidence, false),
+            TextRole::Heading => {
+                casing_fixes_in(text, !lowercase_headings, &evidence, false, false)
+            }
         };
         changed |= !fixes.is_empty();
         fixes
@@ -148,10 +176,13 @@ struct BlockStyle {
     continues: bool,
     /// A paragraph of a document that capitalises its sentences.
     habit: bool,
-    /// A list whose items mostly start with a capital.
+    /// A list whose items without a label mostly start with a capital.
     capitalised_list: bool,
     /// A list whose labelled items mostly go on in lowercase.
     lowercase_list: bool,
+    /// A list whose labels are all lowercase (`pending: the initial
+    /// state`, `fulfilled: ...`), by its style.
+    lowercase_labels: bool,
     /// A list whose labels are in title case.
     title_case_labels: bool,
     /// The table columns whose cells mostly start with a capital.
@@ -159,22 +190,30 @@ struct BlockStyle {
 }
 
 impl BlockStyle {
-    fn of(block: &Block, continues: bool, capitalised_document: bool) -> Self {
+    fn of(block: &Block, continues: bool, capitalised_document: bool, lists: &ListCensus) -> Self {
         match block {
             Block::List { items, .. } => {
-                let (upper, lower) = first_letter_census(items.iter().map(|it| it.text.as_str()));
+                let own = first_letter_census(
+                    items
+                        .iter()
+                        .filter(|it| it.label.is_none())
+                        .map(|it| it.text.as_str()),
+                );
                 // Items that mostly go on in lowercase after their label
                 // (`Stage A: a creative set`) do so by the list's style.
-                let (labelled_upper, labelled_lower) = first_letter_census(
+                let labelled = first_letter_census(
                     items
                         .iter()
                         .filter(|it| it.label.is_some())
                         .map(|it| it.text.as_str()),
                 );
+                let (label_upper, label_lower) =
+                    first_letter_census(items.iter().filter_map(|it| it.label.as_deref()));
                 BlockStyle {
                     continues,
-                    capitalised_list: upper >= 2 && upper >= 2 * lower,
-                    lowercase_list: labelled_lower >= 2 && labelled_lower > labelled_upper,
+                    capitalised_list: lists.items_capitalised(own),
+                    lowercase_list: lists.labelled_lowercase(labelled),
+                    lowercase_labels: label_lower >= 2 && label_upper == 0,
                     title_case_labels: labels_in_title_case(items),
                     ..BlockStyle::default()
                 }
@@ -204,29 +243,151 @@ impl BlockStyle {
     }
 }
 
+/// How a document's list items start, over all its lists: the text of
+/// items without a label, and the text after a label.
+#[derive(Debug, Default, Clone, Copy)]
+struct ListCensus {
+    items: (usize, usize),
+    labelled: (usize, usize),
+}
+
+impl ListCensus {
+    fn of(blocks: &[Block]) -> Self {
+        let mut census = ListCensus::default();
+        for b in blocks {
+            let Block::List { items, .. } = b else {
+                continue;
+            };
+            for it in items {
+                let tally = if it.label.is_some() {
+                    &mut census.labelled
+                } else {
+                    &mut census.items
+                };
+                let (upper, lower) = first_letter_census(std::iter::once(it.text.as_str()));
+                tally.0 += upper;
+                tally.1 += lower;
+            }
+        }
+        census
+    }
+
+    /// True when a list whose unlabelled items start `own` (upper, lower)
+    /// capitalises them: by its own items when it has three or more, by
+    /// the document's lists otherwise (lists of one or two items, as a
+    /// text dump splits a numbered list between its paragraphs), short of
+    /// two lowercase items.
+    fn items_capitalised(&self, own: (usize, usize)) -> bool {
+        if own.0 + own.1 >= 3 {
+            mostly_capitalised(own)
+        } else {
+            mostly_capitalised(self.items) && own.1 < 2
+        }
+    }
+
+    /// True when a list whose labelled items go on `own` (upper, lower)
+    /// after their labels writes that text in lowercase by its style: two
+    /// or more do and they outnumber the capitalised ones; or the list's
+    /// one labelled item does (`W-2: employer-provided form`) and the
+    /// document's other lists do not capitalise after their labels.
+    fn labelled_lowercase(&self, own: (usize, usize)) -> bool {
+        (own.1 >= 2 && own.1 > own.0) || (own == (0, 1) && !mostly_capitalised(self.labelled))
+    }
+}
+
+/// True when of texts starting (upper, lower), enough start with a capital
+/// for a lowercase start to be a slip: at least two, and at least half as
+/// many again as lowercase ones (a third of lowercase starts or fewer).
+fn mostly_capitalised((upper, lower): (usize, usize)) -> bool {
+    upper >= 2 && 2 * upper >= 3 * lower
+}
+
 /// The most rounds the pass makes over one document.
 const MAX_ROUNDS: usize = 4;
 
-/// True when `block` is a paragraph whose last sentence has no end: its
-/// text stops on a letter, a digit, a comma or a colon.
-fn ends_open(block: &Block) -> bool {
+/// The most words of a line taken for a title or a label rather than for
+/// half of a sentence.
+const MAX_TITLE_WORDS: usize = 12;
+
+/// The fewest words of a list item taken for half of a sentence that a
+/// hard line wrap cut (`... previous work that, to the best`).
+const MIN_WRAPPED_ITEM_WORDS: usize = 8;
+
+/// True when `block` goes on with the sentence `prev` leaves open.
+fn continues_sentence(prev: &Block, block: &Block) -> bool {
+    match prev {
+        Block::Paragraph { text } | Block::Lines { text } => {
+            if !ends_open(text) {
+                return false;
+            }
+            // A short line opening with a capital and stopping without a
+            // full stop is a title or a label (`Trend 4: Holistic wellness`,
+            // `Our Score: 4.7 / 5.0`), not half a sentence; after one ending
+            // on a colon (`Actionable takeaway:`), a full sentence opens
+            // afresh, while a fragment may go on (`uses:` and then `a
+            // network of ...`).
+            let text = text.trim();
+            // A post's date line (`Jul 12, 2022`) is neither: what follows
+            // is the post, written as its writer pleases.
+            let title = text.starts_with(char::is_uppercase)
+                && text.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
+                && !text.ends_with(',')
+                && !is_dated_line(text);
+            !(title && (!text.ends_with(':') || full_sentence(block)))
+        }
+        // A list item in lowercase cut by a hard line wrap goes on in the
+        // paragraph after the list (`to the best` and then `of my
+        // knowledge, ...`).
+        Block::List { items, .. } => items.last().is_some_and(|it| {
+            let text = it.text.trim();
+            let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+            text.starts_with(char::is_lowercase)
+                && (last_word.starts_with(char::is_lowercase) || text.ends_with(','))
+                && text
+                    .split_whitespace()
+                    .nth(MIN_WRAPPED_ITEM_WORDS - 1)
+                    .is_some()
+        }),
+        _ => false,
+    }
+}
+
+/// True when `block` is a paragraph whose last line dates a post.
+fn dates_a_post(block: &Block) -> bool {
     match block {
         Block::Paragraph { text } | Block::Lines { text } => {
-            let text = text.trim_end();
-            // A line ending on a capitalised word is a title or a label
-            // (`Pros & Cons`, `Concrete Paths`) more often than half a
-            // sentence cut before its next word.
-            let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
-            text.chars()
-                .next_back()
-                // A colon introduces what follows (`uses:` and then `a
-                // network of ...` on the next line).
-                .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ':')
-                && !(text.ends_with(char::is_alphanumeric)
-                    && last_word.starts_with(char::is_uppercase))
+            text.lines().next_back().is_some_and(is_dated_line)
         }
         _ => false,
     }
+}
+
+/// True when `block` is a paragraph or a quotation of several words ending
+/// as a sentence does.
+fn full_sentence(block: &Block) -> bool {
+    let (Block::Paragraph { text } | Block::Lines { text } | Block::Quote { text }) = block else {
+        return false;
+    };
+    let text = text
+        .trim_end()
+        .trim_end_matches(['"', '\u{201D}', '\'', '\u{2019}', ')']);
+    text.ends_with(['.', '!', '?']) && text.split_whitespace().nth(2).is_some()
+}
+
+/// True when `text` (a paragraph's) has no end to its last sentence: it
+/// stops on a letter, a digit, a comma or a colon.
+fn ends_open(text: &str) -> bool {
+    let text = text.trim_end();
+    // A line ending on a capitalised word is a title or a label (`Pros &
+    // Cons`, `Concrete Paths`) more often than half a sentence cut before
+    // its next word.
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    text.chars()
+        .next_back()
+        // A colon introduces what follows (`uses:` and then `a network of
+        // ...` on the next line).
+        .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ':')
+        && !(text.ends_with(char::is_alphanumeric) && last_word.starts_with(char::is_uppercase))
 }
 
 /// The most words of a paragraph taken for a line of a list or of verse.
@@ -447,7 +608,7 @@ const MIN_CAPITALISED_STARTS: usize = 8;
 /// The capitalisation fixes for `text`. With `first`, the text's first word
 /// is a sentence start (a heading, a label, a capitalised column's cell).
 pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix> {
-    casing_fixes_in(text, first, evidence, false)
+    casing_fixes_in(text, first, evidence, false, false)
 }
 
 /// True when the sentence starting at byte `at` follows a plain sentence
@@ -542,16 +703,25 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
 
 /// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
 /// start their sentences with capitals as a rule, so that a lowercase start
-/// after a plain full stop is a slip however many the text holds.
+/// after a plain full stop is a slip however many the text holds; with
+/// `lowercase_dated_lines`, the lines dating posts are written in lowercase
+/// as often as not, and one opening in lowercase stays so.
 fn casing_fixes_in(
     text: &str,
     first: bool,
     evidence: &Evidence<'_>,
     capitalised_document: bool,
+    lowercase_dated_lines: bool,
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
     // Code and commands keep their case (`const`, `git`, `pub fn`).
     if text.lines().any(crate::text::looks_like_code) {
+        return fixes;
+    }
+    // A writer who writes the pronoun `i` in lowercase writes their
+    // sentences and names as they please (a comment, a chat): what looks
+    // like a slip is their style.
+    if lowercase_pronoun(text) {
         return fixes;
     }
     // Lines kept together (a flattened table, verse, an address) are not
@@ -689,14 +859,24 @@ fn casing_fixes_in(
         }
     }
     let starts_are_errors = upper >= lower || (lower == 1 && upper == 0);
-    // Asked only of a lowercase start opening the text, which is rare.
-    let byline = || crate::text::bylines::is_comment_byline(text);
+    // Asked only of a lowercase start opening a line, which is rare: the
+    // line holding byte `at`.
+    let byline = |at: usize| {
+        let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[from..to];
+        crate::text::bylines::is_comment_byline(line)
+            || (lowercase_dated_lines && is_dated_line(line))
+    };
     for (at, c, name) in starts {
         let opens_text = text[..at]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+        let opens_line = text[..at]
+            .trim_end_matches([' ', '“', '"', '‘', '\''])
+            .ends_with('\n');
         // A commenter's name too is written as its owner pleases.
-        if opens_text && byline() {
+        if (opens_text || opens_line) && byline(at) {
             continue;
         }
         // Only a start after a plain sentence end is capitalised, whatever
@@ -704,9 +884,6 @@ fn casing_fixes_in(
         // (`Our IDs. models`) the sentence may well go on. Were the census
         // to reach those too, the capitals the habit gives the plain starts
         // could tip it on a second cleaning, and change the output again.
-        let opens_line = text[..at]
-            .trim_end_matches([' ', '“', '"', '‘', '\''])
-            .ends_with('\n');
         let plain_start = opens_text || opens_line || after_plain_full_stop(text, at);
         if name || (plain_start && (starts_are_errors || capitalised_document)) {
             fixes.push(capital(at, c));
@@ -718,11 +895,87 @@ fn casing_fixes_in(
     fixes
 }
 
+/// The most words of a line taken for the date line of a post.
+const MAX_DATED_LINE_WORDS: usize = 10;
+
+/// True when `text` is a short line that dates a post or an answer rather
+/// than a sentence (`answered May 2, 2009 at 0:09`, `pam on October 23rd,
+/// 2012 1:49 pm`, `posted by copyranter @ 6:43 PM`): at most ten words, no
+/// full stop at its end, and a month name before a figure or a time of
+/// day. Such lines are written as their site or commenter pleases.
+fn is_dated_line(text: &str) -> bool {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?'])
+        || text.split_whitespace().nth(MAX_DATED_LINE_WORDS).is_some()
+        || !text.bytes().any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        // A time of day: `6:43`, `0:09`.
+        let time = w
+            .split_once(':')
+            .is_some_and(|(h, m)| is_figure(h) && m.len() >= 2 && is_figure(&m[..2]));
+        let mut buf = [0u8; 16];
+        let month = crate::text::ascii_lower(w.trim_end_matches([',', '.']), &mut buf)
+            .is_some_and(crate::lexicon::months::is_month)
+            && words
+                .peek()
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if time || month {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_figure(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True when `text` holds the pronoun `i` in lowercase inside a sentence
+/// (`now that i know`).
+fn lowercase_pronoun(text: &str) -> bool {
+    // Most texts hold no ` i` at all: one scan decides.
+    text.match_indices(" i").any(|(at, _)| {
+        // After a sentence's end, a lowercase `i` is one slip among the
+        // starts: only one inside a sentence tells the writer's habit.
+        let inside = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == ',');
+        let rest = &text[at + 2..];
+        // Not `i'm`: a pronoun's contraction in lowercase is as often
+        // a start or a name lowercased by mistake.
+        inside && rest.starts_with([' ', ','])
+    })
+}
+
+/// Lowercase uses of a word mid-sentence that make the document's usage
+/// win over the lexicon. The counts of capitalised uses leave out words
+/// beside another capital (`Taylor Swift`), so a name mostly written in
+/// full is undercounted: only a word written lowercase again and again
+/// outweighs that.
+const MIN_LOWERCASE_USES: u32 = 8;
+
+/// True when the document writes lowercase `stem` in lowercase mid-sentence
+/// again and again, more often than capitalised: its own usage
+/// (a brand written `facebook` by its commenters, a common noun) wins over
+/// the lexicon, the dictionary and the folder.
+fn lowercase_by_document(stem: &str, evidence: &Evidence<'_>) -> bool {
+    evidence
+        .doc
+        .get(stem)
+        .is_some_and(|&(caps, lower)| lower >= MIN_LOWERCASE_USES && lower > caps)
+}
+
 /// True when the word `w` of `text`, whose stem in lowercase is `stem`, is
 /// a name by the lexicon, the dictionary or the document's usage, standing
 /// free (not part of a path or a command) and not a contraction's stem.
 fn is_name(stem: &str, w: &Word<'_>, text: &str, evidence: &Evidence<'_>) -> bool {
     w.kind == WordKind::Alpha
+        && !lowercase_by_document(stem, evidence)
         && (is_proper_noun(stem)
             || evidence.capitalises(stem)
             || demonym_of_name(stem, evidence)
@@ -960,6 +1213,63 @@ mod tests {
     }
 
     #[test]
+    fn titles_labels_and_lowercase_writers() {
+        let mut doc = Document::default();
+        for text in [
+            "Trend 4: Holistic wellness",
+            "instead of lifting, clients seek balance.",
+            "Actionable takeaway:",
+            "audit your sourcing and packaging.",
+            "It uses:",
+            "a network of sensors",
+            "now that i know, i am happy. thanks for it.",
+        ] {
+            doc.add(Block::Paragraph { text: text.into() });
+        }
+        doc.add(Block::List {
+            ordered: false,
+            items: ["pending", "fulfilled", "rejected"]
+                .into_iter()
+                .map(|l| ListItem {
+                    label: Some(l.into()),
+                    text: "The promise waits.".into(),
+                })
+                .collect(),
+        });
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        // A short title or label opens no sentence for the paragraph after.
+        assert_eq!(texts[1], "Instead of lifting, clients seek balance.");
+        assert_eq!(texts[3], "Audit your sourcing and packaging.");
+        // A fragment after a sentence's colon goes on.
+        assert_eq!(texts[5], "a network of sensors");
+        // A writer of a lowercase `i` writes as they please.
+        assert_eq!(texts[6], "now that i know, i am happy. thanks for it.");
+        let Block::List { items, .. } = &doc.blocks()[7] else {
+            panic!()
+        };
+        assert_eq!(items[0].label.as_deref(), Some("pending"));
+    }
+
+    #[test]
+    fn dated_lines_are_told_from_sentences() {
+        for s in [
+            "answered May 2, 2009 at 0:09",
+            "pam on October 23rd, 2012 1:49 pm",
+            "posted by copyranter @ 6:43 PM",
+        ] {
+            assert!(is_dated_line(s), "{s}");
+        }
+        for s in [
+            "the talks resume on May 2, in Geneva.",
+            "we met in may and left",
+            "the ratio was 2:1 in favour",
+        ] {
+            assert!(!is_dated_line(s), "{s}");
+        }
+    }
+
+    #[test]
     fn labels_items_and_cells() {
         let mut doc = Document::default();
         doc.add(Block::List {
@@ -969,9 +1279,32 @@ mod tests {
                     label: Some("soil Care".into()),
                     text: "adding compost every spring.".into(),
                 },
+                ListItem {
+                    label: Some("Pruning".into()),
+                    text: "Cut back in winter.".into(),
+                },
+                ListItem {
+                    label: Some("Watering".into()),
+                    text: "Little and often.".into(),
+                },
                 ListItem::plain("apples"),
             ],
         });
+        // A lone labelled item says nothing of the list's style: the text
+        // after its label stays as written (`W-2: employer-provided form`).
+        let mut lone = Document::default();
+        lone.add(Block::List {
+            ordered: false,
+            items: vec![ListItem {
+                label: Some("W-2".into()),
+                text: "employer-provided form if you earned wages".into(),
+            }],
+        });
+        run(&mut lone);
+        let Block::List { items, .. } = &lone.blocks()[0] else {
+            panic!()
+        };
+        assert_eq!(items[0].text, "employer-provided form if you earned wages");
         doc.add(Block::Table(Table::new(
             None,
             vec!["Crop".into(), "Note".into()],
@@ -988,7 +1321,7 @@ mod tests {
         };
         assert_eq!(items[0].label.as_deref(), Some("Soil Care"));
         assert_eq!(items[0].text, "Adding compost every spring.");
-        assert_eq!(items[1].text, "apples");
+        assert_eq!(items[3].text, "apples");
         let Block::Table(t) = &doc.blocks()[1] else {
             panic!()
         };
