@@ -17,7 +17,7 @@ use crate::document::Block;
 
 /// The names of the features, in the order of a [`FeatureVector`] and of
 /// the model file's lines.
-pub const FEATURE_NAMES: [&str; 27] = [
+pub const FEATURE_NAMES: [&str; 30] = [
     "bias",
     "log_words",
     "short",
@@ -45,6 +45,9 @@ pub const FEATURE_NAMES: [&str; 27] = [
     "inside_prose",
     "continues_previous",
     "continued_by_next",
+    "between_repeats",
+    "between_repeats_prose_before",
+    "between_repeats_prose_after",
 ];
 
 /// Number of features.
@@ -115,6 +118,7 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
         })
         .collect();
     let main = super::region::best_span(&pre).unwrap_or(0..0);
+    let between = between_repeated_lines(blocks, feats);
     let mut prose_before = 0usize;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -180,11 +184,58 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
             2.0 * of_total(prose_before.min(after)),
             f32::from(u8::from(i > 0 && continues(&blocks[i - 1], &blocks[i]))),
             f32::from(u8::from(i + 1 < n && continues(&blocks[i], &blocks[i + 1]))),
+            f32::from(u8::from(between[i])),
+            f32::from(u8::from(between[i])) * of_total(prose_before),
+            f32::from(u8::from(between[i])) * of_total(after),
         ];
         out.push(v);
         prose_before += mine;
     }
     out
+}
+
+/// A short line recurring at least this many times on a page marks a
+/// sequence of items: the "Reply", "Posts:" or "Add to cart" of each post
+/// or product.
+const ITEM_MARK_REPEATS: usize = 3;
+
+/// For each block, whether it lies between the first and the last of a
+/// short line the page repeats [`ITEM_MARK_REPEATS`] times or more: inside
+/// a run of items each closed by the same line (a thread's posts, a
+/// listing's entries), wherever that run stands on the page.
+fn between_repeated_lines(blocks: &[Block], feats: &[Features]) -> Vec<bool> {
+    let n = blocks.len();
+    // Short line -> (occurrences, first block, last block).
+    let mut seen: std::collections::HashMap<&str, (usize, usize, usize)> =
+        std::collections::HashMap::new();
+    for (i, (b, f)) in blocks.iter().zip(feats).enumerate() {
+        let text = match b {
+            Block::Paragraph { text } | Block::Lines { text } | Block::Heading { text, .. } => text,
+            _ => continue,
+        };
+        if f.words == 0 || f.words > SHORT_WORDS || text.contains('\n') {
+            continue;
+        }
+        let e = seen.entry(text.trim()).or_insert((0, i, i));
+        e.0 += 1;
+        e.2 = i;
+    }
+    // Coverage by difference array: +1 after each first, -1 at each last.
+    let mut delta = vec![0i32; n + 1];
+    for &(count, first, last) in seen.values() {
+        if count >= ITEM_MARK_REPEATS && last > first + 1 {
+            delta[first + 1] += 1;
+            delta[last] -= 1;
+        }
+    }
+    let mut depth = 0;
+    delta[..n]
+        .iter()
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect()
 }
 
 /// True when `next` carries on the sentence `block` left open: a plain
@@ -310,5 +361,37 @@ mod tests {
         }
         assert!(Model::parse("bias\t1\n").is_err());
         assert!(Model::parse("nonsense").is_err());
+    }
+
+    #[test]
+    fn blocks_between_the_copies_of_a_repeated_short_line_are_marked() {
+        let texts = [
+            "Forum index",
+            "First post, long enough to read as a sentence of its own.",
+            "Reply",
+            "Second post, also a sentence somebody wrote.",
+            "Reply",
+            "Third post.",
+            "Reply",
+            "Footer links",
+            "Only twice",
+            "Middle",
+            "Only twice",
+        ];
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::Paragraph {
+                text: t.to_string(),
+            })
+            .collect();
+        let feats: Vec<Features> = blocks
+            .iter()
+            .map(|b| super::super::features::measure(b, &Default::default()).0)
+            .collect();
+        let between = between_repeated_lines(&blocks, &feats);
+        let marked: Vec<usize> = (0..texts.len()).filter(|&i| between[i]).collect();
+        // Inside the first and last "Reply", the copies themselves at the
+        // ends left out; a line written twice marks nothing.
+        assert_eq!(marked, [3, 4, 5]);
     }
 }
