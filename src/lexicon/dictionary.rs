@@ -75,10 +75,7 @@ fn dictionary() -> &'static Dictionary {
             }
             names.push(lower);
         }
-        let frequency = WordTable::new(ENGLISH_FREQUENCY.lines().filter_map(|l| {
-            let (w, n) = l.split_once(' ')?;
-            Some((w, n.trim().parse().ok()?))
-        }));
+        let frequency = WordTable::new(english_counts());
         let foreign: WordTable<()> = WordTable::new(
             OTHER_LANGUAGES
                 .iter()
@@ -213,6 +210,14 @@ pub fn frequency(word: &str) -> u64 {
     dictionary().frequency.get(word).unwrap_or(0)
 }
 
+/// The English frequency list's words and their counts, as listed.
+fn english_counts() -> impl Iterator<Item = (&'static str, u64)> {
+    ENGLISH_FREQUENCY.lines().filter_map(|l| {
+        let (w, n) = l.split_once(' ')?;
+        Some((w, n.trim().parse().ok()?))
+    })
+}
+
 /// The words of the frequency list in byte order, forwards and spelt
 /// backwards: which beginnings and endings some listed word has.
 struct Affixes {
@@ -223,12 +228,7 @@ struct Affixes {
 fn affixes() -> &'static Affixes {
     static AFFIXES: OnceLock<Affixes> = OnceLock::new();
     AFFIXES.get_or_init(|| {
-        let words = || {
-            ENGLISH_FREQUENCY
-                .lines()
-                .filter_map(|l| l.split_once(' '))
-                .map(|(w, _)| w.as_bytes())
-        };
+        let words = || english_counts().map(|(w, _)| w.as_bytes());
         let mut forwards: Vec<&'static [u8]> = words().collect();
         forwards.sort_unstable();
         let mut backwards: Vec<Box<[u8]>> = words()
