@@ -1,6 +1,8 @@
 //! Line-level verdicts that need no context: known chrome wording,
 //! separators, counters, and closing author biographies.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -55,7 +57,7 @@ struct Found {
 
 static WORDING: LazyLock<Wording> = LazyLock::new(|| {
     let c = &*CHROME;
-    let mut index: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut index: HashMap<&'static str, usize> = Default::default();
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut roles: Vec<Roles> = Vec::new();
     let mut slot = |phrase: &'static str| -> usize {
@@ -177,12 +179,54 @@ fn ends_at_boundary(text: &str, end: usize) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
+/// Lines up to this many bytes have their verdict remembered: menus,
+/// buttons, footers and share rows are short, and they recur on every page
+/// of a site and often within a page (two lines in three of a folder of
+/// whole-page dumps occur more than once in it). Long lines seldom recur.
+const REMEMBERED_LINE_BYTES: usize = 160;
+
+/// Verdicts remembered per thread; when full, the memory starts over, so
+/// it stays flat however large the folder.
+const REMEMBERED_LINES: usize = 1 << 14;
+
+thread_local! {
+    /// Recent short lines and their verdicts. The key is the whole line, so
+    /// a remembered verdict is always the one [`judge_line`] gives; the
+    /// hasher is seeded per process, so crafted input cannot pile its
+    /// lines into one bucket.
+    static VERDICTS: RefCell<HashMap<Box<str>, Option<&'static str>, foldhash::fast::RandomState>> =
+        RefCell::new(HashMap::with_capacity_and_hasher(
+            REMEMBERED_LINES,
+            foldhash::fast::RandomState::default(),
+        ));
+}
+
 /// Why `line` is chrome, if its wording alone says so.
 pub fn chrome_reason(line: &str) -> Option<&'static str> {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return None;
     }
+    if trimmed.len() > REMEMBERED_LINE_BYTES {
+        return judge_line(trimmed);
+    }
+    VERDICTS.with(|memory| {
+        if let Some(&reason) = memory.borrow().get(trimmed) {
+            return reason;
+        }
+        let reason = judge_line(trimmed);
+        let mut memory = memory.borrow_mut();
+        if memory.len() >= REMEMBERED_LINES {
+            memory.clear();
+        }
+        memory.insert(Box::from(trimmed), reason);
+        reason
+    })
+}
+
+/// Why the trimmed, non-empty `trimmed` is chrome, if its wording alone
+/// says so.
+fn judge_line(trimmed: &str) -> Option<&'static str> {
     if is_separator(trimmed) {
         return Some("separator");
     }
