@@ -135,6 +135,14 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             && body_chars(&retry) >= body_chars(&doc) * 2 + 100
         {
             doc = retry;
+        } else if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5) {
+            // No main region holds the items: the box the scoring picks
+            // does, its runs of links read as the items they are (a table
+            // of ranked links, an index of names).
+            let retry = extract(&arena, &meta);
+            if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+                doc = retry;
+            }
         }
     }
     if too_short(&doc, page_prose)
