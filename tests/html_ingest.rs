@@ -277,6 +277,32 @@ fn anchor_links_in_headings_are_not_link_lists() {
     );
 }
 
+/// A heading that links to the page it titles (an entry of a reading
+/// list, a story on an index page) is the title of what follows it.
+#[test]
+fn headings_that_link_elsewhere_are_kept() {
+    let page = "<html><body><article><p>Three books for a winter of learning the sea, chosen by the readers of the harbour library this year.</p>\
+        <h3><a href=\"/books/knots\">The Book of Knots</a></h3><p>Every knot a sailor needs, drawn step by step, with the reasons each one holds.</p>\
+        <h3><a href=\"/books/tides\">Reading the Tides</a></h3><p>How the moon and the shape of the coast decide when the boats can leave the river.</p>\
+        <h3><a href=\"/books/weather\">Weather at Sea</a></h3><p>Clouds, wind shifts and the falling glass, and what a skipper should do about each.</p>\
+        </article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    let headings: Vec<&str> = doc
+        .blocks()
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        ["The Book of Knots", "Reading the Tides", "Weather at Sea"],
+        "{:?}",
+        doc.blocks()
+    );
+}
+
 #[test]
 fn short_labels_outside_paragraphs_are_dropped() {
     let page = "<html><body><article><div>Gallery 2/5</div><p>The harbour office counted more boats this year than in any year since records began, it said.</p><p>Short.</p><div>Close</div></article></body></html>";

@@ -102,9 +102,10 @@ pub fn chrome_reason(
         {
             Some("link list")
         }
-        Tag::P | Tag::Li | Tag::DlItem | Tag::H(_) | Tag::Div
-            if n.links >= 1 && ld > 0.8 && n.chars < 200 =>
-        {
+        // A heading that is a link still titles what follows it (an entry
+        // of a reading list, a story of an index page); a short one leading
+        // a run of links goes with the run (see `drop_lead_in`).
+        Tag::P | Tag::Li | Tag::DlItem | Tag::Div if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
             Some("link")
         }
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
