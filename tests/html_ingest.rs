@@ -277,6 +277,65 @@ fn anchor_links_in_headings_are_not_link_lists() {
     );
 }
 
+/// A heading that links to the page it titles (an entry of a reading
+/// list, a story on an index page) is the title of what follows it.
+#[test]
+fn headings_that_link_elsewhere_are_kept() {
+    let page = "<html><body><article><p>Three books for a winter of learning the sea, chosen by the readers of the harbour library this year.</p>\
+        <h3><a href=\"/books/knots\">The Book of Knots</a></h3><p>Every knot a sailor needs, drawn step by step, with the reasons each one holds.</p>\
+        <h3><a href=\"/books/tides\">Reading the Tides</a></h3><p>How the moon and the shape of the coast decide when the boats can leave the river.</p>\
+        <h3><a href=\"/books/weather\">Weather at Sea</a></h3><p>Clouds, wind shifts and the falling glass, and what a skipper should do about each.</p>\
+        </article></body></html>";
+    let doc = ingest_str(page, &Options::default()).unwrap();
+    let headings: Vec<&str> = doc
+        .blocks()
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        ["The Book of Knots", "Reading the Tides", "Weather at Sea"],
+        "{:?}",
+        doc.blocks()
+    );
+}
+
+/// A box holding more text in runs of links than in anything else (an
+/// index of entries, each a linked name with a line on it) is read links
+/// and all: the links are the entries.
+#[test]
+fn an_index_of_linked_entries_keeps_its_links() {
+    let names: Vec<String> = (1..=80).map(|k| format!("Heron {k}")).collect();
+    let entries: String = names
+        .iter()
+        .map(|name| {
+            format!(
+                "<li><a href=\"/boats/{name}\">{name}</a> <a href=\"/yards/{name}\">Old river yard</a> 1962</li>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><head><title>Boats of the harbour</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>\
+         <div class=\"listing\">\
+         <p>Every boat that has worked out of the harbour since the pier was built, with the yard that built her and the year she was launched. The list is kept by the harbour society, whose members check each entry against the old registers.</p>\
+         <p>Boats still afloat are marked, and the society welcomes photographs of any of them, old or new, for the archive in the harbour office, which opens on Saturday mornings through the summer.</p>\
+         <p>Names changed often when a boat was sold, so each entry gives the name she carried longest, and the others can be found in the register, which lists every name a boat has carried, with the years she carried it.</p>\
+         <p>Entries are added each spring after the society's meeting, when members bring what they have found in the winter: letters, logbooks, and the memories of those who sailed in the boats.</p>\
+         <ol>{entries}</ol></div>\
+         <footer>Harbour society</footer></body></html>"
+    );
+    let text = ingest_str(&page, &Options::default()).unwrap().text();
+    for name in &names {
+        assert!(text.contains(name.as_str()), "{name:?} missing from {text}");
+    }
+    assert!(text.contains("opens on Saturday"), "{text}");
+    assert!(!text.contains("Harbour society"), "{text}");
+}
+
 #[test]
 fn short_labels_outside_paragraphs_are_dropped() {
     let page = "<html><body><article><div>Gallery 2/5</div><p>The harbour office counted more boats this year than in any year since records began, it said.</p><p>Short.</p><div>Close</div></article></body></html>";

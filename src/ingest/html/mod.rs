@@ -135,6 +135,14 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             && body_chars(&retry) >= body_chars(&doc) * 2 + 100
         {
             doc = retry;
+        } else if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5) {
+            // No main region holds the items: the box the scoring picks
+            // does, its runs of links read as the items they are (a table
+            // of ranked links, an index of names).
+            let retry = extract(&arena, &meta);
+            if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+                doc = retry;
+            }
         }
     }
     if too_short(&doc, page_prose)
@@ -259,7 +267,26 @@ fn extract(arena: &dom::Arena<'_>, meta: &crate::document::Meta) -> Document {
 fn extract_as(arena: &dom::Arena<'_>, meta: &crate::document::Meta, dated: bool) -> Document {
     let roots = scoring::main_content(arena, dated);
     let mut doc = Document::new(InputFormat::Html);
-    walk::emit(arena, &roots, &mut doc);
+    let links_dropped = walk::emit(arena, &roots, &mut doc);
+    let chars = body_chars(&doc);
+    if !arena.keep_links
+        && chars >= INDEX_PAGE_CHARS
+        && links_dropped > chars
+        && !too_short(&doc, visible_prose(arena))
+    {
+        // The box chosen holds more text in runs of links than in all it
+        // gave besides: an index (of stories, products, entries) whose
+        // items are links. Its links are its content; the arena is copied
+        // on such pages only. (A shorter reading,
+        // or one too short for the page's prose, is left to the readings
+        // of index pages and of wrong boxes that follow.)
+        let keeping = dom::Arena {
+            nodes: arena.nodes.clone(),
+            keep_links: true,
+        };
+        doc = Document::new(InputFormat::Html);
+        walk::emit(&keeping, &roots, &mut doc);
+    }
     doc.meta = meta.clone();
     tidy(&mut doc);
     doc

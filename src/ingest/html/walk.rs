@@ -41,6 +41,9 @@ struct Emitter<'d, 'a> {
     origin: Origin,
     /// Blocks before this index were emitted by an earlier root.
     first_block: usize,
+    /// Visible characters of the runs of links dropped for their links
+    /// alone (not for their names).
+    links_dropped: u32,
 }
 
 /// Why element `i` (inside a content box holding `total` characters) is
@@ -102,9 +105,10 @@ pub fn chrome_reason(
         {
             Some("link list")
         }
-        Tag::P | Tag::Li | Tag::DlItem | Tag::H(_) | Tag::Div
-            if n.links >= 1 && ld > 0.8 && n.chars < 200 =>
-        {
+        // A heading that is a link still titles what follows it (an entry
+        // of a reading list, a story of an index page); a short one leading
+        // a run of links goes with the run (see `drop_lead_in`).
+        Tag::P | Tag::Li | Tag::DlItem | Tag::Div if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
             Some("link")
         }
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
@@ -335,6 +339,9 @@ impl Emitter<'_, '_> {
             {
                 if matches!(reason, "link list" | "link" | "related links") {
                     self.drop_lead_in();
+                    if n.hint.negative.is_none() {
+                        self.links_dropped = self.links_dropped.saturating_add(n.chars);
+                    }
                 }
                 self.note_removed(i, reason);
                 i = next;
@@ -414,8 +421,10 @@ impl Emitter<'_, '_> {
 }
 
 /// Emits the blocks of the content roots into `doc`, and logs the page's
-/// other regions as removed.
-pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
+/// other regions as removed. Returns the visible characters of the runs
+/// of links dropped inside the roots for being links (see
+/// [`Arena::keep_links`]).
+pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) -> u32 {
     log_outside(arena, roots, doc);
     let mut em = Emitter {
         arena,
@@ -427,11 +436,13 @@ pub fn emit(arena: &Arena<'_>, roots: &[usize], doc: &mut Document) {
         term: None,
         origin: Origin::default(),
         first_block: 0,
+        links_dropped: 0,
     };
     for &r in roots {
         em.first_block = em.doc.blocks().len();
         em.emit(r);
     }
+    em.links_dropped
 }
 
 /// Logs every maximal region of the page outside the content roots.
