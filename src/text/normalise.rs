@@ -98,23 +98,19 @@ fn any_line_key(text: &str) -> String {
         .to_string()
 }
 
-/// [`line_key`] for ASCII text, byte by byte (most lines of most dumps).
+/// [`line_key`] for ASCII text (most lines of most dumps): its words
+/// copied whole, one space between them, then lowercased all at once.
 fn ascii_line_key(text: &str) -> String {
     // White space as `char::is_whitespace` has it in ASCII.
-    let white = |b: u8| matches!(b, 9..=13 | b' ');
+    let white = |b: &u8| matches!(b, 9..=13 | b' ');
     let mut out = Vec::with_capacity(text.len());
-    let mut space = false;
-    for &b in text.as_bytes() {
-        if white(b) {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
+    for word in text.as_bytes().split(white).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
             out.push(b' ');
-            space = false;
         }
-        out.push(b.to_ascii_lowercase());
+        out.extend_from_slice(word);
     }
+    out.make_ascii_lowercase();
     let cut = |b: &u8| b.is_ascii_punctuation() && *b != b'\'' && *b != b'"';
     let start = out.iter().position(|b| !cut(b)).unwrap_or(out.len());
     let end = out.iter().rposition(|b| !cut(b)).map_or(start, |i| i + 1);
