@@ -63,7 +63,12 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 role,
                 TextRole::Paragraph | TextRole::Quote | TextRole::ListText
             ) {
-                count_word_casing_and_pairs(t, &mut counts, Some(&mut pairs));
+                // Pairs are read from prose only: a title-case line
+                // (`Best Moving Company in Town`) capitalises any pair.
+                let prose = t
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '\u{201D}', ')']);
+                count_word_casing_and_pairs(t, &mut counts, prose.then_some(&mut pairs));
             }
             if role == TextRole::Paragraph && !t.contains('\n') {
                 starts.count(t);
@@ -82,7 +87,8 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
     let lowercase_dated_lines = dated_lines.1 >= 2 && dated_lines.1 >= dated_lines.0;
     // A page with posts' date lines holds comments or a forum's posts,
     // whose writers open the lines of a post as they please: there, only
-    // sentences inside a line are taken for sentences.
+    // sentences inside a line are taken for sentences. Nor does one writer
+    // spell a term (`Slow Carb`) for another: pairs are not asked there.
     let line_starts = dated_lines.0 + dated_lines.1 < 2;
     // Headings written in lowercase as a rule (shell comments and hashtags
     // read as headings, a site's style) stay as written.
@@ -169,7 +175,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                     habit,
                     lowercase_dated_lines,
                     line_starts,
-                    Some(&pairs),
+                    line_starts.then_some(&pairs),
                 )
             }
             TextRole::Heading => casing_fixes_in(
