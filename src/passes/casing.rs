@@ -7,7 +7,7 @@
 //! never touches mixed-case words (`iPhone`, `eBay`), URLs, e-mail
 //! addresses, code, hashtags or handles (the tokenizer yields no words there).
 
-use crate::corpus::casing::{CasingCounts, count_word_casing};
+use crate::corpus::casing::{CapitalPairs, CasingCounts, count_word_casing_and_pairs};
 use crate::document::{Block, TextRole};
 use crate::lexicon::common_words::is_common_word;
 use crate::lexicon::dictionary::{self, WordClass};
@@ -52,6 +52,7 @@ impl Pass for RepairCasing {
 fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
     let doc = cx.doc();
     let mut counts = CasingCounts::default();
+    let mut pairs = CapitalPairs::default();
     let mut starts = StartCensus::default();
     let mut dated_lines = (0, 0);
     for b in doc.blocks() {
@@ -62,7 +63,12 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 role,
                 TextRole::Paragraph | TextRole::Quote | TextRole::ListText
             ) {
-                count_word_casing(t, &mut counts);
+                // Pairs are read from prose only: a title-case line
+                // (`Best Moving Company in Town`) capitalises any pair.
+                let prose = t
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '\u{201D}', ')']);
+                count_word_casing_and_pairs(t, &mut counts, prose.then_some(&mut pairs));
             }
             if role == TextRole::Paragraph && !t.contains('\n') {
                 starts.count(t);
@@ -79,6 +85,11 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
     // `pam on October 23rd, 2012`) written in lowercase as often as not
     // are written so by their site or their commenters.
     let lowercase_dated_lines = dated_lines.1 >= 2 && dated_lines.1 >= dated_lines.0;
+    // A page with posts' date lines holds comments or a forum's posts,
+    // whose writers open the lines of a post as they please: there, only
+    // sentences inside a line are taken for sentences. Nor does one writer
+    // spell a term (`Slow Carb`) for another: pairs are not asked there.
+    let line_starts = dated_lines.0 + dated_lines.1 < 2;
     // Headings written in lowercase as a rule (shell comments and hashtags
     // read as headings, a site's style) stay as written.
     let (upper_headings, lower_headings) =
@@ -157,11 +168,25 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 // One word alone is a slogan or a fragment, not a sentence.
                 let first = !style.continues && text.trim().contains(char::is_whitespace);
                 let habit = style.habit && !text.contains('\n');
-                casing_fixes_in(text, first, &evidence, habit, lowercase_dated_lines)
+                casing_fixes_in(
+                    text,
+                    first,
+                    &evidence,
+                    habit,
+                    lowercase_dated_lines,
+                    line_starts,
+                    line_starts.then_some(&pairs),
+                )
             }
-            TextRole::Heading => {
-                casing_fixes_in(text, !lowercase_headings, &evidence, false, false)
-            }
+            TextRole::Heading => casing_fixes_in(
+                text,
+                !lowercase_headings,
+                &evidence,
+                false,
+                false,
+                false,
+                None,
+            ),
         };
         changed |= !fixes.is_empty();
         fixes
@@ -474,8 +499,12 @@ fn dictionary_name(stem: &str, evidence: &Evidence<'_>) -> bool {
     if crate::lexicon::slips::is_slip_of_commoner_word(lower) {
         return false;
     }
+    // The capitalised uses counted leave out a name beside another capital
+    // (`Northern Virginia`): for a name that is also a common word, counted
+    // only so that its lowercase habit is known, never capitalised alone
+    // is no sign.
     let (caps, low) = evidence.doc.get(lower).copied().unwrap_or((0, 0));
-    !(low >= 2 && caps == 0)
+    is_common_word(lower) || !(low >= 2 && caps == 0)
 }
 
 /// True when `w` has no apostrophe or ends in a possessive `’s`: the stem
@@ -608,7 +637,7 @@ const MIN_CAPITALISED_STARTS: usize = 8;
 /// The capitalisation fixes for `text`. With `first`, the text's first word
 /// is a sentence start (a heading, a label, a capitalised column's cell).
 pub fn casing_fixes(text: &str, first: bool, evidence: &Evidence<'_>) -> Vec<Fix> {
-    casing_fixes_in(text, first, evidence, false, false)
+    casing_fixes_in(text, first, evidence, false, false, false, None)
 }
 
 /// True when the sentence starting at byte `at` follows a plain sentence
@@ -705,13 +734,19 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
 /// start their sentences with capitals as a rule, so that a lowercase start
 /// after a plain full stop is a slip however many the text holds; with
 /// `lowercase_dated_lines`, the lines dating posts are written in lowercase
-/// as often as not, and one opening in lowercase stays so.
+/// as often as not, and one opening in lowercase stays so; with
+/// `line_starts`, a line opening after a line that ends a sentence starts
+/// one; with `pairs`, a lowercase word beside a capitalised one is
+/// capitalised where the document writes the pair capitalised on both sides
+/// as a rule (see [`CapitalPairs`]).
 fn casing_fixes_in(
     text: &str,
     first: bool,
     evidence: &Evidence<'_>,
     capitalised_document: bool,
     lowercase_dated_lines: bool,
+    line_starts: bool,
+    pairs: Option<&CapitalPairs>,
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
     // Code and commands keep their case (`const`, `git`, `pub fn`).
@@ -735,8 +770,17 @@ fn casing_fixes_in(
     let mut starts: Vec<(usize, char, bool)> = Vec::new();
     // The word before, when it is in the same sentence, one space away.
     let mut before: Option<Word<'_>> = None;
+    let mut before_pos = Position::Unknown;
     for (k, (w, pos)) in SentenceWords::new(text).enumerate() {
-        let sentence_start = pos == Position::Start && (k > 0 || first);
+        let previous_pos = std::mem::replace(&mut before_pos, pos);
+        // A line opening after one that ends a sentence starts one too
+        // (lines of a block kept together, each a sentence or more); a line
+        // after one left open goes on with its sentence, and is left.
+        let sentence_start = (pos == Position::Start && (k > 0 || first))
+            || (line_starts
+                && pos == Position::Unknown
+                && k > 0
+                && opens_line_after_sentence(text, w.start));
         let previous = before
             .replace(w)
             .filter(|p| pos == Position::Mid && text.get(p.end()..w.start) == Some(" "));
@@ -759,6 +803,24 @@ fn casing_fixes_in(
                 }
             }
         }
+        if let (Some(pairs), Some(p)) = (pairs, previous)
+            && previous_pos == Position::Mid
+            && p.kind == WordKind::Alpha
+            && w.kind == WordKind::Alpha
+        {
+            // The lowercase one of the two, if one is.
+            let lower = match (p.case, w.case) {
+                (Case::Lower, Case::Title) => Some((p, true)),
+                (Case::Title, Case::Lower) => Some((w, false)),
+                _ => None,
+            };
+            if let Some((x, first_lower)) = lower
+                && pair_word(&x, text)
+                && pairs.both_capitalised(p.stem(), w.stem(), first_lower)
+            {
+                fixes.push(capital(x.start, x.text.chars().next().unwrap_or(' ')));
+            }
+        }
         if sentence_start {
             match w.case {
                 // A name says nothing of the text's style, in either case:
@@ -778,7 +840,7 @@ fn casing_fixes_in(
         let c = w.text.chars().next().unwrap_or(' ');
         // A sentence opening inside brackets, `(so people ...)`, `(note
         // ...)`, is an aside whose case the writer chose; a text opening
-        // with `by` is a byline (`by Jane Doe on June 3`); a letter of a
+        // (or a line) with `by` is a byline (`by Jane Doe on June 3`); a letter of a
         // dotted abbreviation (`p.s.`, `i.e.`) is no word.
         // A single letter closed by a bracket or a full stop is a list
         // marker (`a) first`, `b. second`), not a word.
@@ -800,6 +862,10 @@ fn casing_fixes_in(
             continue;
         }
         let aside = text[..w.start].ends_with(['(', '['])
+            || (w.text == "by"
+                && text[..w.start]
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with('\n'))
             || (w.start == text.len() - text.trim_start().len() && w.text == "by")
             || (text[w.end()..].starts_with('.')
                 && text[w.end() + 1..].starts_with(|c: char| c.is_alphabetic()));
@@ -893,6 +959,50 @@ fn casing_fixes_in(
     fixes.sort_by_key(|f| f.range.start);
     fixes.dedup_by_key(|f| f.range.start);
     fixes
+}
+
+/// True when the word at byte `at` of `text` opens a line (perhaps after
+/// opening quotes) and the line before ends a sentence plainly (see
+/// [`after_plain_full_stop`]).
+/// A line of three words or fewer (a name, `trackback`, `close form`) is a
+/// label or a link, not a sentence; a line after a quotation ending on its
+/// own mark (`"What is local SEO?"`) may go on with the sentence that
+/// quoted it.
+fn opens_line_after_sentence(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at]
+        .trim_end_matches([' ', '\t', '“', '"', '‘', '\''])
+        .strip_suffix('\n')
+    else {
+        return false;
+    };
+    let line = text[at..].lines().next().unwrap_or("");
+    before.trim_end().ends_with(['.', '!', '?'])
+        && line
+            .split_whitespace()
+            .nth(MIN_LINE_SENTENCE_WORDS - 1)
+            .is_some()
+        && after_plain_full_stop(text, at)
+}
+
+/// The fewest words of a line taken for a sentence after a line that ends
+/// one.
+const MIN_LINE_SENTENCE_WORDS: usize = 4;
+
+/// True when the lowercase word `w` of `text` may be half of a name written
+/// as a pair: a word of four letters or more, standing free, that is no
+/// function word (`from`, `with`, `what`: title case capitalises those
+/// too, `Carved in Stone` and `What Sets Us Apart from`).
+fn pair_word(w: &Word<'_>, text: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "about", "also", "been", "could", "from", "have", "into", "just", "like", "many", "more",
+        "most", "much", "only", "onto", "over", "should", "some", "such", "than", "that", "their",
+        "then", "there", "these", "this", "those", "under", "upon", "very", "were", "what", "when",
+        "where", "which", "will", "with", "would", "your",
+    ];
+    w.stem().len() >= 4
+        && !FUNCTION_WORDS.contains(&w.stem())
+        && free_standing(text, w.start, w.end())
+        && possessive_or_plain(w)
 }
 
 /// The most words of a line taken for the date line of a post.
@@ -1249,6 +1359,64 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0].label.as_deref(), Some("pending"));
+    }
+
+    #[test]
+    fn lines_after_a_sentence_and_names_written_as_pairs() {
+        let mut doc = Document::default();
+        doc.add(Block::Paragraph {
+            text: "Our team packs every box by hand.\nwe ship to most towns within a week.\n\
+                   Delivery is free on orders over ten pounds,\nso long as they fit one box."
+                .into(),
+        });
+        doc.add(Block::Paragraph {
+            text: "The Harbour Rowing club met. Members of the Harbour Rowing club rowed. \
+                   The Harbour rowing club won."
+                .into(),
+        });
+        // A lowercase word the document writes both ways stays.
+        doc.add(Block::Paragraph {
+            text: "We tried the Slow Cooker plan, then the Slow cooker plan again, the \
+                   Slow Cooker plan once more and the Slow cooker plan last."
+                .into(),
+        });
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(
+            texts[0],
+            "Our team packs every box by hand.\nWe ship to most towns within a week.\n\
+             Delivery is free on orders over ten pounds,\nso long as they fit one box."
+        );
+        assert_eq!(
+            texts[1],
+            "The Harbour Rowing club met. Members of the Harbour Rowing club rowed. \
+             The Harbour Rowing club won."
+        );
+        assert!(
+            texts[2].contains("the Slow cooker plan again"),
+            "{}",
+            texts[2]
+        );
+    }
+
+    #[test]
+    fn a_name_the_document_writes_lowercase_as_often_stays() {
+        let mut doc = Document::default();
+        for i in 0..9 {
+            doc.add(Block::Paragraph {
+                text: format!("I shared the post on facebook with {i} friends."),
+            });
+        }
+        for i in 0..4 {
+            doc.add(Block::Paragraph {
+                text: format!("She shared it on Facebook with {i} friends."),
+            });
+        }
+        run(&mut doc);
+        assert_eq!(
+            doc.blocks()[0].plain_text(),
+            "I shared the post on facebook with 0 friends."
+        );
     }
 
     #[test]
