@@ -251,10 +251,13 @@ impl<'a> RawMeta<'a> {
             }
             (t, _) => t,
         };
-        let tagged = self
+        // The structured data names the article's author; a `<meta>` tag
+        // is more often the site's account or a house name when the two
+        // differ.
+        let tagged = ld
             .author
-            .map(str::to_string)
-            .or(ld.author.clone())
+            .clone()
+            .or(self.author.map(str::to_string))
             .or(self.card_author.map(str::to_string))
             .or(self.rel_author.clone())
             .and_then(|s| clean(&s))
@@ -432,7 +435,17 @@ struct JsonLd {
     body: Option<String>,
     /// The first description of some length, whatever the object.
     description: Option<String>,
+    /// An author or publisher given only as a reference (`{"@id": …}`)
+    /// to an object elsewhere in the data: resolved once every object has
+    /// been seen.
+    author_ref: Option<String>,
+    publisher_ref: Option<String>,
+    /// The `@id` and `name` of the named objects seen, for those references.
+    named: Vec<(String, String)>,
 }
+
+/// Most named objects remembered for resolving `@id` references.
+const MAX_NAMED_OBJECTS: usize = 64;
 
 impl JsonLd {
     fn read(scripts: &[String]) -> JsonLd {
@@ -463,6 +476,14 @@ impl JsonLd {
                         if is_article_type(o.get("@type")) {
                             out.take(o);
                         }
+                        if out.named.len() < MAX_NAMED_OBJECTS
+                            && let (Some(id), Some(name)) = (
+                                o.get("@id").and_then(|v| v.as_str()),
+                                o.get("name").and_then(|v| v.as_str()),
+                            )
+                        {
+                            out.named.push((id.to_string(), name.to_string()));
+                        }
                         let text = |k: &str| {
                             o.get(k)
                                 .and_then(|v| v.as_str())
@@ -480,6 +501,20 @@ impl JsonLd {
                 }
             }
         }
+        let lookup = |id: &Option<String>| {
+            let id = id.as_deref()?;
+            out.named
+                .iter()
+                .find(|(k, _)| k == id)
+                .map(|(_, name)| name.clone())
+        };
+        let (author, publisher) = (lookup(&out.author_ref), lookup(&out.publisher_ref));
+        if out.author.is_none() {
+            out.author = author;
+        }
+        if out.publisher.is_none() {
+            out.publisher = publisher;
+        }
         out
     }
 
@@ -493,9 +528,15 @@ impl JsonLd {
         }
         if self.author.is_none() {
             self.author = o.get("author").and_then(names);
+            if self.author_ref.is_none() {
+                self.author_ref = o.get("author").and_then(reference);
+            }
         }
         if self.publisher.is_none() {
             self.publisher = o.get("publisher").and_then(names);
+            if self.publisher_ref.is_none() {
+                self.publisher_ref = o.get("publisher").and_then(reference);
+            }
         }
     }
 }
@@ -519,6 +560,17 @@ fn is_article_type(t: Option<&serde_json::Value>) -> bool {
         Some(serde_json::Value::String(s)) => is(s),
         Some(serde_json::Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),
         _ => false,
+    }
+}
+
+/// The `@id` a nameless object (or the first of a list) points to.
+fn reference(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Object(o) if !o.contains_key("name") => {
+            o.get("@id").and_then(|i| i.as_str()).map(str::to_string)
+        }
+        serde_json::Value::Array(a) => a.first().and_then(reference),
+        _ => None,
     }
 }
 
@@ -576,6 +628,45 @@ mod tests {
             "Which wick burns longest? - Lantern Forum",
             None
         ));
+    }
+
+    #[test]
+    fn json_ld_authors_given_by_reference_are_resolved() {
+        let graph = r##"{"@context": "https://schema.org", "@graph": [
+            {"@type": "BlogPosting", "headline": "Pruning pear trees",
+             "author": [{"@id": "https://orchard.example/#/person/7"}],
+             "publisher": {"@id": "https://orchard.example/#org"}},
+            {"@type": "Person", "@id": "https://orchard.example/#/person/7",
+             "name": "Wilma Quast"},
+            {"@type": "Organization", "@id": "https://orchard.example/#org",
+             "name": "Orchard Notes"}]}"##;
+        let ld = JsonLd::read(&[graph.to_string()]);
+        assert_eq!(ld.author.as_deref(), Some("Wilma Quast"));
+        assert_eq!(ld.publisher.as_deref(), Some("Orchard Notes"));
+        // A named author is taken as written, a dangling reference not at all.
+        let named = r##"{"@type": "NewsArticle", "author": {"@id": "#a", "name": "Olle Brandt"}}"##;
+        let dangling = r##"{"@type": "NewsArticle", "author": {"@id": "#nobody"}}"##;
+        assert_eq!(
+            JsonLd::read(&[named.to_string()]).author.as_deref(),
+            Some("Olle Brandt")
+        );
+        assert_eq!(JsonLd::read(&[dangling.to_string()]).author, None);
+    }
+
+    #[test]
+    fn the_structured_author_wins_over_the_meta_tag() {
+        let html = r#"<html><head><meta name="author" content="pearsite_admin2">
+            <script type="application/ld+json">{"@type": "Article",
+              "author": {"@type": "Person", "name": "Wilma Quast"}}</script>
+            </head><body><p>Text.</p></body></html>"#;
+        let dom = scraper::Html::parse_document(html);
+        let mut raw = RawMeta::default();
+        for n in dom.tree.root().descendants() {
+            if let Some(el) = n.value().as_element() {
+                raw.see_element(el, n);
+            }
+        }
+        assert_eq!(raw.finish(None).byline.as_deref(), Some("Wilma Quast"));
     }
 
     #[test]
