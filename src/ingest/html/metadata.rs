@@ -30,6 +30,8 @@ pub struct RawMeta<'a> {
     time: Option<&'a str>,
     lang: Option<&'a str>,
     json_ld: Vec<String>,
+    /// The texts of the page's first few `<h1>`s.
+    h1s: Vec<String>,
     page_byline: PageByline,
     page_date: PageDate,
 }
@@ -40,6 +42,28 @@ fn text_under(node: NodeRef<'_, DomNode>) -> String {
     for d in node.descendants() {
         if let DomNode::Text(t) = d.value() {
             out.push_str(t);
+        }
+    }
+    out
+}
+
+/// Most `<h1>`s looked at for the headline.
+const MAX_H1S: usize = 4;
+
+/// As [`text_under`], without the text of scripts and style sheets a
+/// heading may hold.
+fn visible_text_under(node: NodeRef<'_, DomNode>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let DomNode::Text(t) = d.value() {
+            let hidden = d
+                .parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name()))
+                .is_some_and(|n| matches!(n, "script" | "style" | "noscript" | "template"));
+            if !hidden {
+                out.push_str(t);
+                out.push(' ');
+            }
         }
     }
     out
@@ -179,6 +203,9 @@ impl<'a> RawMeta<'a> {
             {
                 self.rel_author = clean(&text_under(node));
             }
+            "h1" if self.h1s.len() < MAX_H1S => {
+                self.h1s.push(visible_text_under(node));
+            }
             "time" if self.time.is_none() => {
                 self.time = el.attr("datetime").map(str::trim).filter(|s| !s.is_empty());
             }
@@ -243,12 +270,26 @@ impl<'a> RawMeta<'a> {
         // taken when it shares most of its words with the tagged title (a
         // logo or a section name in an `<h1>` does not).
         let whole_title = raw_title.as_deref().unwrap_or("");
-        let title = match (title, h1.and_then(clean)) {
-            (Some(t), Some(h))
-                if headline_of(&h, &t) && !names_site(&h, whole_title, site_name.as_deref()) =>
-            {
-                Some(h)
-            }
+        let site = site_name.as_deref();
+        // The page's first `<h1>` that does not name the site: a logo set
+        // in an `<h1>` often comes before the headline's.
+        let shown_h1 = h1
+            .into_iter()
+            .chain(self.h1s.iter().map(String::as_str))
+            .filter_map(clean)
+            .find(|h| !names_site(h, whole_title, site));
+        // An `<h1>` that the structured data's headline repeats is the
+        // headline, whatever the social tags say (they are often written
+        // apart, for sharing).
+        let confirmed = ld.headline.as_deref().and_then(clean).and_then(|l| {
+            h1.into_iter()
+                .chain(self.h1s.iter().map(String::as_str))
+                .filter_map(clean)
+                .find(|h| same_words(h, &l))
+        });
+        let title = match (title, shown_h1) {
+            _ if confirmed.is_some() => confirmed,
+            (Some(t), Some(h)) if headline_of(&h, &t) => Some(h),
             (t, _) => t,
         };
         // The structured data names the article's author; a `<meta>` tag
@@ -659,14 +700,51 @@ mod tests {
             <script type="application/ld+json">{"@type": "Article",
               "author": {"@type": "Person", "name": "Wilma Quast"}}</script>
             </head><body><p>Text.</p></body></html>"#;
+        assert_eq!(meta_of(html).byline.as_deref(), Some("Wilma Quast"));
+    }
+
+    /// The metadata of a page, every element seen as the walk sees it,
+    /// the first `<h1>` given as the ingest gives it.
+    fn meta_of(html: &str) -> Meta {
         let dom = scraper::Html::parse_document(html);
         let mut raw = RawMeta::default();
+        let mut h1 = None;
         for n in dom.tree.root().descendants() {
             if let Some(el) = n.value().as_element() {
+                if el.name() == "h1" && h1.is_none() {
+                    h1 = clean(&text_under(n));
+                }
                 raw.see_element(el, n);
             }
         }
-        assert_eq!(raw.finish(None).byline.as_deref(), Some("Wilma Quast"));
+        raw.finish(h1.as_deref())
+    }
+
+    #[test]
+    fn the_headline_the_structured_data_repeats_is_the_title() {
+        // The sharing title differs; the `<h1>` and the JSON-LD agree.
+        let html = r#"<html><head><title>Pear pruning guide | Orchard Notes</title>
+            <meta property="og:title" content="You have been pruning pears wrong">
+            <script type="application/ld+json">{"@type": "Article",
+              "headline": "When and How to Prune a Pear Tree"}</script></head>
+            <body><h1>When and how to prune a pear tree</h1><p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("When and how to prune a pear tree")
+        );
+    }
+
+    #[test]
+    fn a_site_name_in_the_first_h1_gives_way_to_the_next() {
+        let html = r#"<html><head><meta property="og:site_name" content="Orchard Notes">
+            <meta property="og:title" content="Pruning pears in the winter months">
+            </head><body><h1>Orchard Notes</h1>
+            <h1>Pruning pear trees in winter<style>.x{color:red}</style></h1>
+            <p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Pruning pear trees in winter")
+        );
     }
 
     #[test]
