@@ -27,6 +27,8 @@ pub struct RawMeta<'a> {
     card_author: Option<&'a str>,
     rel_author: Option<String>,
     published: Option<&'a str>,
+    /// When the page says it was last changed (`article:modified_time`).
+    modified: Option<&'a str>,
     time: Option<&'a str>,
     lang: Option<&'a str>,
     json_ld: Vec<String>,
@@ -143,7 +145,14 @@ impl<'a> RawMeta<'a> {
                 }
             }
             "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name"));
+                // Microdata writes its dates as `<meta itemprop content>`;
+                // its other properties describe any item (a product, an
+                // offer), not the page, and its `dateModified` is a
+                // thread's last reply as often as the page's change.
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop").filter(|p| p.trim() == "datePublished"));
                 let (Some(key), Some(content)) = (key, el.attr("content")) else {
                     return;
                 };
@@ -174,6 +183,9 @@ impl<'a> RawMeta<'a> {
                     | "dc.date.issued"
                     | "og:published_time"
                     | "sailthru.date" => &mut self.published,
+                    "article:modified_time" | "og:updated_time" | "datemodified" => {
+                        &mut self.modified
+                    }
                     "twitter:label1" => {
                         self.card_written_by = content.eq_ignore_ascii_case("written by");
                         return;
@@ -325,13 +337,29 @@ impl<'a> RawMeta<'a> {
             Some(a) => Some(a),
             None => shown,
         };
-        let published = self
-            .published
-            .map(str::to_string)
-            .or(ld.published.clone())
-            .or(self.time.map(str::to_string))
-            .and_then(|s| iso_date(&s))
+        // The first stated date in ISO form, else the date line the page
+        // shows. A date the data writes for people ("Jun 24, 2025") is
+        // more often a template's than the page's own.
+        let as_date = |s: &str| iso_date(s);
+        let published = [self.published, ld.published.as_deref(), self.time]
+            .into_iter()
+            .flatten()
+            .find_map(as_date)
             .or(self.page_date.best().map(str::to_string));
+        let modified = self.modified.or(ld.modified.as_deref()).and_then(as_date);
+        // A page that shows the day it was last changed, and not the day
+        // it first came out, dates itself by the change: that is the date
+        // its readers see.
+        let shown_date = self.page_date.best();
+        let day = |d: &str| d.get(..10).map(str::to_string);
+        let published = match (published, modified, shown_date) {
+            (Some(p), Some(m), Some(s))
+                if day(&m).as_deref() == Some(s) && day(&p).as_deref() != Some(s) =>
+            {
+                Some(m)
+            }
+            (p, _, _) => p,
+        };
         let url = self
             .canonical
             .or(self.og_url)
@@ -471,6 +499,7 @@ struct JsonLd {
     headline: Option<String>,
     author: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     publisher: Option<String>,
     /// An article's whole text, when the data carries it.
     body: Option<String>,
@@ -566,6 +595,9 @@ impl JsonLd {
         }
         if self.published.is_none() {
             self.published = s("datePublished").or_else(|| s("dateCreated"));
+        }
+        if self.modified.is_none() {
+            self.modified = s("dateModified");
         }
         if self.author.is_none() {
             self.author = o.get("author").and_then(names);
@@ -710,11 +742,15 @@ mod tests {
         let mut raw = RawMeta::default();
         let mut h1 = None;
         for n in dom.tree.root().descendants() {
-            if let Some(el) = n.value().as_element() {
-                if el.name() == "h1" && h1.is_none() {
-                    h1 = clean(&text_under(n));
+            match n.value() {
+                DomNode::Element(el) => {
+                    if el.name() == "h1" && h1.is_none() {
+                        h1 = clean(&text_under(n));
+                    }
+                    raw.see_element(el, n);
                 }
-                raw.see_element(el, n);
+                DomNode::Text(t) => raw.see_text(t),
+                _ => {}
             }
         }
         raw.finish(h1.as_deref())
@@ -745,6 +781,60 @@ mod tests {
             meta_of(html).title.as_deref(),
             Some("Pruning pear trees in winter")
         );
+    }
+
+    #[test]
+    fn microdata_dates_are_read() {
+        let html = r#"<html><head></head><body><div itemscope>
+            <meta itemprop="dateModified" content="2024-06-02T08:00:00+00:00">
+            <meta itemprop="datePublished" content="2023-11-20T10:15:00+00:00">
+            <meta itemprop="name" content="A kettle, boxed"></div></body></html>"#;
+        let meta = meta_of(html);
+        assert_eq!(meta.published.as_deref(), Some("2023-11-20T10:15:00+00:00"));
+        assert_eq!(meta.title, None);
+    }
+
+    #[test]
+    fn a_date_that_does_not_read_as_iso_does_not_hide_the_next() {
+        let html = r#"<html><head><meta name="date" content="last Tuesday">
+            <script type="application/ld+json">{"@type": "BlogPosting",
+              "datePublished": "2022-02-14"}</script></head><body></body></html>"#;
+        assert_eq!(meta_of(html).published.as_deref(), Some("2022-02-14"));
+    }
+
+    #[test]
+    fn the_shown_date_of_a_change_dates_the_page() {
+        let page = |line: &str| {
+            format!(
+                r#"<html><head>
+                <meta property="article:published_time" content="2021-04-09T07:00:00Z">
+                <meta property="article:modified_time" content="2023-01-30T12:00:00Z">
+                </head><body><h1>Lentil soup</h1><p>{line}</p>
+                <p>Soak the lentils overnight.</p></body></html>"#
+            )
+        };
+        let shown_change = page("Updated January 30, 2023");
+        let shown_first = page("Posted April 9, 2021");
+        assert_eq!(
+            meta_of(&shown_change).published.as_deref(),
+            Some("2023-01-30T12:00:00Z")
+        );
+        assert_eq!(
+            meta_of(&shown_first).published.as_deref(),
+            Some("2021-04-09T07:00:00Z")
+        );
+    }
+
+    #[test]
+    fn a_page_a_script_reveals_keeps_its_time() {
+        let html = r#"<html><head><title>Lentil soup</title></head><body>
+            <div hidden><article><h1>Lentil soup</h1>
+            <time datetime="2023-01-30T12:00:00Z">30 Jan</time>
+            <p>Soak the lentils overnight, then simmer them with an onion,
+            two carrots and a bay leaf until they fall apart.</p>
+            </article></div></body></html>"#;
+        let doc = super::super::ingest_str(html, &crate::options::Options::default()).unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-01-30T12:00:00Z"));
     }
 
     #[test]
