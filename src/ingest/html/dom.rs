@@ -414,11 +414,11 @@ pub fn flatten<'a>(
                 let attrs = read_attrs(el);
                 if reading != Reading::Everything && is_hidden(&attrs) {
                     // A page that a script reveals is hidden whole, its
-                    // structured data (JSON-LD, meta tags) with it: that
-                    // data still describes the page.
+                    // structured data (JSON-LD, meta tags) and its
+                    // `<time>` with it: they still describe the page.
                     for d in dom.descendants().skip(1) {
                         if let Some(e) = d.value().as_element()
-                            && matches!(e.name(), "script" | "meta")
+                            && matches!(e.name(), "script" | "meta" | "time")
                         {
                             meta.see_element(e, d);
                         }

@@ -27,9 +27,13 @@ pub struct RawMeta<'a> {
     card_author: Option<&'a str>,
     rel_author: Option<String>,
     published: Option<&'a str>,
+    /// When the page says it was last changed (`article:modified_time`).
+    modified: Option<&'a str>,
     time: Option<&'a str>,
     lang: Option<&'a str>,
     json_ld: Vec<String>,
+    /// The texts of the page's first few `<h1>`s.
+    h1s: Vec<String>,
     page_byline: PageByline,
     page_date: PageDate,
 }
@@ -40,6 +44,28 @@ fn text_under(node: NodeRef<'_, DomNode>) -> String {
     for d in node.descendants() {
         if let DomNode::Text(t) = d.value() {
             out.push_str(t);
+        }
+    }
+    out
+}
+
+/// Most `<h1>`s looked at for the headline.
+const MAX_H1S: usize = 4;
+
+/// As [`text_under`], without the text of scripts and style sheets a
+/// heading may hold.
+fn visible_text_under(node: NodeRef<'_, DomNode>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let DomNode::Text(t) = d.value() {
+            let hidden = d
+                .parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name()))
+                .is_some_and(|n| matches!(n, "script" | "style" | "noscript" | "template"));
+            if !hidden {
+                out.push_str(t);
+                out.push(' ');
+            }
         }
     }
     out
@@ -119,7 +145,14 @@ impl<'a> RawMeta<'a> {
                 }
             }
             "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name"));
+                // Microdata writes its dates as `<meta itemprop content>`;
+                // its other properties describe any item (a product, an
+                // offer), not the page, and its `dateModified` is a
+                // thread's last reply as often as the page's change.
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop").filter(|p| p.trim() == "datePublished"));
                 let (Some(key), Some(content)) = (key, el.attr("content")) else {
                     return;
                 };
@@ -150,6 +183,9 @@ impl<'a> RawMeta<'a> {
                     | "dc.date.issued"
                     | "og:published_time"
                     | "sailthru.date" => &mut self.published,
+                    "article:modified_time" | "og:updated_time" | "datemodified" => {
+                        &mut self.modified
+                    }
                     "twitter:label1" => {
                         self.card_written_by = content.eq_ignore_ascii_case("written by");
                         return;
@@ -178,6 +214,9 @@ impl<'a> RawMeta<'a> {
                 }) =>
             {
                 self.rel_author = clean(&text_under(node));
+            }
+            "h1" if self.h1s.len() < MAX_H1S => {
+                self.h1s.push(visible_text_under(node));
             }
             "time" if self.time.is_none() => {
                 self.time = el.attr("datetime").map(str::trim).filter(|s| !s.is_empty());
@@ -243,18 +282,35 @@ impl<'a> RawMeta<'a> {
         // taken when it shares most of its words with the tagged title (a
         // logo or a section name in an `<h1>` does not).
         let whole_title = raw_title.as_deref().unwrap_or("");
-        let title = match (title, h1.and_then(clean)) {
-            (Some(t), Some(h))
-                if headline_of(&h, &t) && !names_site(&h, whole_title, site_name.as_deref()) =>
-            {
-                Some(h)
-            }
+        let site = site_name.as_deref();
+        // The page's first `<h1>` that does not name the site: a logo set
+        // in an `<h1>` often comes before the headline's.
+        let shown_h1 = h1
+            .into_iter()
+            .chain(self.h1s.iter().map(String::as_str))
+            .filter_map(clean)
+            .find(|h| !names_site(h, whole_title, site));
+        // An `<h1>` that the structured data's headline repeats is the
+        // headline, whatever the social tags say (they are often written
+        // apart, for sharing).
+        let confirmed = ld.headline.as_deref().and_then(clean).and_then(|l| {
+            h1.into_iter()
+                .chain(self.h1s.iter().map(String::as_str))
+                .filter_map(clean)
+                .find(|h| same_words(h, &l))
+        });
+        let title = match (title, shown_h1) {
+            _ if confirmed.is_some() => confirmed,
+            (Some(t), Some(h)) if headline_of(&h, &t) => Some(h),
             (t, _) => t,
         };
-        let tagged = self
+        // The structured data names the article's author; a `<meta>` tag
+        // is more often the site's account or a house name when the two
+        // differ.
+        let tagged = ld
             .author
-            .map(str::to_string)
-            .or(ld.author.clone())
+            .clone()
+            .or(self.author.map(str::to_string))
             .or(self.card_author.map(str::to_string))
             .or(self.rel_author.clone())
             .and_then(|s| clean(&s))
@@ -281,13 +337,29 @@ impl<'a> RawMeta<'a> {
             Some(a) => Some(a),
             None => shown,
         };
-        let published = self
-            .published
-            .map(str::to_string)
-            .or(ld.published.clone())
-            .or(self.time.map(str::to_string))
-            .and_then(|s| iso_date(&s))
+        // The first stated date in ISO form, else the date line the page
+        // shows. A date the data writes for people ("Jun 24, 2025") is
+        // more often a template's than the page's own.
+        let as_date = |s: &str| iso_date(s);
+        let published = [self.published, ld.published.as_deref(), self.time]
+            .into_iter()
+            .flatten()
+            .find_map(as_date)
             .or(self.page_date.best().map(str::to_string));
+        let modified = self.modified.or(ld.modified.as_deref()).and_then(as_date);
+        // A page that shows the day it was last changed, and not the day
+        // it first came out, dates itself by the change: that is the date
+        // its readers see.
+        let shown_date = self.page_date.best();
+        let day = |d: &str| d.get(..10).map(str::to_string);
+        let published = match (published, modified, shown_date) {
+            (Some(p), Some(m), Some(s))
+                if day(&m).as_deref() == Some(s) && day(&p).as_deref() != Some(s) =>
+            {
+                Some(m)
+            }
+            (p, _, _) => p,
+        };
         let url = self
             .canonical
             .or(self.og_url)
@@ -427,12 +499,23 @@ struct JsonLd {
     headline: Option<String>,
     author: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     publisher: Option<String>,
     /// An article's whole text, when the data carries it.
     body: Option<String>,
     /// The first description of some length, whatever the object.
     description: Option<String>,
+    /// An author or publisher given only as a reference (`{"@id": …}`)
+    /// to an object elsewhere in the data: resolved once every object has
+    /// been seen.
+    author_ref: Option<String>,
+    publisher_ref: Option<String>,
+    /// The `@id` and `name` of the named objects seen, for those references.
+    named: Vec<(String, String)>,
 }
+
+/// Most named objects remembered for resolving `@id` references.
+const MAX_NAMED_OBJECTS: usize = 64;
 
 impl JsonLd {
     fn read(scripts: &[String]) -> JsonLd {
@@ -463,6 +546,14 @@ impl JsonLd {
                         if is_article_type(o.get("@type")) {
                             out.take(o);
                         }
+                        if out.named.len() < MAX_NAMED_OBJECTS
+                            && let (Some(id), Some(name)) = (
+                                o.get("@id").and_then(|v| v.as_str()),
+                                o.get("name").and_then(|v| v.as_str()),
+                            )
+                        {
+                            out.named.push((id.to_string(), name.to_string()));
+                        }
                         let text = |k: &str| {
                             o.get(k)
                                 .and_then(|v| v.as_str())
@@ -480,6 +571,20 @@ impl JsonLd {
                 }
             }
         }
+        let lookup = |id: &Option<String>| {
+            let id = id.as_deref()?;
+            out.named
+                .iter()
+                .find(|(k, _)| k == id)
+                .map(|(_, name)| name.clone())
+        };
+        let (author, publisher) = (lookup(&out.author_ref), lookup(&out.publisher_ref));
+        if out.author.is_none() {
+            out.author = author;
+        }
+        if out.publisher.is_none() {
+            out.publisher = publisher;
+        }
         out
     }
 
@@ -491,11 +596,20 @@ impl JsonLd {
         if self.published.is_none() {
             self.published = s("datePublished").or_else(|| s("dateCreated"));
         }
+        if self.modified.is_none() {
+            self.modified = s("dateModified");
+        }
         if self.author.is_none() {
             self.author = o.get("author").and_then(names);
+            if self.author_ref.is_none() {
+                self.author_ref = o.get("author").and_then(reference);
+            }
         }
         if self.publisher.is_none() {
             self.publisher = o.get("publisher").and_then(names);
+            if self.publisher_ref.is_none() {
+                self.publisher_ref = o.get("publisher").and_then(reference);
+            }
         }
     }
 }
@@ -519,6 +633,17 @@ fn is_article_type(t: Option<&serde_json::Value>) -> bool {
         Some(serde_json::Value::String(s)) => is(s),
         Some(serde_json::Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is)),
         _ => false,
+    }
+}
+
+/// The `@id` a nameless object (or the first of a list) points to.
+fn reference(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Object(o) if !o.contains_key("name") => {
+            o.get("@id").and_then(|i| i.as_str()).map(str::to_string)
+        }
+        serde_json::Value::Array(a) => a.first().and_then(reference),
+        _ => None,
     }
 }
 
@@ -576,6 +701,140 @@ mod tests {
             "Which wick burns longest? - Lantern Forum",
             None
         ));
+    }
+
+    #[test]
+    fn json_ld_authors_given_by_reference_are_resolved() {
+        let graph = r##"{"@context": "https://schema.org", "@graph": [
+            {"@type": "BlogPosting", "headline": "Pruning pear trees",
+             "author": [{"@id": "https://orchard.example/#/person/7"}],
+             "publisher": {"@id": "https://orchard.example/#org"}},
+            {"@type": "Person", "@id": "https://orchard.example/#/person/7",
+             "name": "Wilma Quast"},
+            {"@type": "Organization", "@id": "https://orchard.example/#org",
+             "name": "Orchard Notes"}]}"##;
+        let ld = JsonLd::read(&[graph.to_string()]);
+        assert_eq!(ld.author.as_deref(), Some("Wilma Quast"));
+        assert_eq!(ld.publisher.as_deref(), Some("Orchard Notes"));
+        // A named author is taken as written, a dangling reference not at all.
+        let named = r##"{"@type": "NewsArticle", "author": {"@id": "#a", "name": "Olle Brandt"}}"##;
+        let dangling = r##"{"@type": "NewsArticle", "author": {"@id": "#nobody"}}"##;
+        assert_eq!(
+            JsonLd::read(&[named.to_string()]).author.as_deref(),
+            Some("Olle Brandt")
+        );
+        assert_eq!(JsonLd::read(&[dangling.to_string()]).author, None);
+    }
+
+    #[test]
+    fn the_structured_author_wins_over_the_meta_tag() {
+        let html = r#"<html><head><meta name="author" content="pearsite_admin2">
+            <script type="application/ld+json">{"@type": "Article",
+              "author": {"@type": "Person", "name": "Wilma Quast"}}</script>
+            </head><body><p>Text.</p></body></html>"#;
+        assert_eq!(meta_of(html).byline.as_deref(), Some("Wilma Quast"));
+    }
+
+    /// The metadata of a page, every element seen as the walk sees it,
+    /// the first `<h1>` given as the ingest gives it.
+    fn meta_of(html: &str) -> Meta {
+        let dom = scraper::Html::parse_document(html);
+        let mut raw = RawMeta::default();
+        let mut h1 = None;
+        for n in dom.tree.root().descendants() {
+            match n.value() {
+                DomNode::Element(el) => {
+                    if el.name() == "h1" && h1.is_none() {
+                        h1 = clean(&text_under(n));
+                    }
+                    raw.see_element(el, n);
+                }
+                DomNode::Text(t) => raw.see_text(t),
+                _ => {}
+            }
+        }
+        raw.finish(h1.as_deref())
+    }
+
+    #[test]
+    fn the_headline_the_structured_data_repeats_is_the_title() {
+        // The sharing title differs; the `<h1>` and the JSON-LD agree.
+        let html = r#"<html><head><title>Pear pruning guide | Orchard Notes</title>
+            <meta property="og:title" content="You have been pruning pears wrong">
+            <script type="application/ld+json">{"@type": "Article",
+              "headline": "When and How to Prune a Pear Tree"}</script></head>
+            <body><h1>When and how to prune a pear tree</h1><p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("When and how to prune a pear tree")
+        );
+    }
+
+    #[test]
+    fn a_site_name_in_the_first_h1_gives_way_to_the_next() {
+        let html = r#"<html><head><meta property="og:site_name" content="Orchard Notes">
+            <meta property="og:title" content="Pruning pears in the winter months">
+            </head><body><h1>Orchard Notes</h1>
+            <h1>Pruning pear trees in winter<style>.x{color:red}</style></h1>
+            <p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Pruning pear trees in winter")
+        );
+    }
+
+    #[test]
+    fn microdata_dates_are_read() {
+        let html = r#"<html><head></head><body><div itemscope>
+            <meta itemprop="dateModified" content="2024-06-02T08:00:00+00:00">
+            <meta itemprop="datePublished" content="2023-11-20T10:15:00+00:00">
+            <meta itemprop="name" content="A kettle, boxed"></div></body></html>"#;
+        let meta = meta_of(html);
+        assert_eq!(meta.published.as_deref(), Some("2023-11-20T10:15:00+00:00"));
+        assert_eq!(meta.title, None);
+    }
+
+    #[test]
+    fn a_date_that_does_not_read_as_iso_does_not_hide_the_next() {
+        let html = r#"<html><head><meta name="date" content="last Tuesday">
+            <script type="application/ld+json">{"@type": "BlogPosting",
+              "datePublished": "2022-02-14"}</script></head><body></body></html>"#;
+        assert_eq!(meta_of(html).published.as_deref(), Some("2022-02-14"));
+    }
+
+    #[test]
+    fn the_shown_date_of_a_change_dates_the_page() {
+        let page = |line: &str| {
+            format!(
+                r#"<html><head>
+                <meta property="article:published_time" content="2021-04-09T07:00:00Z">
+                <meta property="article:modified_time" content="2023-01-30T12:00:00Z">
+                </head><body><h1>Lentil soup</h1><p>{line}</p>
+                <p>Soak the lentils overnight.</p></body></html>"#
+            )
+        };
+        let shown_change = page("Updated January 30, 2023");
+        let shown_first = page("Posted April 9, 2021");
+        assert_eq!(
+            meta_of(&shown_change).published.as_deref(),
+            Some("2023-01-30T12:00:00Z")
+        );
+        assert_eq!(
+            meta_of(&shown_first).published.as_deref(),
+            Some("2021-04-09T07:00:00Z")
+        );
+    }
+
+    #[test]
+    fn a_page_a_script_reveals_keeps_its_time() {
+        let html = r#"<html><head><title>Lentil soup</title></head><body>
+            <div hidden><article><h1>Lentil soup</h1>
+            <time datetime="2023-01-30T12:00:00Z">30 Jan</time>
+            <p>Soak the lentils overnight, then simmer them with an onion,
+            two carrots and a bay leaf until they fall apart.</p>
+            </article></div></body></html>"#;
+        let doc = super::super::ingest_str(html, &crate::options::Options::default()).unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-01-30T12:00:00Z"));
     }
 
     #[test]
