@@ -19,6 +19,7 @@ use crate::pipeline::{Pass, PassContext};
 
 use crate::tabular::delimited;
 use crate::tabular::flattened::{self, Casing};
+use crate::tabular::words;
 
 /// Most words in a line that may name the columns of a flattened table.
 const MAX_HEADER_WORDS: usize = 14;
@@ -131,10 +132,15 @@ fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piec
             .flatten()
             .map(|f| (f.start, f.end, f.header, f.rows));
         let flattened = flattened::find(rest, casing).map(|f| (f.start, f.end, f.header, f.rows));
-        let found = match (delimited, flattened) {
+        let typed = match (delimited, flattened) {
             (Some(d), Some(f)) => Some(if f.0 < d.0 { f } else { d }),
             (d, f) => d.or(f),
         };
+        // Tables of words only are looked for above a typed table, or
+        // where none was found: a typed table's rows are no word table.
+        let above = typed.as_ref().map_or(rest.len(), |t| t.0);
+        let words = words::find(&rest[..above], casing).map(|f| (f.start, f.end, f.header, f.rows));
+        let found = words.or(typed);
         let Some((start, end, header, rows)) = found else {
             pieces.push(Piece::Text {
                 start: pos,
