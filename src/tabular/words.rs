@@ -46,11 +46,12 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
     let n = lines.len();
     let mut h = 0;
     while h + MIN_ROWS < n {
-        let k = lines[h].split_whitespace().count();
+        let k = tokens::word_count(lines[h], MAX_COLUMNS + 1);
         // Word counts first: most lines end here, before any token is read.
         if !(2..=MAX_COLUMNS).contains(&k)
-            || !(h + 1..h + 1 + MIN_ROWS)
-                .all(|i| (2..=MAX_ROW_WORDS).contains(&lines[i].split_whitespace().count()))
+            || !(h + 1..h + 1 + MIN_ROWS).all(|i| {
+                (2..=MAX_ROW_WORDS).contains(&tokens::word_count(lines[i], MAX_ROW_WORDS + 1))
+            })
         {
             h += 1;
             continue;
@@ -63,7 +64,7 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
         let rows: Vec<Vec<Token<'_>>> = lines[h + 1..]
             .iter()
             .take(MAX_ROWS)
-            .take_while(|l| (2..=MAX_ROW_WORDS).contains(&l.split_whitespace().count()))
+            .take_while(|l| (2..=MAX_ROW_WORDS).contains(&tokens::word_count(l, MAX_ROW_WORDS + 1)))
             .map(|l| tokens::tokenize(l))
             .take_while(|r| plain_row(r))
             .collect();

@@ -19,6 +19,7 @@ use crate::pipeline::{Pass, PassContext};
 
 use crate::tabular::delimited;
 use crate::tabular::flattened::{self, Casing};
+use crate::tabular::tokens::word_count;
 use crate::tabular::words;
 
 /// Most words in a line that may name the columns of a flattened table.
@@ -87,21 +88,27 @@ fn might_hold_table(text: &str) -> bool {
     if text.contains('\t') || text.contains("  ") {
         return true;
     }
-    let shapes: Vec<(usize, bool)> = text
-        .split('\n')
-        .map(|l| {
-            let capital = l
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            (l.split_whitespace().count(), capital)
-        })
-        .collect();
     let row = |words: usize| (2..=MAX_ROW_WORDS).contains(&words);
-    shapes
-        .windows(3)
-        .any(|w| (2..=MAX_HEADER_WORDS).contains(&w[0].0) && w[0].1 && row(w[1].0) && row(w[2].0))
+    // The shapes of the last three lines read: a header candidate, then
+    // two row candidates, with no allocation.
+    let mut window = [(0, false); 3];
+    for (i, l) in text.split('\n').enumerate() {
+        let capital = l
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        window = [
+            window[1],
+            window[2],
+            (word_count(l, MAX_ROW_WORDS + 1), capital),
+        ];
+        let [h, a, b] = window;
+        if i >= 2 && (2..=MAX_HEADER_WORDS).contains(&h.0) && h.1 && row(a.0) && row(b.0) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A stretch of a candidate's lines: plain text, or a table.
