@@ -21,10 +21,12 @@
 //!   that change of case after two or more words.
 //!
 //! Function words, sentence ends and rows of one word never occur in
-//! either: running text and lists of phrases stay paragraphs.
+//! either, and a header ending on a plural is a heading naming the list
+//! below it (`Popular Tags`): running text and lists of phrases stay
+//! paragraphs.
 
 use super::Found;
-use super::cells::{is_attributive, is_closing_head};
+use super::cells::{is_attributive, is_closing_head, is_plural_noun};
 use super::flattened::{Casing, pair_key};
 use super::tokens::{self, Class, Token};
 
@@ -57,7 +59,10 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
             continue;
         }
         let header = tokens::tokenize(lines[h]);
-        if !names_columns(&header) {
+        // A heading that ends on a plural names the list below it
+        // (`Popular Tags`, `Related Posts`), not two columns.
+        let heading = header.last().is_some_and(|t| is_plural_noun(t.text));
+        if heading || !names_columns(&header) {
             h += 1;
             continue;
         }
@@ -294,8 +299,9 @@ mod tests {
             "Quick Links\nAbout Us\nContact Us\nPrivacy Policy\nTerms Apply\nSite Map",
             // Verse, with function words.
             "Winter Song\nsnow on the hill\nwind in the pines\nsmoke from a chimney\nstars over the lake",
-            // Tags of one word a line.
+            // Tags of one word a line, and of two.
             "Popular Tags\ngardening\nroses\ncompost\nbees",
+            "Popular Tags\ncompost bins\nraised beds\nseed saving\nrain barrels",
             // Fewer rows than a table needs.
             "Rust Haskell\nvec list\nstring text\noption maybe",
         ] {
