@@ -37,6 +37,9 @@ pub const TYPES: [CellType; 6] = [
     CellType::Symbol,
 ];
 
+/// Most words of a column name, its parenthesised asides left out.
+pub const MAX_NAME_WORDS: usize = 4;
+
 /// The score of a token run for each type of [`TYPES`].
 pub type Fits = [Option<f32>; 6];
 
@@ -654,7 +657,7 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     let core = asides.as_deref().unwrap_or(cell);
     let first = *core.first()?;
     let last = core[core.len() - 1];
-    if core.len() > 4 {
+    if core.len() > MAX_NAME_WORDS {
         return None;
     }
     // In a header written in capitals every word is capitalised, so a

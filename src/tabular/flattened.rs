@@ -15,6 +15,8 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use crate::text::WordHash;
+
 use super::Found;
 use super::cells::{self, CellType, Fits};
 use super::tokens::{self, Class, Token, tokenize};
@@ -68,29 +70,38 @@ const CELL_COST: f32 = 1.2;
 #[derive(Debug, Default)]
 pub struct Casing {
     /// Words seen in lowercase in running text (lowercased).
-    pub lower: HashSet<String>,
+    pub lower: HashSet<String, WordHash>,
     /// Words seen capitalised in the middle of a sentence (lowercased).
-    pub proper: HashSet<String>,
+    pub proper: HashSet<String, WordHash>,
     /// Pairs of words running text writes side by side (see [`pair_key`]).
-    pub pairs: HashSet<u64>,
+    pub pairs: HashSet<u64, WordHash>,
 }
 
 /// A key for two adjacent words, blind to case and to a plural `s`
 /// (`text message` and `Text Messages` share it); `None` for short words
 /// and anything but letters.
 pub fn pair_key(first: &str, second: &str) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut h = crate::text::WordHasher::default();
     for w in [first, second] {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
-        if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
-            return None;
+        // Every word of running text is keyed: ASCII words are lowercased
+        // on the stack, others copied. Both hash their lowercase bytes, so
+        // a word keys alike however it was written.
+        let mut buf = [0u8; 32];
+        if let Some(lower) = crate::text::ascii_lower(w, &mut buf) {
+            if lower.len() < 3 || !lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return None;
+            }
+            h.write(lower.as_bytes());
+        } else {
+            if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            h.write(w.to_lowercase().as_bytes());
         }
-        for c in w.chars().flat_map(char::to_lowercase) {
-            c.hash(&mut h);
-        }
-        0xffu8.hash(&mut h);
+        h.write_u8(0xff);
     }
     Some(h.finish())
 }
@@ -109,11 +120,24 @@ impl Casing {
             }
             previous = Some(raw);
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            // Running text repeats its words: each is stored once, and
+            // looked up without a copy first.
             if let Some(first) = word.chars().next() {
                 if first.is_lowercase() {
-                    self.lower.insert(word.to_string());
+                    if !self.lower.contains(word) {
+                        self.lower.insert(word.to_string());
+                    }
                 } else if first.is_uppercase() && !sentence_start {
-                    self.proper.insert(word.to_lowercase());
+                    let mut buf = [0u8; 32];
+                    match crate::text::ascii_lower(word, &mut buf) {
+                        Some(lower) if self.proper.contains(lower) => {}
+                        Some(lower) => {
+                            self.proper.insert(lower.to_string());
+                        }
+                        None => {
+                            self.proper.insert(word.to_lowercase());
+                        }
+                    }
                 }
             }
             sentence_start = raw.ends_with(['.', '!', '?', ':']);
@@ -143,7 +167,8 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
     // classified; a line's tokens are read when a table is tried with it.
     let words: Vec<usize> = numbered
         .iter()
-        .map(|(_, l)| l.split_whitespace().count())
+        // Capped: a line longer than any row is no header nor row, however long.
+        .map(|(_, l)| tokens::word_count(l, MAX_ROW_TOKENS + 1))
         .collect();
     let lazy_toks: Vec<OnceCell<Vec<Token<'_>>>> = (0..n).map(|_| OnceCell::new()).collect();
     let tok = |i: usize| {
@@ -580,8 +605,8 @@ fn closing_row(row: &RowSpans<'_, '_>, profile: &[Column]) -> Option<Vec<String>
 /// Every span's fits for one row, typed on demand.
 struct RowSpans<'t, 'a> {
     toks: &'t [Token<'a>],
-    /// `spans[a * n + b - 1]` for tokens `a..b`, typed when a cut first
-    /// asks for it (one allocation per row): a row of
+    /// The fits of tokens `a..b` at [`span_index`], typed when a cut
+    /// first asks for it (one allocation per row): a row of
     /// `n` tokens has `n (n + 1) / 2` spans, but a two-column cut asks only
     /// for those that start or end the row, and most candidate rows are
     /// rejected after a few cuts.
@@ -608,7 +633,9 @@ impl<'t, 'a> RowSpans<'t, 'a> {
         let n = toks.len();
         // Most rows hold no parenthesis: their spans skip the asides' checks.
         let asides = toks.iter().any(|t| t.text.contains(['(', ')']));
-        let spans = std::iter::repeat_with(OnceCell::new).take(n * n).collect();
+        let spans = std::iter::repeat_with(OnceCell::new)
+            .take(n * (n + 1) / 2)
+            .collect();
         let joined = toks
             .windows(2)
             .map(|w| {
@@ -634,7 +661,7 @@ impl<'t, 'a> RowSpans<'t, 'a> {
         }
     }
     fn fits(&self, a: usize, b: usize) -> &Fits {
-        self.spans[a * self.toks.len() + b - 1].get_or_init(|| {
+        self.spans[span_index(self.toks.len(), a, b)].get_or_init(|| {
             let cell = &self.toks[a..b];
             if self.asides {
                 cells::fits(cell)
@@ -643,6 +670,13 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             }
         })
     }
+}
+
+/// Where the fits of tokens `a..b` of a row of `n` tokens are kept: the
+/// spans starting at `a` follow those starting before it, of which there
+/// are `n + (n - 1) + … + (n - a + 1)`, so no slot is left unused.
+fn span_index(n: usize, a: usize, b: usize) -> usize {
+    a * n - a * a.saturating_sub(1) / 2 + (b - a - 1)
 }
 
 /// Where the search for a column profile starts.
@@ -712,10 +746,19 @@ type HeaderFits = Vec<Vec<Option<f32>>>;
 
 fn header_fits(header: &[Token<'_>]) -> HeaderFits {
     let n = header.len();
+    // Without asides a run longer than a column name is none, so it is not
+    // read at all: most header lines try none of their long runs.
+    let asides = header.iter().any(|t| t.text.contains(['(', ')']));
     (0..n)
         .map(|a| {
             (a + 1..=n)
-                .map(|b| cells::header_fit(&header[a..b]))
+                .map(|b| {
+                    if !asides && b - a > cells::MAX_NAME_WORDS {
+                        None
+                    } else {
+                        cells::header_fit(&header[a..b])
+                    }
+                })
                 .collect()
         })
         .collect()
@@ -1630,6 +1673,16 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let casing = Casing::default();
         find(&lines, &|| &casing).map(|f| (f.header, f.rows))
+    }
+
+    #[test]
+    fn every_span_has_a_slot_of_its_own() {
+        for n in 1..12 {
+            let slots: Vec<usize> = (0..n)
+                .flat_map(|a| (a + 1..=n).map(move |b| span_index(n, a, b)))
+                .collect();
+            assert_eq!(slots, (0..n * (n + 1) / 2).collect::<Vec<_>>(), "{n}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub(crate) mod cells;
 pub(crate) mod delimited;
 pub(crate) mod flattened;
 pub(crate) mod tokens;
+pub(crate) mod words;
 
 /// A table found among the lines of a candidate.
 #[derive(Debug, Clone, PartialEq)]

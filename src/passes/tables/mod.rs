@@ -19,6 +19,8 @@ use crate::pipeline::{Pass, PassContext};
 
 use crate::tabular::delimited;
 use crate::tabular::flattened::{self, Casing};
+use crate::tabular::tokens::word_count;
+use crate::tabular::words;
 
 /// Most words in a line that may name the columns of a flattened table.
 const MAX_HEADER_WORDS: usize = 14;
@@ -86,21 +88,27 @@ fn might_hold_table(text: &str) -> bool {
     if text.contains('\t') || text.contains("  ") {
         return true;
     }
-    let shapes: Vec<(usize, bool)> = text
-        .split('\n')
-        .map(|l| {
-            let capital = l
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            (l.split_whitespace().count(), capital)
-        })
-        .collect();
     let row = |words: usize| (2..=MAX_ROW_WORDS).contains(&words);
-    shapes
-        .windows(3)
-        .any(|w| (2..=MAX_HEADER_WORDS).contains(&w[0].0) && w[0].1 && row(w[1].0) && row(w[2].0))
+    // The shapes of the last three lines read: a header candidate, then
+    // two row candidates, with no allocation.
+    let mut window = [(0, false); 3];
+    for (i, l) in text.split('\n').enumerate() {
+        let capital = l
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        window = [
+            window[1],
+            window[2],
+            (word_count(l, MAX_ROW_WORDS + 1), capital),
+        ];
+        let [h, a, b] = window;
+        if i >= 2 && (2..=MAX_HEADER_WORDS).contains(&h.0) && h.1 && row(a.0) && row(b.0) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A stretch of a candidate's lines: plain text, or a table.
@@ -131,10 +139,15 @@ fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piec
             .flatten()
             .map(|f| (f.start, f.end, f.header, f.rows));
         let flattened = flattened::find(rest, casing).map(|f| (f.start, f.end, f.header, f.rows));
-        let found = match (delimited, flattened) {
+        let typed = match (delimited, flattened) {
             (Some(d), Some(f)) => Some(if f.0 < d.0 { f } else { d }),
             (d, f) => d.or(f),
         };
+        // Tables of words only are looked for above a typed table, or
+        // where none was found: a typed table's rows are no word table.
+        let above = typed.as_ref().map_or(rest.len(), |t| t.0);
+        let words = words::find(&rest[..above], casing).map(|f| (f.start, f.end, f.header, f.rows));
+        let found = words.or(typed);
         let Some((start, end, header, rows)) = found else {
             pieces.push(Piece::Text {
                 start: pos,
