@@ -506,3 +506,29 @@ fn a_comment_form_under_every_post_does_not_end_the_thread() {
     assert!(!text.contains("Add a comment"), "{text}");
     assert!(!text.contains("Careers"), "{text}");
 }
+
+#[test]
+fn a_table_of_cookies_is_content_and_a_consent_banner_is_not() {
+    // A cookie policy: its table names each cookie, how long it lasts and
+    // what it is for (one row a line, cells joined by spaces). The consent
+    // banner below it speaks of cookies in sentences and goes.
+    let dump = "Cookie policy\n\n\
+        This page lists the cookies the shop sets, and how long each one lasts \
+        before your browser forgets it.\n\n\
+        Cookie Duration Description\n\
+        shop_lang 1 year Remembers the language you chose.\n\
+        shop_basket 2 days Keeps the items in your basket.\n\
+        shop_visit session Counts one visit once.\n\
+        shop_theme 6 months Remembers the colour theme you picked.\n\
+        shop_consent 1 year Remembers your answer to the consent question.\n\n\
+        You can clear them at any time from your browser's settings.\n\n\
+        We use cookies to improve your experience on our website.\n\
+        By browsing this website, you agree to our use of cookies.\n\
+        Accept\n";
+    let mut doc = pristine::ingest::text::ingest(dump, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
+    let text = doc.text();
+    assert!(text.contains("shop_basket 2 days"), "{text}");
+    assert!(text.contains("shop_consent 1 year"), "{text}");
+    assert!(!text.contains("We use cookies to improve"), "{text}");
+}

@@ -356,6 +356,10 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -
                 }
                 _ => rules::chrome_reason(text),
             };
+            // A consent banner is prose; a block that reads as a table of
+            // cookies (a name, a duration and a purpose a row, under a
+            // header naming them) is a cookie policy's content.
+            let reason = reason.filter(|&r| r != "cookie prompt" || !reads_as_table(text));
             if let Some(reason) = reason {
                 return if reason == "comment thread"
                     || (reason == "comment section" && f.words <= 6)
@@ -398,6 +402,22 @@ fn block_verdict(block: &Block, f: &Features, is_dump: bool, lines: LineCheck) -
         }
         Block::Table(_) | Block::Code { .. } => Verdict::Keep,
     }
+}
+
+/// True when the lines of `text`, from its first, hold a flattened table:
+/// a header and two or more rows cut into the same typed columns.
+fn reads_as_table(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 3 {
+        return false;
+    }
+    let casing = crate::tabular::flattened::Casing::default();
+    crate::tabular::flattened::find(&lines, &|| &casing)
+        .is_some_and(|f| f.start == 0 && f.end - f.start >= 3)
 }
 
 /// A paragraph cut short ("...", "…") next to a link is the summary of
