@@ -275,10 +275,39 @@ fn is_emphasis_mark(s: &str, i: usize, run: usize) -> bool {
     // after an opening one, an opening mark before a closing one. A lone
     // mark after a word (`Score*`, a footnote) or before one (`*Terms
     // apply`) is text.
+    // The partner must itself be able to open or close: the underscore
+    // inside `_ga.clock_data` closes nothing, so the one before `_ga` is
+    // text, not emphasis.
     let ch = s.as_bytes()[i];
     let closes = !is_space(prev) && !is_word(next);
     let opens = !is_space(next) && !is_word(prev);
-    (closes && s.as_bytes()[..i].contains(&ch)) || (opens && s.as_bytes()[i + run..].contains(&ch))
+    (closes && marks(s, ch, 0, i).any(|j| can_open(s, j)))
+        || (opens && marks(s, ch, i + run, s.len()).any(|j| can_close(s, j)))
+}
+
+/// The places of the byte `ch` in `s[from..to]`.
+fn marks(s: &str, ch: u8, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    s.as_bytes()[from..to]
+        .iter()
+        .enumerate()
+        .filter(move |&(_, &c)| c == ch)
+        .map(move |(k, _)| from + k)
+}
+
+/// True when the mark at `j` may open emphasis: a word follows it and none
+/// runs into it.
+fn can_open(s: &str, j: usize) -> bool {
+    let prev = s[..j].chars().next_back();
+    let next = s[j + 1..].chars().next();
+    next.is_some_and(|c| !c.is_whitespace()) && !prev.is_some_and(char::is_alphanumeric)
+}
+
+/// True when the mark at `j` may close emphasis: a word ends at it and none
+/// runs on after it.
+fn can_close(s: &str, j: usize) -> bool {
+    let prev = s[..j].chars().next_back();
+    let next = s[j + 1..].chars().next();
+    prev.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric)
 }
 
 /// True when [`collapse_spaces`] would change `s`: a tab, two spaces in a
@@ -344,6 +373,20 @@ mod tests {
         assert_eq!(strip("Top Cities Score*").text, "Top Cities Score*");
         assert_eq!(strip("*Terms apply").text, "*Terms apply");
         assert_eq!(strip("Price* and **bold**").text, "Price* and bold");
+    }
+
+    #[test]
+    fn a_mark_whose_only_partner_is_inside_a_word_is_text() {
+        assert_eq!(strip("_xy.last_seen 1 day").text, "_xy.last_seen 1 day");
+        assert_eq!(
+            strip("the total_count_ field").text,
+            "the total_count_ field"
+        );
+        assert_eq!(strip("_a quiet_ word").text, "a quiet word");
+        assert_eq!(
+            strip("an _emphasised_ word_list").text,
+            "an emphasised word_list"
+        );
     }
 
     #[test]
