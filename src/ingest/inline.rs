@@ -275,18 +275,29 @@ fn is_emphasis_mark(s: &str, i: usize, run: usize) -> bool {
     // after an opening one, an opening mark before a closing one. A lone
     // mark after a word (`Score*`, a footnote) or before one (`*Terms
     // apply`) is text.
-    // The partner must itself be able to open or close: the underscore
-    // inside `_ga.clock_data` closes nothing, so the one before `_ga` is
-    // text, not emphasis.
+    // The partner is the nearest mark of the same kind that is not inside a
+    // word, and it must itself be able to close or open: the underscore
+    // inside `_ga.clock_data` is none, so the one before `_ga` is text, not
+    // emphasis. Looking no further than that mark keeps a line of many
+    // marks that pair with nothing linear.
     let ch = s.as_bytes()[i];
     let closes = !is_space(prev) && !is_word(next);
     let opens = !is_space(next) && !is_word(prev);
-    (closes && marks(s, ch, 0, i).any(|j| can_open(s, j)))
-        || (opens && marks(s, ch, i + run, s.len()).any(|j| can_close(s, j)))
+    let inside_word =
+        |j: usize| is_word(s[..j].chars().next_back()) && is_word(s[j + 1..].chars().next());
+    (closes
+        && marks(s, ch, 0, i)
+            .rev()
+            .find(|&j| !inside_word(j))
+            .is_some_and(|j| can_open(s, j)))
+        || (opens
+            && marks(s, ch, i + run, s.len())
+                .find(|&j| !inside_word(j))
+                .is_some_and(|j| can_close(s, j)))
 }
 
 /// The places of the byte `ch` in `s[from..to]`.
-fn marks(s: &str, ch: u8, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+fn marks(s: &str, ch: u8, from: usize, to: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
     s.as_bytes()[from..to]
         .iter()
         .enumerate()
