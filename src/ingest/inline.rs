@@ -398,6 +398,9 @@ mod tests {
             strip("an _emphasised_ word_list").text,
             "an emphasised word_list"
         );
+        // Many marks that pair with nothing stay as written.
+        let names = vec!["_xy.last_seen"; 2000].join(" ");
+        assert_eq!(strip(&names).text, names);
     }
 
     #[test]
