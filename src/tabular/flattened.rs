@@ -610,7 +610,7 @@ struct RowSpans<'t, 'a> {
     /// `n` tokens has `n (n + 1) / 2` spans, but a two-column cut asks only
     /// for those that start or end the row, and most candidate rows are
     /// rejected after a few cuts.
-    spans: Vec<OnceCell<Fits>>,
+    spans: Vec<OnceCell<Span>>,
     /// Whether the row holds a parenthesis: its spans then take the asides'
     /// checks.
     asides: bool,
@@ -626,6 +626,11 @@ struct RowSpans<'t, 'a> {
     /// Words set aside before the row's first cell (its row number), which
     /// go back into that cell: they count in its length.
     lead: usize,
+    /// The row's first cut into `k` cells from each [`Seed`], at
+    /// [`seed_slot`]: a seed's profile holds nothing of the other rows, so
+    /// the cut is the same in every table the row is tried in (a line is
+    /// tried under several headers, and with several last rows).
+    seeded: [OnceCell<Option<(f32, Cuts)>>; 2 * (MAX_COLUMNS + 1)],
 }
 
 impl<'t, 'a> RowSpans<'t, 'a> {
@@ -651,6 +656,7 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .map(|i| cells::qualifier_len(&toks[i..]) == 1)
             .collect();
         RowSpans {
+            seeded: Default::default(),
             lead: usize::from(numbered),
             qualifies,
             toks,
@@ -661,14 +667,145 @@ impl<'t, 'a> RowSpans<'t, 'a> {
         }
     }
     fn fits(&self, a: usize, b: usize) -> &Fits {
+        &self.span(a, b).fits
+    }
+
+    /// Tokens `a..b` as a cell, typed and read once however many cuts
+    /// and profiles try them.
+    fn span(&self, a: usize, b: usize) -> &Span {
         self.spans[span_index(self.toks.len(), a, b)].get_or_init(|| {
             let cell = &self.toks[a..b];
-            if self.asides {
+            let fits = if self.asides {
                 cells::fits(cell)
             } else {
                 cells::fits_flat(cell)
+            };
+            Span {
+                fits,
+                top: cells::best(&fits),
+                may_cut: self.may_cut(a, b),
+                core_len: cells::core_len(cell),
+                marks: self.cut_marks(a, b),
             }
         })
+    }
+
+    /// Whether a cell may be tokens `a..b` at all, whatever its column.
+    fn may_cut(&self, a: usize, b: usize) -> bool {
+        let toks = self.toks;
+        // A dash between two figures joins a range (`$785 – $1,047`), and a
+        // comparison sign belongs to the figure after it (`< $10k`): neither
+        // is a cell of its own there.
+        let number_at = |i: usize| toks.get(i).is_some_and(|t| t.class == Class::Number);
+        // Only a row's first cell, its label, may open on a lowercase
+        // function word (`of which sugars`); further on, such a cell splits
+        // a phrase.
+        let first = toks[a];
+        if a > 0 && first.class == Class::Function && !first.capitalised {
+            return false;
+        }
+        if b - a == 1 {
+            let t = toks[a].text;
+            let joins = tokens::is_connector(t) && a > 0 && number_at(a - 1) && number_at(b);
+            if joins || (cells::is_comparison(t) && number_at(b)) {
+                return false;
+            }
+        }
+        // A row number inside a row (`1. Sam Fuld` after the first team's
+        // player) opens the cell of a second numbered list side by side: a
+        // cell starts on it and holds more than it.
+        let opens_numbered =
+            |i: usize| toks.get(i + 1).is_some_and(|n| n.capitalised) && is_row_mark(toks[i].text);
+        if (a + 1..b).any(opens_numbered) || (b - a == 1 && a > 0 && opens_numbered(a)) {
+            return false;
+        }
+        // A word qualifying the figure after the cut (`Approx.` + `1.5
+        // minutes`) belongs to the figure's cell.
+        !(b < toks.len() && self.qualifies[b - 1])
+    }
+
+    /// What cutting a cell at `a..b` breaks apart, read off the tokens
+    /// around the cuts (see [`CutMarks`]).
+    fn cut_marks(&self, a: usize, b: usize) -> CutMarks {
+        let toks = self.toks;
+        let mut marks = CutMarks::empty();
+        if a > 0
+            && toks[a - 1].class == Class::Month
+            && matches!(toks[a].class, Class::Year | Class::Number)
+        {
+            marks |= CutMarks::MONTH_BEFORE;
+        }
+        if b < toks.len() && toks[b].class == Class::Month && cells::is_day(&toks[b - 1]) {
+            marks |= CutMarks::MONTH_AFTER;
+        }
+        if b - a == 1 && self.known[a] {
+            marks |= CutMarks::KNOWN_NAME;
+        }
+        if b < toks.len()
+            && toks[b - 1].class == Class::Number
+            && !toks[b - 1].text.ends_with('%')
+            && cells::is_unit_symbol(toks[b].text)
+            && !toks
+                .get(b + 1)
+                .is_some_and(|t| t.class == Class::Cap && !t.acronym)
+        {
+            marks |= CutMarks::UNIT_SYMBOL;
+        }
+        if a > 0 && toks[a - 1].class == Class::Number && toks[a].class == Class::Lower {
+            marks |= CutMarks::UNIT_WORD;
+        }
+        if b < toks.len() && self.joined[b - 1] {
+            marks |= CutMarks::JOINED;
+        }
+        marks
+    }
+}
+
+/// Tokens `a..b` of a row read as a cell, apart from any column.
+struct Span {
+    /// How well the cell fits each type.
+    fits: Fits,
+    /// Its best type and that type's score.
+    top: Option<(CellType, f32)>,
+    /// False where no cell may start or end (see [`RowSpans::may_cut`]).
+    may_cut: bool,
+    /// Its length without asides ([`cells::core_len`]).
+    core_len: usize,
+    /// What the cuts around it break apart.
+    marks: CutMarks,
+}
+
+/// What a cell's cuts break apart, each costing the cut a part of its
+/// score in [`cell_score`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CutMarks(u8);
+
+impl CutMarks {
+    /// A day or year is cut from the month before it.
+    const MONTH_BEFORE: Self = Self(1);
+    /// A month is cut from the day before it.
+    const MONTH_AFTER: Self = Self(2);
+    /// The cell is one word English always capitalises (a country).
+    const KNOWN_NAME: Self = Self(4);
+    /// A figure is cut from the unit symbol after it (`42` + `MW`).
+    const UNIT_SYMBOL: Self = Self(8);
+    /// The cell opens on a lowercase word after a figure, its unit.
+    const UNIT_WORD: Self = Self(16);
+    /// The cell ends between two words running text writes together.
+    const JOINED: Self = Self(32);
+
+    fn empty() -> Self {
+        Self(0)
+    }
+
+    fn has(self, mark: Self) -> bool {
+        self.0 & mark.0 != 0
+    }
+}
+
+impl std::ops::BitOrAssign for CutMarks {
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 |= other.0;
     }
 }
 
@@ -677,6 +814,12 @@ impl<'t, 'a> RowSpans<'t, 'a> {
 /// are `n + (n - 1) + … + (n - a + 1)`, so no slot is left unused.
 fn span_index(n: usize, a: usize, b: usize) -> usize {
     a * n - a * a.saturating_sub(1) / 2 + (b - a - 1)
+}
+
+/// Where a row's cut into `k` cells from `seed` is kept in
+/// [`RowSpans::seeded`].
+fn seed_slot(k: usize, seed: Seed) -> usize {
+    k * 2 + usize::from(seed == Seed::KeyColumn)
 }
 
 /// Where the search for a column profile starts.
@@ -836,10 +979,20 @@ fn fit_columns(
     // The cuts made under the current profile, with their scores, once the
     // cuts have settled: the final reading needs them again.
     let mut settled: Option<Vec<(f32, Cuts)>> = None;
-    for _ in 0..PROFILE_ROUNDS {
+    for round in 0..PROFILE_ROUNDS {
         let mut scored = Vec::with_capacity(rows.len());
         for (r, row) in rows.iter().enumerate() {
-            scored.push(cut_row(k, row, r, &profile)?);
+            // The seed's profile reads the same for every row and any
+            // number of rows (no lengths, or one-word keys throughout), so
+            // the first cuts are the row's own, kept across tables.
+            let cut = if round == 0 {
+                row.seeded[seed_slot(k, seed)]
+                    .get_or_init(|| cut_row(k, row, r, &profile))
+                    .clone()
+            } else {
+                cut_row(k, row, r, &profile)
+            };
+            scored.push(cut?);
         }
         if scored.iter().map(|(_, c)| c).eq(cuts.iter()) {
             settled = Some(scored);
@@ -1250,39 +1403,12 @@ fn cell_score(
     b: usize,
     profile: &[Column],
 ) -> Option<f32> {
-    let f = row.fits(a, b);
-    let (_, top) = cells::best(f)?;
-    // A dash between two figures joins a range (`$785 – $1,047`), and a
-    // comparison sign belongs to the figure after it (`< $10k`): neither is a
-    // cell of its own there.
-    let number_at = |i: usize| row.toks.get(i).is_some_and(|t| t.class == Class::Number);
-    // Only a row's first cell, its label, may open on a lowercase function
-    // word (`of which sugars`); further on, such a cell splits a phrase.
-    let first = row.toks[a];
-    if a > 0 && first.class == Class::Function && !first.capitalised {
+    let span = row.span(a, b);
+    if !span.may_cut {
         return None;
     }
-    if b - a == 1 {
-        let t = row.toks[a].text;
-        let joins = tokens::is_connector(t) && a > 0 && number_at(a - 1) && number_at(b);
-        if joins || (cells::is_comparison(t) && number_at(b)) {
-            return None;
-        }
-    }
-    // A row number inside a row (`1. Sam Fuld` after the first team's
-    // player) opens the cell of a second numbered list side by side: a cell
-    // starts on it and holds more than it.
-    let opens_numbered = |i: usize| {
-        row.toks.get(i + 1).is_some_and(|n| n.capitalised) && is_row_mark(row.toks[i].text)
-    };
-    if (a + 1..b).any(opens_numbered) || (b - a == 1 && a > 0 && opens_numbered(a)) {
-        return None;
-    }
-    // A word qualifying the figure after the cut (`Approx.` + `1.5
-    // minutes`) belongs to the figure's cell.
-    if b < row.toks.len() && row.qualifies[b - 1] {
-        return None;
-    }
+    let f = &span.fits;
+    let (top_kind, top) = span.top?;
     let col = &profile[j];
     let mut s = match col.kind {
         Some(kind) => match f[cells::index(kind)] {
@@ -1292,11 +1418,7 @@ fn cell_score(
             // running words at a smaller cost than a figure would.
             None if cells::stands_in(&row.toks[a..b], kind) => 1.0,
             None if word_stands_in(row, a, b, kind) => 0.5,
-            None if cells::is_text(kind)
-                && cells::best(f).is_some_and(|(t, _)| cells::is_text(t)) =>
-            {
-                top - TEXT_MISMATCH
-            }
+            None if cells::is_text(kind) && cells::is_text(top_kind) => top - TEXT_MISMATCH,
             None => top - TYPE_MISMATCH,
         },
         None => top,
@@ -1311,43 +1433,33 @@ fn cell_score(
     {
         let w = if agree { 1.5 } else { 0.5 };
         let lead = if j == 0 { row.lead } else { 0 };
-        let len = (cells::core_len(&row.toks[a..b]) + lead).max(1);
+        let len = (span.core_len + lead).max(1);
         s -= w * (len as f32 / median as f32).ln().abs();
     }
+    let marks = span.marks;
     // A month is not cut from its day or year, before or after it.
-    if a > 0
-        && row.toks[a - 1].class == Class::Month
-        && matches!(row.toks[a].class, Class::Year | Class::Number)
-    {
+    if marks.has(CutMarks::MONTH_BEFORE) {
         s -= 3.0;
     }
-    if b < row.toks.len() && row.toks[b].class == Class::Month && cells::is_day(&row.toks[b - 1]) {
+    if marks.has(CutMarks::MONTH_AFTER) {
         s -= 3.0;
     }
     // A country or nationality standing alone is a cell of its own.
-    if b - a == 1 && matches!(col.kind, None | Some(CellType::Name)) && row.known[a] {
+    if marks.has(CutMarks::KNOWN_NAME) && matches!(col.kind, None | Some(CellType::Name)) {
         s += KNOWN_NAME_CELL;
     }
     // Nor is a number cut from the unit symbol after it (`42 MW`), unless
     // the capitals open a name (`5` + `CVS Health`).
-    if b < row.toks.len()
-        && row.toks[b - 1].class == Class::Number
-        && !row.toks[b - 1].text.ends_with('%')
-        && cells::is_unit_symbol(row.toks[b].text)
-        && !row
-            .toks
-            .get(b + 1)
-            .is_some_and(|t| t.class == Class::Cap && !t.acronym)
-    {
+    if marks.has(CutMarks::UNIT_SYMBOL) {
         s -= 3.0;
     }
     // A lowercase word after a figure is its unit (`3` + `hours and 50
     // minutes`): a cell rarely starts there.
-    if a > 0 && row.toks[a - 1].class == Class::Number && row.toks[a].class == Class::Lower {
+    if marks.has(CutMarks::UNIT_WORD) {
         s -= UNIT_CUT;
     }
     // Words the running text writes together belong to one cell.
-    if b < row.toks.len() && row.joined[b - 1] {
+    if marks.has(CutMarks::JOINED) {
         s -= JOINED_CUT;
     }
     Some(s)
