@@ -626,6 +626,19 @@ pub fn names_a_date(word: &str) -> bool {
     })
 }
 
+/// True for a token no column name holds, wherever it stands in the name
+/// ([`header_fit`] is `None` for every run of tokens holding it): the
+/// brackets and bars of code, money and percentages, a semicolon, a long
+/// word closing a sentence. A header holding one cannot be cut into
+/// names at all.
+pub fn names_nothing(t: &Token<'_>) -> bool {
+    t.text.contains(['[', ']', '<', '>', '{', '}', '|'])
+        || t.text.ends_with(';')
+        || (t.full_stop && !t.text.ends_with('?') && t.text.chars().count() > 5)
+        || (t.class == Class::Number
+            && (t.text.starts_with(['$', '€', '£', '¥', '₹']) || t.text.ends_with('%')))
+}
+
 /// How well `cell` reads as a column name, or `None` when it cannot be one:
 /// a header cell never starts or ends with a function word, starts with a
 /// capital or a digit, holds at most one lowercase word and no sentence
@@ -781,5 +794,39 @@ mod tests {
         assert!(f[index(CellType::Lower)].is_some_and(|s| s < 0.5));
         assert_eq!(header_fit(&tokenize("Role in")), None);
         assert!(header_fit(&tokenize("Start date")).is_some());
+    }
+
+    proptest::proptest! {
+        /// A word that names nothing leaves every run of words holding it
+        /// without a name, wherever it stands: a header holding one is
+        /// rejected before its runs are read.
+        #[test]
+        fn a_word_naming_nothing_ends_every_name_holding_it(
+            before in proptest::sample::subsequence(vec!["Fee", "Type", "of", "(Net)", "2024"], 0..3),
+            word in "[A-Za-z0-9$€%;:,.?!<>|\\[\\](){}]{1,9}",
+            after in proptest::sample::subsequence(vec!["Rate", "Cost", "and", "(est.)", "UK"], 0..3),
+        ) {
+            let line = [before.join(" "), word.clone(), after.join(" ")].join(" ");
+            let toks = tokenize(&line);
+            let at = before.len();
+            proptest::prop_assume!(toks.get(at).is_some_and(|t| t.text == word));
+            if names_nothing(&toks[at]) {
+                for a in 0..=at {
+                    for b in at + 1..=toks.len() {
+                        proptest::prop_assert_eq!(header_fit(&toks[a..b]), None, "{}", line);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_that_name_nothing() {
+        for w in ["$40", "12%", "a|b", "x;", "[beta]", "finished."] {
+            assert!(names_nothing(&tokenize(w)[0]), "{w}");
+        }
+        for w in ["Price", "Why?", "No.", "2024", "Rate:", "(est.)"] {
+            assert!(!names_nothing(&tokenize(w)[0]), "{w}");
+        }
     }
 }

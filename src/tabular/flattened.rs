@@ -152,6 +152,26 @@ impl Casing {
 /// it is asked for only when a run of lines is worth fitting, so documents
 /// without such a run never pay for learning it.
 pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found> {
+    let counts: Vec<usize> = lines
+        .iter()
+        .map(|l| tokens::word_count(l, LINE_WORDS))
+        .collect();
+    find_counted(lines, &counts, casing)
+}
+
+/// Words counted in a line before the rest are left uncounted: one more
+/// than any header or row holds, so a count tells every line shape apart.
+pub const LINE_WORDS: usize = MAX_ROW_TOKENS + 1;
+
+/// [`find`] with each line's words counted up to [`LINE_WORDS`]
+/// (`counts[i]` for `lines[i]`), as the caller counted them for its own
+/// look at the lines: long candidates are read once, not by each search.
+pub fn find_counted<'c>(
+    lines: &[&str],
+    counts: &[usize],
+    casing: &dyn Fn() -> &'c Casing,
+) -> Option<Found> {
+    debug_assert_eq!(lines.len(), counts.len());
     // A row number (`1.`, `2)`) is set aside while the rows are cut, so that
     // it neither reads as a column nor types the first cell; it goes back in
     // front of the first cell, where the page had it.
@@ -167,8 +187,13 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
     // classified; a line's tokens are read when a table is tried with it.
     let words: Vec<usize> = numbered
         .iter()
-        // Capped: a line longer than any row is no header nor row, however long.
-        .map(|(_, l)| tokens::word_count(l, MAX_ROW_TOKENS + 1))
+        .zip(counts)
+        // Capped: a line longer than any row is no header nor row, however
+        // long. A numbered line is counted again without its number.
+        .map(|((number, l), &count)| match number {
+            Some(_) => tokens::word_count(l, LINE_WORDS),
+            None => count,
+        })
         .collect();
     let lazy_toks: Vec<OnceCell<Vec<Token<'_>>>> = (0..n).map(|_| OnceCell::new()).collect();
     let tok = |i: usize| {
@@ -191,11 +216,15 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
             .take(MAX_TABLE_ROWS)
             .take_while(|&i| row_sized(i))
             .count();
-        if rows_after < 2 || !header_candidate(tok(h)) {
+        if rows_after < 2 || !header_shape(numbered[h].1) || !header_candidate(tok(h)) {
             continue;
         }
         // A line that cannot be cut into column names is no header: most
-        // candidate lines end here, before any row is cut.
+        // candidate lines end here, before any row is cut. A word no name
+        // may hold tells so before any run of words is read as a name.
+        if tok(h).iter().any(cells::names_nothing) {
+            continue;
+        }
         let hf = header_fits(tok(h));
         let widths = header_widths(&hf);
 
@@ -440,6 +469,18 @@ fn numbered_alike(mut numbers: impl Iterator<Item = Option<u32>>) -> bool {
         previous = n;
     }
     true
+}
+
+/// What [`header_candidate`] asks of a line's first and last words, read
+/// off the line itself: most lines of a candidate paragraph fail here
+/// (lowercase starts, sentence ends), before they are tokenized.
+fn header_shape(line: &str) -> bool {
+    let first = line.split_whitespace().next().and_then(|w| {
+        w.trim_start_matches(tokens::is_trimmed_punctuation)
+            .chars()
+            .next()
+    });
+    first.is_some_and(char::is_uppercase) && !line.trim_end().ends_with(['.', '!', '?', ',', ';'])
 }
 
 fn header_candidate(line: &[Token<'_>]) -> bool {
@@ -1780,6 +1821,30 @@ fn trace_cuts(best: &[Vec<f32>], back: &[Vec<usize>], k: usize, n: usize) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The shape read off a line never turns away a line whose tokens
+        /// make a header candidate.
+        #[test]
+        fn a_header_shape_keeps_every_header_candidate(
+            line in "[ \t]{0,2}[A-Za-z(\"'“.,;:!?]{1,4}[a-z]{0,3}( [A-Za-z0-9.,;:!?()\"']{1,5}){1,4}[ ]?",
+        ) {
+            let toks = tokenize(&line);
+            if header_candidate(&toks) {
+                proptest::prop_assert!(header_shape(&line), "{}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn header_shapes() {
+        assert!(header_shape("(Net) Price Rate:"));
+        assert!(header_shape("\"Name\" Role"));
+        assert!(!header_shape("name Role"));
+        assert!(!header_shape("Name Role."));
+        assert!(!header_shape("Name Role,"));
+        assert!(!header_shape(".. ..."));
+    }
 
     fn table(text: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
         let lines: Vec<&str> = text.lines().collect();

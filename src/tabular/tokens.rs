@@ -45,13 +45,17 @@ pub fn tokenize(line: &str) -> Vec<Token<'_>> {
     line.split_whitespace().map(classify).collect()
 }
 
+/// Punctuation around a token that its class does not read (`"Sales,"`
+/// is read as `Sales`).
+pub fn is_trimmed_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '\'' | '\u{201c}' | '\u{201d}'
+    )
+}
+
 fn classify(text: &str) -> Token<'_> {
-    let core = text.trim_matches(|c: char| {
-        matches!(
-            c,
-            ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '\'' | '\u{201c}' | '\u{201d}'
-        )
-    });
+    let core = text.trim_matches(is_trimmed_punctuation);
     let open_end = text.ends_with([',', ';', ':']);
     let full_stop = text.ends_with(['.', '!', '?']);
     let first = core.chars().next();
@@ -223,6 +227,27 @@ mod tests {
         assert_eq!(classes("$$–$$$ $ €€ $-"), [Number, Number, Number, Number]);
         assert_eq!(classes("_ga.id user_id 2_000 a_"), [Cap, Cap, Number, Cap]);
         assert!(!tokenize("_ga")[0].capitalised);
+    }
+
+    #[test]
+    fn word_counts_agree_with_splitting_on_any_ascii() {
+        // Every byte pair over a small alphabet of spaces and marks.
+        let alphabet = [
+            b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', b'a', b'.', 0x08, 0x0e, b'~',
+        ];
+        for x in alphabet {
+            for y in alphabet {
+                for z in alphabet {
+                    let bytes = [x, y, z, x];
+                    let line = std::str::from_utf8(&bytes).unwrap();
+                    assert_eq!(
+                        word_count(line, 100),
+                        line.split_whitespace().count(),
+                        "{line:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -44,17 +44,24 @@ const MAX_ROWS: usize = 40;
 /// [`MIN_ROWS`] or more rows. `casing` gives the pairs of words the
 /// document's running text writes side by side: a row that is one such
 /// pair (`social media`) is a phrase, not two cells.
-pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found> {
+///
+/// `counts[i]` is the number of words in `lines[i]`, counted up to
+/// [`flattened::LINE_WORDS`](super::flattened::LINE_WORDS) (more than any
+/// row here holds).
+pub fn find<'c>(
+    lines: &[&str],
+    counts: &[usize],
+    casing: &dyn Fn() -> &'c Casing,
+) -> Option<Found> {
+    debug_assert_eq!(lines.len(), counts.len());
+    const _: () = assert!(super::flattened::LINE_WORDS > MAX_ROW_WORDS);
+    let row_sized = |i: usize| (2..=MAX_ROW_WORDS).contains(&counts[i]);
     let n = lines.len();
     let mut h = 0;
     while h + MIN_ROWS < n {
-        let k = tokens::word_count(lines[h], MAX_COLUMNS + 1);
+        let k = counts[h];
         // Word counts first: most lines end here, before any token is read.
-        if !(2..=MAX_COLUMNS).contains(&k)
-            || !(h + 1..h + 1 + MIN_ROWS).all(|i| {
-                (2..=MAX_ROW_WORDS).contains(&tokens::word_count(lines[i], MAX_ROW_WORDS + 1))
-            })
-        {
+        if !(2..=MAX_COLUMNS).contains(&k) || !(h + 1..h + 1 + MIN_ROWS).all(row_sized) {
             h += 1;
             continue;
         }
@@ -66,11 +73,10 @@ pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found
             h += 1;
             continue;
         }
-        let rows: Vec<Vec<Token<'_>>> = lines[h + 1..]
-            .iter()
+        let rows: Vec<Vec<Token<'_>>> = (h + 1..n)
             .take(MAX_ROWS)
-            .take_while(|l| (2..=MAX_ROW_WORDS).contains(&tokens::word_count(l, MAX_ROW_WORDS + 1)))
-            .map(|l| tokens::tokenize(l))
+            .take_while(|&i| row_sized(i))
+            .map(|i| tokens::tokenize(lines[i]))
             .take_while(|r| plain_row(r))
             .collect();
         let cut =
@@ -248,10 +254,17 @@ fn distinct_keys(rows: &[Vec<Token<'_>>], cuts: &[Cuts]) -> bool {
 mod tests {
     use super::*;
 
+    fn counts(lines: &[&str]) -> Vec<usize> {
+        lines
+            .iter()
+            .map(|l| tokens::word_count(l, crate::tabular::flattened::LINE_WORDS))
+            .collect()
+    }
+
     fn find_in(text: &str) -> Option<Found> {
         let casing = Casing::default();
         let lines: Vec<&str> = text.lines().collect();
-        find(&lines, &|| &casing)
+        find(&lines, &counts(&lines), &|| &casing)
     }
 
     #[test]
@@ -320,6 +333,6 @@ mod tests {
             "cut flowers",
             "water daily",
         ];
-        assert_eq!(find(&lines, &|| &casing), None);
+        assert_eq!(find(&lines, &counts(&lines), &|| &casing), None);
     }
 }

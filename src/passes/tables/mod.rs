@@ -42,13 +42,13 @@ impl Pass for RebuildTables {
     fn run(&self, cx: &mut PassContext<'_>) {
         // Most documents hold no candidate worth a search: they cost one
         // scan of their multi-line paragraphs, and nothing is learned.
-        let candidates: Vec<usize> = cx
+        let candidates: Vec<(usize, Vec<usize>)> = cx
             .doc()
             .blocks()
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
-                Block::Lines { text } if might_hold_table(text) => Some(i),
+                Block::Lines { text } => might_hold_table(text).map(|counts| (i, counts)),
                 _ => None,
             })
             .collect();
@@ -58,7 +58,7 @@ impl Pass for RebuildTables {
         // Learned from the document once, when a candidate first needs it.
         let casing = OnceCell::new();
         // Backwards, so splitting a block never moves one not yet visited.
-        for i in candidates.into_iter().rev() {
+        for (i, counts) in candidates.into_iter().rev() {
             let Block::Lines { text } = &cx.doc().blocks()[i] else {
                 continue;
             };
@@ -66,7 +66,9 @@ impl Pass for RebuildTables {
             let lines: Vec<&str> = text.split('\n').collect();
             let pieces = {
                 let whole: &Document = cx.doc();
-                split_pieces(&lines, &|| casing.get_or_init(|| learn_casing(whole)))
+                split_pieces(&lines, &counts, &|| {
+                    casing.get_or_init(|| learn_casing(whole))
+                })
             };
             if !pieces.iter().any(|p| matches!(p, Piece::Table { .. })) {
                 continue;
@@ -80,35 +82,38 @@ impl Pass for RebuildTables {
 /// three or more lines, and either cell separators (a tab, a run of
 /// spaces) or a line that may name columns followed by two lines that may
 /// be rows. Running prose, menus of one or two words a line, and single
-/// lines are rejected here.
-fn might_hold_table(text: &str) -> bool {
+/// lines are rejected here. A candidate comes back with each line's words
+/// counted up to [`flattened::LINE_WORDS`], which every search of it reads.
+fn might_hold_table(text: &str) -> Option<Vec<usize>> {
     if text.bytes().filter(|&b| b == b'\n').count() < 2 {
-        return false;
+        return None;
     }
+    let count = |l: &str| word_count(l, flattened::LINE_WORDS);
     if text.contains('\t') || text.contains("  ") {
-        return true;
+        return Some(text.split('\n').map(count).collect());
     }
     let row = |words: usize| (2..=MAX_ROW_WORDS).contains(&words);
     // The shapes of the last three lines read: a header candidate, then
-    // two row candidates, with no allocation.
+    // two row candidates. The counts are kept only once a candidate shows.
+    let mut counts = Vec::new();
     let mut window = [(0, false); 3];
-    for (i, l) in text.split('\n').enumerate() {
+    let mut lines = text.split('\n');
+    for (i, l) in lines.by_ref().enumerate() {
         let capital = l
             .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        window = [
-            window[1],
-            window[2],
-            (word_count(l, MAX_ROW_WORDS + 1), capital),
-        ];
+        let words = count(l);
+        counts.push(words);
+        window = [window[1], window[2], (words, capital)];
         let [h, a, b] = window;
         if i >= 2 && (2..=MAX_HEADER_WORDS).contains(&h.0) && h.1 && row(a.0) && row(b.0) {
-            return true;
+            counts.extend(lines.map(count));
+            return Some(counts);
         }
     }
-    false
+    None
 }
 
 /// A stretch of a candidate's lines: plain text, or a table.
@@ -127,7 +132,14 @@ enum Piece {
 
 /// Cuts a candidate's lines into text and tables, tables taken greedily
 /// from the top.
-fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piece> {
+///
+/// `counts[i]` holds the words of `lines[i]`, counted up to
+/// [`flattened::LINE_WORDS`].
+fn split_pieces<'c>(
+    lines: &[&str],
+    counts: &[usize],
+    casing: &dyn Fn() -> &'c Casing,
+) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut pos = 0;
     while pos < lines.len() {
@@ -138,7 +150,8 @@ fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piec
             .then(|| delimited::find(rest))
             .flatten()
             .map(|f| (f.start, f.end, f.header, f.rows));
-        let flattened = flattened::find(rest, casing).map(|f| (f.start, f.end, f.header, f.rows));
+        let flattened = flattened::find_counted(rest, &counts[pos..], casing)
+            .map(|f| (f.start, f.end, f.header, f.rows));
         let typed = match (delimited, flattened) {
             (Some(d), Some(f)) => Some(if f.0 < d.0 { f } else { d }),
             (d, f) => d.or(f),
@@ -146,7 +159,8 @@ fn split_pieces<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Vec<Piec
         // Tables of words only are looked for above a typed table, or
         // where none was found: a typed table's rows are no word table.
         let above = typed.as_ref().map_or(rest.len(), |t| t.0);
-        let words = words::find(&rest[..above], casing).map(|f| (f.start, f.end, f.header, f.rows));
+        let words = words::find(&rest[..above], &counts[pos..pos + above], casing)
+            .map(|f| (f.start, f.end, f.header, f.rows));
         let found = words.or(typed);
         let Some((start, end, header, rows)) = found else {
             pieces.push(Piece::Text {
