@@ -639,6 +639,16 @@ pub fn names_nothing(t: &Token<'_>) -> bool {
             && (t.text.starts_with(['$', '€', '£', '¥', '₹']) || t.text.ends_with('%')))
 }
 
+/// True for a token no column name opens, in a header without
+/// parentheses ([`header_fit`] is `None` for every run of tokens starting
+/// on it): a connector, a lowercase function word, a word neither
+/// capitalised nor a figure or symbol.
+pub fn opens_no_name(t: &Token<'_>) -> bool {
+    is_connector(t.text)
+        || (t.class == Class::Function && !t.capitalised)
+        || !(t.capitalised || matches!(t.class, Class::Number | Class::Year | Class::Symbol))
+}
+
 /// How well `cell` reads as a column name, or `None` when it cannot be one:
 /// a header cell never starts or ends with a function word, starts with a
 /// capital or a digit, holds at most one lowercase word and no sentence
@@ -815,6 +825,25 @@ mod tests {
                     for b in at + 1..=toks.len() {
                         proptest::prop_assert_eq!(header_fit(&toks[a..b]), None, "{}", line);
                     }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// In a header without parentheses, a word that opens no name
+        /// opens no run read as a name.
+        #[test]
+        fn a_word_opening_no_name_opens_no_run_read_as_one(
+            word in "[A-Za-z0-9$€%;:,.?!&/–—-]{1,6}",
+            after in proptest::sample::subsequence(vec!["Rate", "of", "cost", "&", "2024", "UK"], 0..4),
+        ) {
+            let line = std::iter::once(word.as_str()).chain(after).collect::<Vec<_>>().join(" ");
+            let toks = tokenize(&line);
+            proptest::prop_assume!(toks.first().is_some_and(|t| t.text == word));
+            if opens_no_name(&toks[0]) {
+                for b in 1..=toks.len() {
+                    proptest::prop_assert_eq!(header_fit(&toks[..b]), None, "{}", line);
                 }
             }
         }

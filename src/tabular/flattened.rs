@@ -935,9 +935,11 @@ fn header_fits(header: &[Token<'_>]) -> HeaderFits {
     let asides = header.iter().any(|t| t.text.contains(['(', ')']));
     (0..n)
         .map(|a| {
+            // Nor is a run opening on a word that opens no name.
+            let opens = asides || !cells::opens_no_name(&header[a]);
             (a + 1..=n)
                 .map(|b| {
-                    if !asides && b - a > cells::MAX_NAME_WORDS {
+                    if !opens || (!asides && b - a > cells::MAX_NAME_WORDS) {
                         None
                     } else {
                         cells::header_fit(&header[a..b])
