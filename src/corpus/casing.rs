@@ -103,14 +103,14 @@ pub fn count_word_casing_and_pairs(
 /// capitalised one, in a pair the document writes capitalised on both
 /// sides as a rule, is half of a name (`the football League`, `Joey
 /// barton`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct CapitalPairs {
     uses: HashMap<u64, PairUses, crate::text::WordHash>,
 }
 
 /// The uses of one pair of words: both capitalised, the first only, the
 /// second only.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct PairUses {
     both: u32,
     first: u32,
@@ -134,6 +134,32 @@ impl CapitalPairs {
             (true, true) => e.both += 1,
             (true, false) => e.first += 1,
             _ => e.second += 1,
+        }
+    }
+
+    /// Adds the uses `other` counted.
+    pub fn add(&mut self, other: &CapitalPairs) {
+        for (&key, u) in &other.uses {
+            let e = self.uses.entry(key).or_default();
+            e.both += u.both;
+            e.first += u.first;
+            e.second += u.second;
+        }
+    }
+
+    /// Takes away the uses `other` counted, which these hold (a text
+    /// counted again once changed): pairs left with no use are dropped, as
+    /// a new count would not hold them.
+    pub fn remove(&mut self, other: &CapitalPairs) {
+        for (key, u) in &other.uses {
+            if let Some(e) = self.uses.get_mut(key) {
+                e.both = e.both.saturating_sub(u.both);
+                e.first = e.first.saturating_sub(u.first);
+                e.second = e.second.saturating_sub(u.second);
+                if e.both == 0 && e.first == 0 && e.second == 0 {
+                    self.uses.remove(key);
+                }
+            }
         }
     }
 

@@ -40,46 +40,44 @@ impl Pass for RepairCasing {
         // find more to do. Rounds go on until one changes nothing, so that
         // cleaning the output again changes nothing; every round only
         // raises letters, so this ends, and in practice after two.
+        //
+        // A later round reads again only the texts whose reading may have
+        // changed (see [`Reading`]): the rest gave no fixes last round and
+        // would give none again.
+        let mut last = None;
         for _ in 0..MAX_ROUNDS {
-            if !repair_casing_once(cx) {
+            if !repair_casing_once(cx, &mut last) {
                 break;
             }
         }
     }
 }
 
-/// One round of the pass; true when it changed something.
-fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
+/// One round of the pass; true when it changed something. `last` holds
+/// what the round before read, if there was one, and is left holding what
+/// this one read.
+fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> bool {
     let doc = cx.doc();
-    let mut counts = CasingCounts::default();
-    let mut pairs = CapitalPairs::default();
-    let mut starts = StartCensus::default();
-    let mut dated_lines = (0, 0);
-    for b in doc.blocks() {
-        b.for_each_text(|role, t| {
-            // Headings, labels and cells are often in title case: only
-            // running text says how a word is written.
-            if matches!(
-                role,
-                TextRole::Paragraph | TextRole::Quote | TextRole::ListText
-            ) {
-                // Pairs are read from prose only: a title-case line
-                // (`Best Moving Company in Town`) capitalises any pair.
-                let prose = t
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '"', '\u{201D}', ')']);
-                count_word_casing_and_pairs(t, &mut counts, prose.then_some(&mut pairs));
-            }
-            if role == TextRole::Paragraph && !t.contains('\n') {
-                starts.count(t);
-            }
-            if role == TextRole::Paragraph {
-                let (upper, lower) = first_letter_census(t.lines().filter(|l| is_dated_line(l)));
-                dated_lines.0 += upper;
-                dated_lines.1 += lower;
-            }
-        });
-    }
+    // The round before left the tally of the document as its fixes left
+    // it: only the texts it changed were counted again.
+    let (tally, prev) = match last.take() {
+        Some(mut prev) => {
+            let tally = std::mem::take(&mut prev.tally);
+            debug_assert!(
+                tally == Tally::of(doc.blocks()),
+                "the tally kept across rounds differs from a new count"
+            );
+            (tally, Some(prev))
+        }
+        None => (Tally::of(doc.blocks()), None),
+    };
+    let Tally {
+        counts,
+        pairs,
+        starts,
+        dated_lines,
+    } = &tally;
+    let dated_lines = *dated_lines;
     let capitalised_document = starts.capitalised();
     // Lines dating posts or answers (`answered May 2, 2009 at 0:09`,
     // `pam on October 23rd, 2012`) written in lowercase as often as not
@@ -131,20 +129,40 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
             )
         })
         .collect();
+    let habits = Habits {
+        capitalised_document,
+        lowercase_dated_lines,
+        line_starts,
+        lowercase_headings,
+    };
+    let unchanged = prev.and_then(|prev| Unchanged::since(prev, habits, &styles));
     let corpus = cx.corpus();
     let evidence = Evidence {
-        doc: &counts,
+        doc: counts,
         folder: corpus.map(|c| &c.word_casing),
     };
     // A list item's text follows its label, if it has one.
     let mut labelled = false;
-    let mut changed = false;
+    // Per text, in the order they are read: given fixes this round.
+    let mut fixed = Vec::new();
+    // The tally of the texts given fixes, as they were.
+    let mut removed = Tally::default();
     cx.fix_texts(|i, role, text| {
+        let k = fixed.len();
         let style = &styles[i];
-        let fixes = match role {
-            TextRole::Code | TextRole::ColumnName => Vec::new(),
+        // Whether a list item's text follows a label is the list's shape,
+        // which a skipped label still says.
+        let after_label = match role {
             TextRole::ListLabel => {
                 labelled = true;
+                false
+            }
+            TextRole::ListText => std::mem::take(&mut labelled),
+            _ => false,
+        };
+        let fixes_of = || match role {
+            TextRole::Code | TextRole::ColumnName => Vec::new(),
+            TextRole::ListLabel => {
                 let mut fixes = casing_fixes(text, !style.lowercase_labels, &evidence);
                 if style.title_case_labels {
                     fixes.extend(title_case_fixes(text));
@@ -152,7 +170,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 fixes
             }
             TextRole::ListText => {
-                let first = if std::mem::take(&mut labelled) {
+                let first = if after_label {
                     !style.lowercase_list
                 } else {
                     style.capitalised_list
@@ -175,7 +193,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                     habit,
                     lowercase_dated_lines,
                     line_starts,
-                    line_starts.then_some(&pairs),
+                    line_starts.then_some(pairs),
                 )
             }
             TextRole::Heading => casing_fixes_in(
@@ -188,14 +206,243 @@ fn repair_casing_once(cx: &mut PassContext<'_>) -> bool {
                 None,
             ),
         };
-        changed |= !fixes.is_empty();
+        let fixes = match &unchanged {
+            Some(u) if u.reads_as_before(i, k, role, text) => {
+                debug_assert!(
+                    fixes_of().is_empty(),
+                    "a text read as before gives fixes: {text:?}"
+                );
+                Vec::new()
+            }
+            _ => fixes_of(),
+        };
+        if !fixes.is_empty() {
+            removed.read(role, text);
+        }
+        fixed.push(!fixes.is_empty());
         fixes
+    });
+    let changed = fixed.contains(&true);
+    // The same texts as they are now.
+    let mut added = Tally::default();
+    let mut k = 0;
+    for b in cx.doc().blocks() {
+        b.for_each_text(|role, t| {
+            if fixed.get(k).copied().unwrap_or(false) {
+                added.read(role, t);
+            }
+            k += 1;
+        });
+    }
+    let mut tally = tally;
+    tally.remove(&removed);
+    tally.add(&added);
+    *last = Some(Reading {
+        habits,
+        styles,
+        tally,
+        removed,
+        added,
+        fixed,
     });
     changed
 }
 
+/// What the document's running text says of how it writes, summed over
+/// its texts: so a text changed can be taken away and counted again.
+#[derive(Debug, Default, PartialEq)]
+struct Tally {
+    /// How each word is written mid-sentence.
+    counts: CasingCounts,
+    /// How pairs of words are written side by side, in prose.
+    pairs: CapitalPairs,
+    /// How one-line paragraphs start their sentences.
+    starts: StartCensus,
+    /// Posts' date lines opening with a capital, and in lowercase.
+    dated_lines: (usize, usize),
+}
+
+impl Tally {
+    /// The tally of every text of `blocks`.
+    fn of(blocks: &[Block]) -> Self {
+        let mut tally = Tally::default();
+        for b in blocks {
+            b.for_each_text(|role, t| tally.read(role, t));
+        }
+        tally
+    }
+
+    /// Counts `text`, of `role`, in.
+    fn read(&mut self, role: TextRole, t: &str) {
+        // Headings, labels and cells are often in title case: only
+        // running text says how a word is written.
+        if matches!(
+            role,
+            TextRole::Paragraph | TextRole::Quote | TextRole::ListText
+        ) {
+            // Pairs are read from prose only: a title-case line
+            // (`Best Moving Company in Town`) capitalises any pair.
+            let prose = t
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201D}', ')']);
+            count_word_casing_and_pairs(t, &mut self.counts, prose.then_some(&mut self.pairs));
+        }
+        if role == TextRole::Paragraph && !t.contains('\n') {
+            self.starts.count(t);
+        }
+        if role == TextRole::Paragraph {
+            let (upper, lower) = first_letter_census(t.lines().filter(|l| is_dated_line(l)));
+            self.dated_lines.0 += upper;
+            self.dated_lines.1 += lower;
+        }
+    }
+
+    /// Adds what `other` counted.
+    fn add(&mut self, other: &Tally) {
+        for (word, &(caps, lower)) in &other.counts {
+            let e = self.counts.entry(word.clone()).or_insert((0, 0));
+            e.0 += caps;
+            e.1 += lower;
+        }
+        self.pairs.add(&other.pairs);
+        self.starts.upper += other.starts.upper;
+        self.starts.lower += other.starts.lower;
+        self.dated_lines.0 += other.dated_lines.0;
+        self.dated_lines.1 += other.dated_lines.1;
+    }
+
+    /// Takes away what `other` counted, which this tally holds (texts
+    /// counted into it): words left with no use are dropped, as a new
+    /// count would not hold them.
+    fn remove(&mut self, other: &Tally) {
+        for (word, &(caps, lower)) in &other.counts {
+            if let Some(e) = self.counts.get_mut(word) {
+                e.0 = e.0.saturating_sub(caps);
+                e.1 = e.1.saturating_sub(lower);
+                if *e == (0, 0) {
+                    self.counts.remove(word);
+                }
+            }
+        }
+        self.pairs.remove(&other.pairs);
+        self.starts.upper = self.starts.upper.saturating_sub(other.starts.upper);
+        self.starts.lower = self.starts.lower.saturating_sub(other.starts.lower);
+        self.dated_lines.0 = self.dated_lines.0.saturating_sub(other.dated_lines.0);
+        self.dated_lines.1 = self.dated_lines.1.saturating_sub(other.dated_lines.1);
+    }
+}
+
+/// What one round of the pass read from the document: the evidence every
+/// text's fixes were decided from, and the texts it gave fixes. A text's
+/// fixes depend on nothing else (its text, its role, its block's style,
+/// the document's habits, the counts of the words it holds, the pairs of
+/// words its document writes, the folder's counts, which do not change):
+/// a text that gave no fixes (so unchanged), whose inputs all read the
+/// same the next round, gives none again.
+struct Reading {
+    habits: Habits,
+    styles: Vec<BlockStyle>,
+    /// The document's tally once the round's fixes were made.
+    tally: Tally,
+    /// The tally of the texts given fixes, before and after.
+    removed: Tally,
+    added: Tally,
+    /// Per text, in the order they are read: given fixes (changed, as a
+    /// rule).
+    fixed: Vec<bool>,
+}
+
+/// What the document as a whole says of how it writes: each text's fixes
+/// may depend on all of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Habits {
+    capitalised_document: bool,
+    lowercase_dated_lines: bool,
+    line_starts: bool,
+    lowercase_headings: bool,
+}
+
+/// Which texts a round may leave unread, against the round before it.
+struct Unchanged {
+    /// Per block: read in the same style as in the round before.
+    same_style: Vec<bool>,
+    /// Per text: given fixes in the round before.
+    fixed: Vec<bool>,
+    /// The document's pairs of words changed, and paragraphs ask them.
+    pairs_changed: bool,
+    /// Finds, in any case, the words whose counts changed (see
+    /// [`Unchanged::since`]); none when no count changed.
+    words: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Unchanged {
+    /// Compares the round before, `prev`, with this round's reading; none
+    /// when the document's habits changed (every text is read again).
+    fn since(prev: Reading, habits: Habits, styles: &[BlockStyle]) -> Option<Self> {
+        if prev.habits != habits || prev.styles.len() != styles.len() {
+            return None;
+        }
+        let same_style = prev
+            .styles
+            .iter()
+            .zip(styles)
+            .map(|(a, b)| a == b)
+            .collect();
+        // The tally changed only by the texts given fixes: a count or a
+        // pair changed where those texts count it differently now.
+        let pairs_changed = habits.line_starts && prev.removed.pairs != prev.added.pairs;
+        // A text looks its words' counts up by their stems in lowercase
+        // (a lowercase word's stem as written; a capitalised word's folded
+        // to lowercase, ASCII only), and a demonym's by the name it comes
+        // from: its first letters (`moroccan`: `morocc` and `o`, `israeli`:
+        // `israel`). A text holding, in any case, no changed word (short of
+        // its last letter where it ends in `o`) looks up no changed count.
+        let (before, after) = (&prev.removed.counts, &prev.added.counts);
+        let changed = after
+            .iter()
+            .filter(|&(word, uses)| before.get(word).unwrap_or(&(0, 0)) != uses)
+            .map(|(word, _)| word)
+            .chain(
+                before
+                    .iter()
+                    .filter(|&(word, _)| !after.contains_key(word))
+                    .map(|(word, _)| word),
+            );
+        let needles: Vec<&str> = changed
+            .map(|word| word.strip_suffix('o').unwrap_or(word))
+            .collect();
+        let words = if needles.is_empty() {
+            None
+        } else {
+            // Should the finder fail to build, every text is read again.
+            Some(
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&needles)
+                    .ok()?,
+            )
+        };
+        Some(Unchanged {
+            same_style,
+            fixed: prev.fixed,
+            pairs_changed,
+            words,
+        })
+    }
+
+    /// True when `text` (the `k`th read), with `role`, in block `i` reads
+    /// as it did in the round before, which gave it no fixes: so none are
+    /// to be found.
+    fn reads_as_before(&self, i: usize, k: usize, role: TextRole, text: &str) -> bool {
+        self.same_style.get(i).copied().unwrap_or(false)
+            && self.fixed.get(k).is_some_and(|&fixed| !fixed)
+            && !(self.pairs_changed && matches!(role, TextRole::Paragraph | TextRole::Quote))
+            && !self.words.as_ref().is_some_and(|w| w.is_match(text))
+    }
+}
+
 /// What a block's own shape says about how its texts start.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct BlockStyle {
     /// The block continues the previous paragraph's open sentence.
     continues: bool,
@@ -603,7 +850,7 @@ fn first_letter_census<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usiz
 }
 
 /// How a document's paragraphs start their sentences.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct StartCensus {
     upper: usize,
     lower: usize,
@@ -749,16 +996,6 @@ fn casing_fixes_in(
     pairs: Option<&CapitalPairs>,
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
-    // Code and commands keep their case (`const`, `git`, `pub fn`).
-    if text.lines().any(crate::text::looks_like_code) {
-        return fixes;
-    }
-    // A writer who writes the pronoun `i` in lowercase writes their
-    // sentences and names as they please (a comment, a chat): what looks
-    // like a slip is their style.
-    if lowercase_pronoun(text) {
-        return fixes;
-    }
     // Lines kept together (a flattened table, verse, an address) are not
     // running sentences.
     let first = first && !text.contains('\n');
@@ -954,6 +1191,16 @@ fn casing_fixes_in(
         if name || (plain_start && (starts_are_errors || capitalised_document)) {
             fixes.push(capital(at, c));
         }
+    }
+    // Code and commands keep their case (`const`, `git`, `pub fn`); a
+    // writer who writes the pronoun `i` in lowercase writes their
+    // sentences and names as they please (a comment, a chat): what looks
+    // like a slip is their style. Both leave the text as written whatever
+    // the words above found, so they are asked last, and only of the few
+    // texts that have something to fix: the code check reads every line.
+    if fixes.is_empty() || lowercase_pronoun(text) || text.lines().any(crate::text::looks_like_code)
+    {
+        return Vec::new();
     }
     // A word may be both a sentence start and half of a two-word name.
     fixes.sort_by_key(|f| f.range.start);
@@ -1519,5 +1766,266 @@ mod tests {
             panic!()
         };
         assert_eq!(titled[0].label.as_deref(), Some("Legal Frameworks"));
+    }
+
+    /// The pass, reading every text again in every round.
+    struct RereadEverything;
+
+    impl Pass for RereadEverything {
+        fn name(&self) -> &str {
+            "casing"
+        }
+
+        fn description(&self) -> &str {
+            "the casing pass without skipping"
+        }
+
+        fn run(&self, cx: &mut PassContext<'_>) {
+            for _ in 0..MAX_ROUNDS {
+                if !repair_casing_once(cx, &mut None) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// The pass, counting its rounds.
+    struct Counting(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+    impl Pass for Counting {
+        fn name(&self) -> &str {
+            "casing"
+        }
+
+        fn description(&self) -> &str {
+            "the casing pass, counting its rounds"
+        }
+
+        fn run(&self, cx: &mut PassContext<'_>) {
+            let mut last = None;
+            for _ in 0..MAX_ROUNDS {
+                self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if !repair_casing_once(cx, &mut last) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// How many rounds the pass makes over `doc`, left as the pass leaves it.
+    fn rounds(doc: &mut Document) -> usize {
+        doc.meta.language = Some("en".into());
+        let n = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        Pipeline::empty()
+            .with_options(Options::default())
+            .with_pass(Counting(n.clone()))
+            .run(doc);
+        n.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// A document whose own capitals change its reading: one-line
+    /// paragraphs whose starts the first round raises until the document
+    /// capitalises its sentences as a rule, names it writes capitalised,
+    /// a demonym, lists, a table and headings.
+    fn several_rounds() -> Document {
+        let mut doc = Document::default();
+        doc.add(Block::Heading {
+            level: 2,
+            text: "harbour news".into(),
+        });
+        for _ in 0..3 {
+            doc.add(Block::Paragraph {
+                text: "Rain fell. Rivers rose. Roads closed.".into(),
+            });
+        }
+        for _ in 0..3 {
+            doc.add(Block::Paragraph {
+                text: "Boats left. ships stayed. Nets dried.".into(),
+            });
+        }
+        doc.add(Block::Paragraph {
+            text: "the dam held. the town slept. Our guide from Zorbland spoke.".into(),
+        });
+        doc.add(Block::Paragraph {
+            text: "Traders from Zorbland came. Then zorbland sent envoys.".into(),
+        });
+        doc.add(Block::Paragraph {
+            text: "Many zorblander traders and morocco sent word to the port.".into(),
+        });
+        doc.add(Block::List {
+            ordered: false,
+            items: vec![
+                ListItem {
+                    label: None,
+                    text: "Salt from the coast.".into(),
+                },
+                ListItem {
+                    label: None,
+                    text: "Fish from the bay.".into(),
+                },
+                ListItem {
+                    label: None,
+                    text: "grain from zorbland.".into(),
+                },
+            ],
+        });
+        doc.add(Block::Table(Table {
+            caption: None,
+            columns: vec!["Crop".into(), "Note".into()],
+            rows: vec![
+                vec!["Wheat".into(), "Grows in zorbland.".into()],
+                vec!["Barley".into(), "grows slowly.".into()],
+                vec!["Oats".into(), "Ripen late.".into()],
+            ],
+        }));
+        doc.add(Block::Paragraph {
+            text: "Nothing here needs a fix at all.".into(),
+        });
+        doc
+    }
+
+    #[test]
+    fn later_rounds_read_again_only_what_may_have_changed() {
+        for doc in [several_rounds(), {
+            let mut d = several_rounds();
+            d.add(Block::Code {
+                text: "let x = zorbland();".into(),
+            });
+            d
+        }] {
+            let mut skipping = doc.clone();
+            let n = rounds(&mut skipping);
+            let mut everything = doc.clone();
+            everything.meta.language = Some("en".into());
+            Pipeline::empty()
+                .with_options(Options::default())
+                .with_pass(RereadEverything)
+                .run(&mut everything);
+            assert_eq!(skipping.blocks(), everything.blocks());
+            assert_ne!(skipping.blocks(), doc.blocks());
+            assert!(n >= 2, "{n} rounds");
+        }
+    }
+
+    #[test]
+    fn a_tally_counts_a_changed_text_again() {
+        let old = "Ships from zorbland sailed to the Zorbland Coast. We. are. here.";
+        let new = "Ships from Zorbland sailed to the Zorbland Coast. We. Are. Here.";
+        let other = "Boats from Zorbland came. the Zorbland Coast is far.";
+        let mut tally = Tally::default();
+        tally.read(TextRole::Paragraph, old);
+        tally.read(TextRole::Paragraph, other);
+        let (mut removed, mut added) = (Tally::default(), Tally::default());
+        removed.read(TextRole::Paragraph, old);
+        added.read(TextRole::Paragraph, new);
+        tally.remove(&removed);
+        tally.add(&added);
+        let mut fresh = Tally::default();
+        fresh.read(TextRole::Paragraph, new);
+        fresh.read(TextRole::Paragraph, other);
+        assert_eq!(tally, fresh);
+        // Taking away all a text counted leaves nothing of it behind.
+        tally.remove(&fresh);
+        assert_eq!(tally, Tally::default());
+    }
+
+    #[test]
+    fn a_text_is_read_again_when_a_word_it_holds_is_counted_differently() {
+        let habits = Habits {
+            capitalised_document: false,
+            lowercase_dated_lines: false,
+            line_starts: true,
+            lowercase_headings: false,
+        };
+        let styles = || vec![BlockStyle::default(), BlockStyle::default()];
+        let reading = |old: &str, new: &str| {
+            let (mut removed, mut added) = (Tally::default(), Tally::default());
+            removed.read(TextRole::ListText, old);
+            added.read(TextRole::ListText, new);
+            Reading {
+                habits,
+                styles: styles(),
+                tally: Tally::default(),
+                removed,
+                added,
+                fixed: vec![true, false, false],
+            }
+        };
+        // `zorblando` written capitalised once more mid-sentence.
+        let u = Unchanged::since(
+            reading("Envoys of zorblando left.", "Envoys of Zorblando left."),
+            habits,
+            &styles(),
+        )
+        .unwrap();
+        let reads = |i, k, text| u.reads_as_before(i, k, TextRole::ListText, text);
+        // The text given fixes is read again.
+        assert!(!reads(0, 0, "Envoys of Zorblando left."));
+        // Texts holding the word, in any case, or a demonym of it.
+        assert!(!reads(1, 1, "Rain in ZORBLANDO fell."));
+        assert!(!reads(1, 1, "The zorblandan envoys left."));
+        // A text holding none of it reads as before.
+        assert!(reads(1, 1, "Rain fell on the port."));
+        assert!(reads(1, 2, "Ships left."));
+        // A block read in another style is read again.
+        let mut changed_style = styles();
+        changed_style[1].capitalised_list = true;
+        let u = Unchanged::since(
+            reading("Envoys of zorblando left.", "Envoys of Zorblando left."),
+            habits,
+            &changed_style,
+        )
+        .unwrap();
+        assert!(!u.reads_as_before(1, 1, TextRole::ListText, "Ships left."));
+        assert!(u.reads_as_before(0, 1, TextRole::ListText, "Ships left."));
+        // A sentence start raised changes no count: only the texts given
+        // fixes are read again.
+        let u = Unchanged::since(
+            reading("the port grew. rain fell.", "The port grew. Rain fell."),
+            habits,
+            &styles(),
+        )
+        .unwrap();
+        assert!(u.words.is_none());
+        assert!(u.reads_as_before(1, 1, TextRole::Paragraph, "The port grew."));
+        // Other habits: everything is read again.
+        let other = Habits {
+            capitalised_document: true,
+            ..habits
+        };
+        assert!(
+            Unchanged::since(
+                reading("the port grew.", "The port grew."),
+                other,
+                &styles()
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_changed_pair_has_paragraphs_read_again() {
+        let habits = Habits {
+            capitalised_document: false,
+            lowercase_dated_lines: false,
+            line_starts: true,
+            lowercase_headings: false,
+        };
+        let (mut removed, mut added) = (Tally::default(), Tally::default());
+        removed.read(TextRole::Paragraph, "They joined the football League.");
+        added.read(TextRole::Paragraph, "They joined the Football League.");
+        let prev = Reading {
+            habits,
+            styles: vec![BlockStyle::default()],
+            tally: Tally::default(),
+            removed,
+            added,
+            fixed: vec![true, false],
+        };
+        let u = Unchanged::since(prev, habits, &[BlockStyle::default()]).unwrap();
+        assert!(u.pairs_changed);
+        assert!(!u.reads_as_before(0, 1, TextRole::Paragraph, "Rain fell."));
+        // Headings and list items do not ask pairs.
+        assert!(u.reads_as_before(0, 1, TextRole::Heading, "Rain fell."));
     }
 }
