@@ -286,7 +286,7 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
     if words <= MAX_CAPTION_WORDS && ends_with_credit(trimmed) {
         return Some("image credit");
     }
-    if key.contains("cookie") && found.sets & COOKIE_CONTEXT != 0 {
+    if found.sets & COOKIE_CONTEXT != 0 && key.contains("cookie") {
         return Some("cookie prompt");
     }
     None
@@ -294,16 +294,31 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
 
 /// True for the ASCII characters `char::is_whitespace` accepts.
 fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+    // Written as two comparisons, not a match, so that many bytes can be
+    // tested at once: tab, line feed, vertical tab, form feed and carriage
+    // return are 9 to 13.
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
-/// True when `text` has more than `n` words (runs of non-space): asked
-/// of every line, most of them prose.
+/// True when `text` has more than `n` words (runs of non-space), counted
+/// byte by byte for ASCII text: asked of every line, most of them prose.
 fn more_words_than(text: &str, n: usize) -> bool {
     if !text.is_ascii() {
         return text.split_whitespace().nth(n).is_some();
     }
-    count_ascii_words(text.as_bytes()) > n
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = is_ascii_space(b);
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 /// The number of words (runs of non-space) in `text`, as
@@ -321,13 +336,15 @@ fn count_words(text: &str) -> usize {
 /// the text or follow a space, counted without a branch per byte, so that
 /// the compiler reads many bytes at once.
 fn count_ascii_words(bytes: &[u8]) -> usize {
-    let opens = usize::from(bytes.first().is_some_and(|&b| !is_ascii_space(b)));
-    let follows: usize = bytes
+    let Some((&first, rest)) = bytes.split_first() else {
+        return 0;
+    };
+    let follows = bytes
         .iter()
-        .zip(bytes.iter().skip(1))
-        .map(|(&a, &b)| usize::from(is_ascii_space(a) & !is_ascii_space(b)))
-        .sum();
-    opens + follows
+        .zip(rest)
+        .filter(|&(&a, &b)| is_ascii_space(a) & !is_ascii_space(b))
+        .count();
+    usize::from(!is_ascii_space(first)) + follows
 }
 
 /// A line this short that asks the reader to subscribe, sign up or
@@ -574,6 +591,13 @@ fn without_parentheses(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_spaces_are_the_white_space_of_char() {
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
