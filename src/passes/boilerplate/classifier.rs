@@ -119,6 +119,18 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
         .collect();
     let main = super::region::best_span(&pre).unwrap_or(0..0);
     let between = between_repeated_lines(blocks, feats);
+    // Running counts of short and of prose blocks, so that the blocks
+    // around each one are counted in two look-ups, not one test each.
+    let running = |test: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        let mut upto = Vec::with_capacity(n + 1);
+        upto.push(0);
+        for j in 0..n {
+            upto.push(upto[j] + usize::from(test(j)));
+        }
+        upto
+    };
+    let short_upto = running(&|j| feats[j].words <= SHORT_WORDS);
+    let prose_upto = running(&|j| prose[j]);
     let mut prose_before = 0usize;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -132,14 +144,17 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
             }
             _ => 1,
         };
-        let around = |reach: usize, test: &dyn Fn(usize) -> bool| -> f32 {
+        // The share of the blocks within `reach` of this one (itself left
+        // out) that pass the test whose running counts are `upto`.
+        let around = |reach: usize, upto: &[usize]| -> f32 {
             let lo = i.saturating_sub(reach);
             let hi = (i + reach + 1).min(n);
             let others = hi - lo - 1;
             if others == 0 {
                 return 0.0;
             }
-            (lo..hi).filter(|&j| j != i && test(j)).count() as f32 / others as f32
+            let own = upto[i + 1] - upto[i];
+            (upto[hi] - upto[lo] - own) as f32 / others as f32
         };
         let mine = if prose[i] { f.words } else { 0 };
         let after = total_prose - prose_before - mine;
@@ -165,8 +180,8 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
             f32::from(u8::from(matches!(blocks[i], Block::List { .. }))),
             f.link_density,
             f32::from(u8::from(chrome[i])),
-            around(SHORT_REACH, &|j| feats[j].words <= SHORT_WORDS),
-            around(PROSE_REACH, &|j| prose[j]),
+            around(SHORT_REACH, &short_upto),
+            around(PROSE_REACH, &prose_upto),
             of_total(prose_before),
             of_total(after),
             f32::from(u8::from(main.contains(&i))),
@@ -206,8 +221,15 @@ const ITEM_MARK_REPEATS: usize = 3;
 fn between_repeated_lines(blocks: &[Block], feats: &[Features]) -> Vec<bool> {
     let n = blocks.len();
     // Short line -> (occurrences, first block, last block).
-    let mut seen: std::collections::HashMap<&str, (usize, usize, usize)> =
-        std::collections::HashMap::new();
+    // Hashed with a fast hasher, seeded per process so that crafted input
+    // cannot pile its lines into one bucket: every short block is entered.
+    // The order the map is read in does not matter, as its entries are
+    // only summed.
+    let mut seen: std::collections::HashMap<
+        &str,
+        (usize, usize, usize),
+        foldhash::fast::RandomState,
+    > = std::collections::HashMap::default();
     for (i, (b, f)) in blocks.iter().zip(feats).enumerate() {
         let text = match b {
             Block::Paragraph { text } | Block::Lines { text } | Block::Heading { text, .. } => text,
@@ -361,6 +383,55 @@ mod tests {
         }
         assert!(Model::parse("bias\t1\n").is_err());
         assert!(Model::parse("nonsense").is_err());
+    }
+
+    #[test]
+    fn neighbours_are_counted_as_one_by_one_counting_counts_them() {
+        let texts = [
+            "Home",
+            "A first paragraph of prose, long enough to count as such here.",
+            "News",
+            "Sport",
+            "A second paragraph of prose that also runs to twelve words or more.",
+            "Short line",
+            "Another",
+            "A third paragraph of prose, and it too is long enough for it.",
+        ];
+        for len in 0..=texts.len() {
+            let blocks: Vec<Block> = texts[..len]
+                .iter()
+                .map(|t| Block::Paragraph {
+                    text: t.to_string(),
+                })
+                .collect();
+            let feats: Vec<Features> = blocks
+                .iter()
+                .map(|b| super::super::features::measure(b, &Default::default()).0)
+                .collect();
+            let chrome = vec![false; len];
+            let xs = block_features(&blocks, &feats, &chrome);
+            let short = FEATURE_NAMES.iter().position(|f| *f == "short_neighbours");
+            let prose = FEATURE_NAMES.iter().position(|f| *f == "prose_neighbours");
+            let (Some(short), Some(prose)) = (short, prose) else {
+                panic!("feature names");
+            };
+            for (i, x) in xs.iter().enumerate() {
+                let one_by_one = |reach: usize, test: &dyn Fn(usize) -> bool| -> f32 {
+                    let lo = i.saturating_sub(reach);
+                    let hi = (i + reach + 1).min(len);
+                    let others = hi - lo - 1;
+                    if others == 0 {
+                        return 0.0;
+                    }
+                    (lo..hi).filter(|&j| j != i && test(j)).count() as f32 / others as f32
+                };
+                assert_eq!(
+                    x[short],
+                    one_by_one(SHORT_REACH, &|j| feats[j].words <= SHORT_WORDS)
+                );
+                assert_eq!(x[prose], one_by_one(PROSE_REACH, &|j| is_prose(&feats[j])));
+            }
+        }
     }
 
     #[test]

@@ -123,26 +123,60 @@ pub fn is_cjk(c: char) -> bool {
 /// Sentence ends: `.`, `!`, `?` (or their full-width forms) followed by
 /// white space, a closing quote, or the end of the text.
 pub fn count_sentence_ends(text: &str) -> usize {
-    // Byte by byte: every mark is ASCII or opens with a byte no other
-    // character of its length shares, so only a mark's neighbour is decoded.
+    // Byte by byte where a mark may be: every mark is ASCII or opens with
+    // a byte no other character of its length shares, so only a mark's
+    // neighbour is decoded. Eight bytes at a time are passed over when
+    // they hold none of `.`, `!`, `?` and no byte outside ASCII: every
+    // block's text is read here, and most of it is no mark.
+    let bytes = text.as_bytes();
     let mut n = 0;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'.' | b'!' | b'?' => match text[i + 1..].chars().next() {
-                None => n += 1,
-                Some(next)
-                    if next.is_whitespace()
-                        || matches!(next, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')') =>
-                {
-                    n += 1
-                }
-                _ => {}
-            },
-            0xE3 | 0xEF if text[i..].starts_with(['。', '！', '？']) => n += 1,
-            _ => {}
+    let mut at = 0;
+    while at < bytes.len() {
+        let chunk = bytes
+            .get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if let Some(chunk) = chunk
+            && !may_hold_mark(u64::from_le_bytes(chunk))
+        {
+            at += 8;
+            continue;
         }
+        let end = (at + 8).min(bytes.len());
+        for i in at..end {
+            n += usize::from(sentence_end_at(text, i));
+        }
+        at = end;
     }
     n
+}
+
+/// True when the eight bytes of `word` hold a `.`, `!` or `?`, or a byte
+/// outside ASCII (which may open a full-width mark).
+fn may_hold_mark(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero where `word` holds `b`; the test for a zero
+    // byte is exact as to whether there is one.
+    let holds = |b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    word & HIGH != 0 || holds(b'.') || holds(b'!') || holds(b'?')
+}
+
+/// True when byte `i` of `text` opens a sentence end (see
+/// [`count_sentence_ends`]).
+fn sentence_end_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b'.' | b'!' | b'?' => match text[i + 1..].chars().next() {
+            None => true,
+            Some(next) => {
+                next.is_whitespace() || matches!(next, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')')
+            }
+        },
+        0xE3 | 0xEF => text[i..].starts_with(['。', '！', '？']),
+        _ => false,
+    }
 }
 
 /// True when `text` ends like a sentence.
@@ -174,5 +208,37 @@ mod tests {
         assert_eq!(count_sentence_ends("今日は晴れ。明日は？"), 2);
         assert_eq!(count_sentence_ends("Wow！ ok"), 1);
         assert_eq!(count_sentence_ends(""), 0);
+    }
+
+    /// Sentence ends counted byte by byte, every byte looked at.
+    fn sentence_ends_byte_by_byte(text: &str) -> usize {
+        (0..text.len())
+            .filter(|&i| sentence_end_at(text, i))
+            .count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_ends_are_counted_as_every_byte_would_count_them(
+            text in "[a. !?\"\u{201d}\u{2019}')\n。！？é\u{a0}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(count_sentence_ends(&text), sentence_ends_byte_by_byte(&text));
+        }
+    }
+
+    #[test]
+    fn sentence_ends_in_long_text_are_all_counted() {
+        let text = "An ending. Then more words with no mark at all for a while! \
+                    And a question? 終わり。 Next！ ok... fine.";
+        for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for start in (0..=cut).filter(|&i| text.is_char_boundary(i)) {
+                let t = &text[start..cut];
+                assert_eq!(
+                    count_sentence_ends(t),
+                    sentence_ends_byte_by_byte(t),
+                    "{t:?}"
+                );
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::chrome::{self, CHROME};
 use crate::text::normalise::{self, Fold};
@@ -18,23 +18,24 @@ const DISCLAIMER: u8 = 1 << 2;
 const READER_ADDRESS: u8 = 1 << 3;
 const COOKIE_CONTEXT: u8 = 1 << 4;
 
-/// What one phrase of the chrome vocabulary is, in each section it is in.
-#[derive(Default, Clone, Copy)]
-struct Roles {
-    /// The reason when the phrase is a whole line.
-    line: Option<&'static str>,
-    /// The reason when the phrase opens a line, and its place in the
-    /// vocabulary (the first opening listed wins).
-    prefix: Option<(usize, &'static str)>,
-    /// The [`CALL_TO_ACTION`]... bits of the sets it belongs to.
-    sets: u8,
-}
-
-/// Every chrome phrase in one automaton, so that a line is read once
-/// whatever the size of the vocabulary (five languages of it).
+/// The chrome vocabulary, arranged for reading a normalised line once.
+///
+/// Only the phrases of the sets can stand anywhere in a line, so only they
+/// are searched for throughout it; a whole-line phrase is one look-up of
+/// the line and an opening is tried only against the openings that share
+/// its first byte. The sets' automaton is small enough to be a full DFA.
 struct Wording {
-    phrases: AhoCorasick,
-    roles: Vec<Roles>,
+    /// The reason of each whole-line phrase (the first listed for it).
+    lines: HashMap<&'static str, &'static str, foldhash::fast::FixedState>,
+    /// The openings, by their first byte, each with its place in the
+    /// vocabulary and its reason, in the order listed (the first that
+    /// opens a line is the one listed first).
+    prefixes: Vec<Vec<(&'static str, usize, &'static str)>>,
+    /// The phrases of the sets, in one automaton.
+    sets: AhoCorasick,
+    /// The [`CALL_TO_ACTION`]... bits of the sets each phrase of `sets`
+    /// belongs to.
+    set_bits: Vec<u8>,
     /// Credit marks, matched as written (case kept).
     credits: AhoCorasick,
     /// The most words a line may have for a phrase found in it to matter
@@ -44,7 +45,7 @@ struct Wording {
 }
 
 /// What the vocabulary finds in one normalised line.
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 struct Found {
     line: Option<&'static str>,
     prefix: Option<(usize, &'static str)>,
@@ -57,25 +58,22 @@ struct Found {
 
 static WORDING: LazyLock<Wording> = LazyLock::new(|| {
     let c = &*CHROME;
+    let mut lines: HashMap<&'static str, &'static str, foldhash::fast::FixedState> =
+        HashMap::default();
+    for &(phrase, reason) in &c.lines {
+        lines.entry(phrase).or_insert(reason);
+    }
+    let mut prefixes = vec![Vec::new(); 256];
+    for (k, &(phrase, reason)) in c.prefixes.iter().enumerate() {
+        // Every phrase is non-empty: the vocabulary's parser refuses
+        // empty entries.
+        if let Some(&first) = phrase.as_bytes().first() {
+            prefixes[usize::from(first)].push((phrase, k, reason));
+        }
+    }
     let mut index: HashMap<&'static str, usize> = Default::default();
     let mut patterns: Vec<&'static str> = Vec::new();
-    let mut roles: Vec<Roles> = Vec::new();
-    let mut slot = |phrase: &'static str| -> usize {
-        *index.entry(phrase).or_insert_with(|| {
-            patterns.push(phrase);
-            roles.push(Roles::default());
-            patterns.len() - 1
-        })
-    };
-    let mut line_of = Vec::new();
-    for &(phrase, reason) in &c.lines {
-        line_of.push((slot(phrase), reason));
-    }
-    let mut prefix_of = Vec::new();
-    for (k, &(phrase, reason)) in c.prefixes.iter().enumerate() {
-        prefix_of.push((slot(phrase), k, reason));
-    }
-    let mut set_of = Vec::new();
+    let mut set_bits: Vec<u8> = Vec::new();
     for (list, bit) in [
         (&c.calls_to_action, CALL_TO_ACTION),
         (&c.contribution_credits, CONTRIBUTION_CREDIT),
@@ -84,25 +82,19 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
         (&c.cookie_context, COOKIE_CONTEXT),
     ] {
         for &phrase in list {
-            set_of.push((slot(phrase), bit));
+            let i = *index.entry(phrase).or_insert_with(|| {
+                patterns.push(phrase);
+                set_bits.push(0);
+                patterns.len() - 1
+            });
+            set_bits[i] |= bit;
         }
-    }
-    for (i, reason) in line_of {
-        roles[i].line.get_or_insert(reason);
-    }
-    for (i, k, reason) in prefix_of {
-        roles[i].prefix.get_or_insert((k, reason));
-    }
-    for (i, bit) in set_of {
-        roles[i].sets |= bit;
     }
     // The vocabulary is part of the crate and checked by a test: a build
     // failure here is a defect, not bad input.
-    // The automaton's own choice of kind (a compact NFA for this many
-    // phrases): a full DFA cost about 6 MB more per process and measured
-    // no faster.
-    let phrases = AhoCorasick::builder()
+    let sets = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("chrome phrases: {e}"));
     let credits = AhoCorasick::builder()
@@ -116,8 +108,10 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
         .max()
         .unwrap_or(0);
     Wording {
-        phrases,
-        roles,
+        lines,
+        prefixes,
+        sets,
+        set_bits,
         credits,
         reach: longest_line
             .max(chrome::MAX_PREFIX_LINE_WORDS)
@@ -126,33 +120,41 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
 });
 
 impl Wording {
-    /// Every phrase of the vocabulary in `key` (a normalised line), in one
-    /// pass over it.
+    /// Every phrase of the vocabulary in `key` (a normalised line).
     fn find(&self, key: &str) -> Found {
-        let mut found = Found::default();
-        for m in self.phrases.find_overlapping_iter(key) {
-            let r = self.roles[m.pattern().as_usize()];
-            let ends_word = ends_at_boundary(key, m.end());
-            if m.start() == 0 && m.end() == key.len() {
-                found.line = found.line.or(r.line);
-            }
-            if m.start() == 0
-                && ends_word
-                && let Some((k, reason)) = r.prefix
-                && found.prefix.is_none_or(|(j, _)| k < j)
-            {
-                found.prefix = Some((k, reason));
-            }
-            if r.sets == 0 {
-                continue;
-            }
-            found.sets |= r.sets & COOKIE_CONTEXT;
-            if starts_word(key, m.start()) && ends_word {
-                found.sets |= r.sets;
-                found.call_opens |= m.start() == 0 && r.sets & CALL_TO_ACTION != 0;
+        let mut found = Found {
+            line: self.lines.get(key).copied(),
+            ..Found::default()
+        };
+        if let Some(&first) = key.as_bytes().first() {
+            found.prefix = self.prefixes[usize::from(first)]
+                .iter()
+                .find(|(phrase, _, _)| {
+                    // The second byte, compared first, turns most of the
+                    // openings that share the first away without a call
+                    // to compare the rest.
+                    let second = phrase.as_bytes().get(1);
+                    (second.is_none() || key.as_bytes().get(1) == second)
+                        && key.starts_with(phrase)
+                        && ends_at_boundary(key, phrase.len())
+                })
+                .map(|&(_, k, reason)| (k, reason));
+        }
+        self.find_sets(key, &mut found);
+        found
+    }
+
+    /// The phrases of the sets in `key`, as whole words (and the cookie
+    /// context's also inside words), added to `found`.
+    fn find_sets(&self, key: &str, found: &mut Found) {
+        for m in self.sets.find_overlapping_iter(key) {
+            let bits = self.set_bits[m.pattern().as_usize()];
+            found.sets |= bits & COOKIE_CONTEXT;
+            if starts_word(key, m.start()) && ends_at_boundary(key, m.end()) {
+                found.sets |= bits;
+                found.call_opens |= m.start() == 0 && bits & CALL_TO_ACTION != 0;
             }
         }
-        found
     }
 }
 
@@ -238,7 +240,7 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
-    let words = key.split_whitespace().count();
+    let words = count_words(&key);
     // Beyond the reach of every rule that reads phrases, only a consent
     // banner's words still count: the automaton need not read a longer
     // line (most of them prose) unless it speaks of cookies.
@@ -284,10 +286,18 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
     if words <= MAX_CAPTION_WORDS && ends_with_credit(trimmed) {
         return Some("image credit");
     }
-    if key.contains("cookie") && found.sets & COOKIE_CONTEXT != 0 {
+    if found.sets & COOKIE_CONTEXT != 0 && key.contains("cookie") {
         return Some("cookie prompt");
     }
     None
+}
+
+/// True for the ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    // Written as two comparisons, not a match, so that many bytes can be
+    // tested at once: tab, line feed, vertical tab, form feed and carriage
+    // return are 9 to 13.
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 /// True when `text` has more than `n` words (runs of non-space), counted
@@ -299,8 +309,7 @@ fn more_words_than(text: &str, n: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
     for &b in text.as_bytes() {
-        // The ASCII characters `char::is_whitespace` accepts.
-        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        let space = is_ascii_space(b);
         if !space && !in_word {
             words += 1;
             if words > n {
@@ -310,6 +319,32 @@ fn more_words_than(text: &str, n: usize) -> bool {
         in_word = !space;
     }
     false
+}
+
+/// The number of words (runs of non-space) in `text`, as
+/// `split_whitespace` counts them: asked of the key of every line judged,
+/// where decoding each character cost more than the rest of the line's
+/// wording rules.
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    count_ascii_words(text.as_bytes())
+}
+
+/// The number of words in ASCII `bytes`: the non-space bytes that open
+/// the text or follow a space, counted without a branch per byte, so that
+/// the compiler reads many bytes at once.
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let Some((&first, rest)) = bytes.split_first() else {
+        return 0;
+    };
+    let follows = bytes
+        .iter()
+        .zip(rest)
+        .filter(|&(&a, &b)| is_ascii_space(a) & !is_ascii_space(b))
+        .count();
+    usize::from(!is_ascii_space(first)) + follows
 }
 
 /// A line this short that asks the reader to subscribe, sign up or
@@ -364,6 +399,14 @@ fn ends_with_credit(line: &str) -> bool {
 /// "34 responses to “Title”", "12 thoughts on “Title”", "3 comments on
 /// ...": the heading over a comment thread.
 fn is_comment_header(key: &str) -> bool {
+    // The count opens the line, in digits or as "one" or "no": most lines
+    // open otherwise and need not be split into words.
+    if !matches!(
+        key.trim_start().as_bytes().first(),
+        Some(b'0'..=b'9' | b'o' | b'n')
+    ) {
+        return false;
+    }
     let mut words = key.split_whitespace();
     let (Some(n), Some(noun), Some(prep)) = (words.next(), words.next(), words.next()) else {
         return false;
@@ -385,6 +428,10 @@ fn is_comment_header(key: &str) -> bool {
 
 /// "jsmith says:", "Anna Lee said:": the line naming a commenter.
 fn is_commenter_line(key: &str, words: usize) -> bool {
+    // Most lines are longer: their first word need not be found.
+    if words > 5 {
+        return false;
+    }
     let first = key.split_whitespace().next().unwrap_or("");
     let pronoun = matches!(
         first,
@@ -407,7 +454,12 @@ pub(crate) fn is_lone_commenter_verb(line: &str) -> bool {
 /// A consent banner's text: it speaks of cookies together with the site or
 /// the browser (an article about baking cookies does neither).
 fn is_cookie_notice(key: &str) -> bool {
-    key.contains("cookie") && WORDING.find(key).sets & COOKIE_CONTEXT != 0
+    if !key.contains("cookie") {
+        return false;
+    }
+    let mut found = Found::default();
+    WORDING.find_sets(key, &mut found);
+    found.sets & COOKIE_CONTEXT != 0
 }
 
 /// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
@@ -541,6 +593,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_spaces_are_the_white_space_of_char() {
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         for text in [
             "",
@@ -551,9 +610,174 @@ mod tests {
             "l'été dernier, à Paris",
         ] {
             let n = text.split_whitespace().count();
+            assert_eq!(count_words(text), n, "{text:?}");
             for k in 0..n + 2 {
                 assert_eq!(more_words_than(text, k), n > k, "{text:?} {k}");
             }
+        }
+    }
+
+    /// What [`Wording::find`] must find in `key`, read phrase by phrase
+    /// over the whole vocabulary at every place in the line.
+    fn found_by_every_phrase(key: &str) -> Found {
+        let c = &*CHROME;
+        let mut found = Found {
+            line: c.lines.iter().find(|(p, _)| *p == key).map(|&(_, r)| r),
+            prefix: c
+                .prefixes
+                .iter()
+                .enumerate()
+                .find(|(_, (p, _))| key.starts_with(p) && ends_at_boundary(key, p.len()))
+                .map(|(k, &(_, r))| (k, r)),
+            ..Found::default()
+        };
+        for (list, bit) in [
+            (&c.calls_to_action, CALL_TO_ACTION),
+            (&c.contribution_credits, CONTRIBUTION_CREDIT),
+            (&c.disclaimers, DISCLAIMER),
+            (&c.reader_address, READER_ADDRESS),
+            (&c.cookie_context, COOKIE_CONTEXT),
+        ] {
+            for p in list {
+                for start in (0..=key.len()).filter(|&i| key.is_char_boundary(i)) {
+                    if !key[start..].starts_with(p) {
+                        continue;
+                    }
+                    let end = start + p.len();
+                    if bit == COOKIE_CONTEXT {
+                        found.sets |= bit;
+                    }
+                    if starts_word(key, start) && ends_at_boundary(key, end) {
+                        found.sets |= bit;
+                        found.call_opens |= start == 0 && bit == CALL_TO_ACTION;
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_vocabulary_is_found_as_phrase_by_phrase_reading_finds_it() {
+        let c = &*CHROME;
+        let mut keys: Vec<String> = Vec::new();
+        let phrases = c
+            .lines
+            .iter()
+            .chain(&c.prefixes)
+            .map(|&(p, _)| p)
+            .chain(c.calls_to_action.iter().copied())
+            .chain(c.contribution_credits.iter().copied())
+            .chain(c.disclaimers.iter().copied())
+            .chain(c.reader_address.iter().copied())
+            .chain(c.cookie_context.iter().copied());
+        // Each phrase alone, opening a line, closing one, inside one, and
+        // run into a longer word on either side.
+        for p in phrases {
+            keys.push(p.to_string());
+            keys.push(format!("{p} the rest of a line"));
+            keys.push(format!("a line ending in {p}"));
+            keys.push(format!("a line with {p} inside it"));
+            keys.push(format!("x{p}y and more"));
+            keys.push(format!("{p}s"));
+            keys.push(format!("{p}: {p}"));
+        }
+        for line in [
+            "",
+            "the harbour was quiet",
+            "subscribe to our newsletter and support independent journalism",
+            "this website uses cookies to improve your experience",
+            "bake the cookies for twelve minutes",
+            "© 2021 example media",
+            "share this article:",
+            "l'été dernier, à paris",
+        ] {
+            keys.push(line.to_string());
+        }
+        for key in &keys {
+            assert_eq!(WORDING.find(key), found_by_every_phrase(key), "{key:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_are_counted_as_split_whitespace_counts_them(
+            text in "[ab.\t\n\x0b\x0c\r ]{0,40}"
+        ) {
+            let n = text.split_whitespace().count();
+            proptest::prop_assert_eq!(count_words(&text), n);
+            proptest::prop_assert_eq!(more_words_than(&text, 3), n > 3);
+        }
+    }
+
+    /// The comment thread's heading by its full rule, every line split.
+    fn comment_header_by_its_words(key: &str) -> bool {
+        let mut words = key.split_whitespace();
+        let (Some(n), Some(noun), Some(prep)) = (words.next(), words.next(), words.next()) else {
+            return false;
+        };
+        (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "one" | "no"))
+            && matches!(
+                noun,
+                "response"
+                    | "responses"
+                    | "comment"
+                    | "comments"
+                    | "reply"
+                    | "replies"
+                    | "thought"
+                    | "thoughts"
+            )
+            && matches!(prep, "to" | "on" | "for")
+    }
+
+    /// The commenter's line by its full rule, its first word always found.
+    fn commenter_line_by_its_words(key: &str, words: usize) -> bool {
+        let first = key.split_whitespace().next().unwrap_or("");
+        let pronoun = matches!(
+            first,
+            "he" | "she" | "they" | "it" | "who" | "one" | "i" | "we" | "you"
+        );
+        !pronoun
+            && words <= 5
+            && (key.ends_with(" says") || key.ends_with(" said") || key.ends_with(" wrote"))
+            && !key.contains(['"', '\''])
+    }
+
+    #[test]
+    fn lines_turned_away_early_get_the_full_rules_verdict() {
+        for key in [
+            "12 comments on a walk",
+            " 12 comments on a walk",
+            "\u{a0}3 replies to this",
+            "one response to a walk",
+            "no comments for now",
+            "none comments on this",
+            "old thoughts on things",
+            "twelve comments on a walk",
+            "12",
+            "12 comments",
+            "a line of prose with 12 comments on it",
+            "harbourfan says",
+            "he says",
+            "jane roe of the harbour said",
+            "a much longer line that also ends with says",
+            "who wrote",
+            "jo \"jj\" wrote",
+            "",
+            " ",
+        ] {
+            assert_eq!(
+                is_comment_header(key),
+                comment_header_by_its_words(key),
+                "{key:?}"
+            );
+            let words = count_words(key);
+            assert_eq!(
+                is_commenter_line(key, words),
+                commenter_line_by_its_words(key, words),
+                "{key:?}"
+            );
         }
     }
 
