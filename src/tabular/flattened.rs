@@ -81,27 +81,38 @@ pub struct Casing {
 /// (`text message` and `Text Messages` share it); `None` for short words
 /// and anything but letters.
 pub fn pair_key(first: &str, second: &str) -> Option<u64> {
+    Some(join_keys(word_key(first)?, word_key(second)?))
+}
+
+/// The key of two words from their [`word_key`]s, in order: running text
+/// keys each word once, however many pairs it is in.
+fn join_keys(first: u64, second: u64) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    (first.rotate_left(29) ^ second).wrapping_mul(K)
+}
+
+/// One word's part of a [`pair_key`]: a hash of its lowercase letters
+/// without a plural `s`; `None` for words shorter than three letters and
+/// anything but letters.
+fn word_key(word: &str) -> Option<u64> {
     use std::hash::Hasher;
     let mut h = crate::text::WordHasher::default();
-    for w in [first, second] {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
-        // Every word of running text is keyed: ASCII words are lowercased
-        // on the stack, others copied. Both hash their lowercase bytes, so
-        // a word keys alike however it was written.
-        let mut buf = [0u8; 32];
-        if let Some(lower) = crate::text::ascii_lower(w, &mut buf) {
-            if lower.len() < 3 || !lower.bytes().all(|b| b.is_ascii_alphabetic()) {
-                return None;
-            }
-            h.write(lower.as_bytes());
-        } else {
-            if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
-                return None;
-            }
-            h.write(w.to_lowercase().as_bytes());
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
+    // Every word of running text is keyed: ASCII words are lowercased
+    // on the stack, others copied. Both hash their lowercase bytes, so
+    // a word keys alike however it was written.
+    let mut buf = [0u8; 32];
+    if let Some(lower) = crate::text::ascii_lower(w, &mut buf) {
+        if lower.len() < 3 || !lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
         }
-        h.write_u8(0xff);
+        h.write(lower.as_bytes());
+    } else {
+        if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        h.write(w.to_lowercase().as_bytes());
     }
     Some(h.finish())
 }
@@ -110,15 +121,15 @@ impl Casing {
     /// Learns from running text (not the candidate lines themselves).
     pub fn learn(&mut self, text: &str) {
         let mut sentence_start = true;
-        let mut previous: Option<&str> = None;
+        // The previous word's key, when it ends on a letter: words parted
+        // by punctuation are not written together.
+        let mut previous: Option<u64> = None;
         for raw in text.split_whitespace() {
-            // Words parted by punctuation are not written together.
-            if let Some(p) = previous.filter(|p| p.ends_with(char::is_alphabetic))
-                && let Some(key) = pair_key(p, raw)
-            {
-                self.pairs.insert(key);
+            let key = word_key(raw);
+            if let (Some(p), Some(k)) = (previous, key) {
+                self.pairs.insert(join_keys(p, k));
             }
-            previous = Some(raw);
+            previous = key.filter(|_| raw.ends_with(char::is_alphabetic));
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
             // Running text repeats its words: each is stored once, and
             // looked up without a copy first.
@@ -682,11 +693,16 @@ impl<'t, 'a> RowSpans<'t, 'a> {
         let spans = std::iter::repeat_with(OnceCell::new)
             .take(n * (n + 1) / 2)
             .collect();
-        let joined = toks
+        let keys: Vec<Option<u64>> = if casing.pairs.is_empty() {
+            vec![None; n]
+        } else {
+            toks.iter().map(|t| word_key(t.text)).collect()
+        };
+        let joined = keys
             .windows(2)
-            .map(|w| {
-                !casing.pairs.is_empty()
-                    && pair_key(w[0].text, w[1].text).is_some_and(|k| casing.pairs.contains(&k))
+            .map(|w| match (w[0], w[1]) {
+                (Some(a), Some(b)) => casing.pairs.contains(&join_keys(a, b)),
+                _ => false,
             })
             .collect();
         let known = toks
