@@ -374,6 +374,21 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
 mod tests {
     use super::*;
 
+    /// One paragraph a text, with its measured features.
+    fn paragraphs(texts: &[&str]) -> (Vec<Block>, Vec<Features>) {
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::Paragraph {
+                text: t.to_string(),
+            })
+            .collect();
+        let feats = blocks
+            .iter()
+            .map(|b| super::super::features::measure(b, &Default::default()).0)
+            .collect();
+        (blocks, feats)
+    }
+
     #[test]
     fn the_shipped_model_parses_and_round_trips() {
         let m = Model::parse(include_str!("model.tsv")).expect("model parses");
@@ -398,16 +413,7 @@ mod tests {
             "A third paragraph of prose, and it too is long enough for it.",
         ];
         for len in 0..=texts.len() {
-            let blocks: Vec<Block> = texts[..len]
-                .iter()
-                .map(|t| Block::Paragraph {
-                    text: t.to_string(),
-                })
-                .collect();
-            let feats: Vec<Features> = blocks
-                .iter()
-                .map(|b| super::super::features::measure(b, &Default::default()).0)
-                .collect();
+            let (blocks, feats) = paragraphs(&texts[..len]);
             let chrome = vec![false; len];
             let xs = block_features(&blocks, &feats, &chrome);
             let short = FEATURE_NAMES.iter().position(|f| *f == "short_neighbours");
@@ -449,16 +455,7 @@ mod tests {
             "Middle",
             "Only twice",
         ];
-        let blocks: Vec<Block> = texts
-            .iter()
-            .map(|t| Block::Paragraph {
-                text: t.to_string(),
-            })
-            .collect();
-        let feats: Vec<Features> = blocks
-            .iter()
-            .map(|b| super::super::features::measure(b, &Default::default()).0)
-            .collect();
+        let (blocks, feats) = paragraphs(&texts);
         let between = between_repeated_lines(&blocks, &feats);
         let marked: Vec<usize> = (0..texts.len()).filter(|&i| between[i]).collect();
         // Inside the first and last "Reply", the copies themselves at the

@@ -407,6 +407,11 @@ fn is_comment_header(key: &str) -> bool {
     ) {
         return false;
     }
+    comment_header_by_its_words(key)
+}
+
+/// [`is_comment_header`]'s rule read off the line's first three words.
+fn comment_header_by_its_words(key: &str) -> bool {
     let mut words = key.split_whitespace();
     let (Some(n), Some(noun), Some(prep)) = (words.next(), words.next(), words.next()) else {
         return false;
@@ -432,6 +437,11 @@ fn is_commenter_line(key: &str, words: usize) -> bool {
     if words > 5 {
         return false;
     }
+    commenter_line_by_its_words(key, words)
+}
+
+/// [`is_commenter_line`]'s rule, its first word always found.
+fn commenter_line_by_its_words(key: &str, words: usize) -> bool {
     let first = key.split_whitespace().next().unwrap_or("");
     let pronoun = matches!(
         first,
@@ -708,40 +718,6 @@ mod tests {
             proptest::prop_assert_eq!(count_words(&text), n);
             proptest::prop_assert_eq!(more_words_than(&text, 3), n > 3);
         }
-    }
-
-    /// The comment thread's heading by its full rule, every line split.
-    fn comment_header_by_its_words(key: &str) -> bool {
-        let mut words = key.split_whitespace();
-        let (Some(n), Some(noun), Some(prep)) = (words.next(), words.next(), words.next()) else {
-            return false;
-        };
-        (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "one" | "no"))
-            && matches!(
-                noun,
-                "response"
-                    | "responses"
-                    | "comment"
-                    | "comments"
-                    | "reply"
-                    | "replies"
-                    | "thought"
-                    | "thoughts"
-            )
-            && matches!(prep, "to" | "on" | "for")
-    }
-
-    /// The commenter's line by its full rule, its first word always found.
-    fn commenter_line_by_its_words(key: &str, words: usize) -> bool {
-        let first = key.split_whitespace().next().unwrap_or("");
-        let pronoun = matches!(
-            first,
-            "he" | "she" | "they" | "it" | "who" | "one" | "i" | "we" | "you"
-        );
-        !pronoun
-            && words <= 5
-            && (key.ends_with(" says") || key.ends_with(" said") || key.ends_with(" wrote"))
-            && !key.contains(['"', '\''])
     }
 
     #[test]
