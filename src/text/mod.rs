@@ -16,12 +16,17 @@ pub use sentences::{Position, SentenceWords};
 pub use words::{Case, ChunkKind, Word, WordKind, chunk_kind, chunks, words};
 pub use wordtable::WordTable;
 
-/// `word` lowercased into `buf` when it is ASCII and fits, for lexicon
-/// look-ups without allocating; `None` otherwise.
-pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+/// `word` lowercased when it is ASCII and fits in `buf`, for lexicon
+/// look-ups without allocating; `None` otherwise. A word already in
+/// lowercase (most words of prose) comes back as it is; others are
+/// lowercased into `buf`.
+pub fn ascii_lower<'b>(word: &'b str, buf: &'b mut [u8]) -> Option<&'b str> {
     let b = word.as_bytes();
     if b.len() > buf.len() || !word.is_ascii() {
         return None;
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
     }
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
@@ -212,6 +217,22 @@ pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_are_lowercased_whatever_their_case() {
+        let mut buf = [0u8; 8];
+        for (word, lower) in [
+            ("harbour", Some("harbour")),
+            ("Harbour", Some("harbour")),
+            ("USA", Some("usa")),
+            ("x-1_y", Some("x-1_y")),
+            ("", Some("")),
+            ("caf\u{e9}", None),
+            ("breakwaters", None),
+        ] {
+            assert_eq!(ascii_lower(word, &mut buf), lower, "{word:?}");
+        }
+    }
 
     #[test]
     fn code_lines_and_prose() {
