@@ -165,7 +165,7 @@ impl Casing {
 pub fn find<'c>(lines: &[&str], casing: &dyn Fn() -> &'c Casing) -> Option<Found> {
     let counts: Vec<usize> = lines
         .iter()
-        .map(|l| tokens::word_count(l, LINE_WORDS))
+        .map(|l| crate::text::count_words(l, LINE_WORDS))
         .collect();
     find_counted(lines, &counts, casing)
 }
@@ -202,7 +202,7 @@ pub fn find_counted<'c>(
         // Capped: a line longer than any row is no header nor row, however
         // long. A numbered line is counted again without its number.
         .map(|((number, l), &count)| match number {
-            Some(_) => tokens::word_count(l, LINE_WORDS),
+            Some(_) => crate::text::count_words(l, LINE_WORDS),
             None => count,
         })
         .collect();

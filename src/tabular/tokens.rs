@@ -106,26 +106,6 @@ fn classify(text: &str) -> Token<'_> {
     }
 }
 
-/// The number of white-space-delimited words in `line`, counted up to
-/// `cap` (a longer line counts `cap`): line shapes are read on every line
-/// of every candidate. ASCII lines are read byte by byte; others as
-/// [`str::split_whitespace`] splits them.
-pub fn word_count(line: &str, cap: usize) -> usize {
-    if !line.is_ascii() {
-        return line.split_whitespace().take(cap).count();
-    }
-    // A word starts where a byte that is no space follows one that is (or
-    // the line's start): counted without branches, so the loop runs fast
-    // over the whole line.
-    let (words, _) = line
-        .bytes()
-        .fold((0usize, true), |(words, after_space), b| {
-            let space = b.is_ascii_whitespace() || b == 0x0b;
-            (words + usize::from(after_space && !space), space)
-        });
-    words.min(cap)
-}
-
 /// A number, possibly signed or compared, with a currency sign, grouping, a
 /// decimal part, a percent sign, date separators or a unit written onto it:
 /// anything that starts with a digit (`$1.2m`, `45%`, `3–4`, `1600W`,
@@ -227,44 +207,6 @@ mod tests {
         assert_eq!(classes("$$–$$$ $ €€ $-"), [Number, Number, Number, Number]);
         assert_eq!(classes("_ga.id user_id 2_000 a_"), [Cap, Cap, Number, Cap]);
         assert!(!tokenize("_ga")[0].capitalised);
-    }
-
-    #[test]
-    fn word_counts_agree_with_splitting_on_any_ascii() {
-        // Every byte pair over a small alphabet of spaces and marks.
-        let alphabet = [
-            b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', b'a', b'.', 0x08, 0x0e, b'~',
-        ];
-        for x in alphabet {
-            for y in alphabet {
-                for z in alphabet {
-                    let bytes = [x, y, z, x];
-                    let line = std::str::from_utf8(&bytes).unwrap();
-                    assert_eq!(
-                        word_count(line, 100),
-                        line.split_whitespace().count(),
-                        "{line:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn word_counts_agree_with_splitting() {
-        for line in [
-            "",
-            "  ",
-            "one",
-            " two  words ",
-            "tab\tand\x0bvertical\x0cfeed",
-            "caf\u{e9}\u{a0}cr\u{e8}me br\u{fb}l\u{e9}e",
-            "a b c d e f",
-        ] {
-            let all = line.split_whitespace().count();
-            assert_eq!(word_count(line, 100), all, "{line:?}");
-            assert_eq!(word_count(line, 3), all.min(3), "{line:?}");
-        }
     }
 
     #[test]

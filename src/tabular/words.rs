@@ -257,7 +257,7 @@ mod tests {
     fn counts(lines: &[&str]) -> Vec<usize> {
         lines
             .iter()
-            .map(|l| tokens::word_count(l, crate::tabular::flattened::LINE_WORDS))
+            .map(|l| crate::text::count_words(l, crate::tabular::flattened::LINE_WORDS))
             .collect()
     }
 

@@ -16,6 +16,43 @@ pub use sentences::{Position, SentenceWords};
 pub use words::{Case, ChunkKind, Word, WordKind, chunk_kind, chunks, words};
 pub use wordtable::WordTable;
 
+/// True for the ASCII characters `char::is_whitespace` accepts.
+pub fn is_ascii_space(b: u8) -> bool {
+    // Written as two comparisons, not a match, so that many bytes can be
+    // tested at once: tab, line feed, vertical tab, form feed and carriage
+    // return are 9 to 13.
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// The number of words (runs of non-space) in `text`, as
+/// [`str::split_whitespace`] counts them, counted up to `cap` (a text
+/// with more counts `cap`). Asked of every line by the boilerplate rules
+/// and of every line of a table candidate: ASCII text is read without
+/// decoding characters, a stretch of bytes at a time, and a long text
+/// stops being read once `cap` words are found.
+pub fn count_words(text: &str, cap: usize) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().take(cap).count();
+    }
+    let b = text.as_bytes();
+    let mut words = usize::from(b.first().is_some_and(|&c| !is_ascii_space(c)));
+    // A word opens at each non-space byte after a space. Within a stretch
+    // nothing is carried from one byte pair to the next, so the compiler
+    // tests many at once; the cap is looked at between stretches.
+    const STRETCH: usize = 64;
+    let mut from = 1;
+    while from < b.len() && words < cap {
+        let to = (from + STRETCH).min(b.len());
+        words += b[from - 1..to - 1]
+            .iter()
+            .zip(&b[from..to])
+            .filter(|&(&x, &y)| is_ascii_space(x) & !is_ascii_space(y))
+            .count();
+        from = to;
+    }
+    words.min(cap)
+}
+
 /// `word` lowercased when it is ASCII and fits in `buf`, for lexicon
 /// look-ups without allocating; `None` otherwise. A word already in
 /// lowercase (most words of prose) comes back as it is; others are
@@ -217,6 +254,71 @@ pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_spaces_are_the_white_space_of_char() {
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "tab\tand\x0bvertical\x0cfeed",
+            "caf\u{e9}\u{a0}cr\u{e8}me br\u{fb}l\u{e9}e",
+            "a b c d e f",
+            "  one two\tthree\x0bfour\x0cfive\r\nsix  ",
+            "a\u{a0}b c",
+            "— — —",
+            "l'été dernier, à Paris",
+        ] {
+            let n = text.split_whitespace().count();
+            assert_eq!(count_words(text, usize::MAX), n, "{text:?}");
+            for k in 0..n + 2 {
+                assert_eq!(count_words(text, k), n.min(k), "{text:?} {k}");
+                assert_eq!(count_words(text, k + 1) > k, n > k, "{text:?} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_alike_over_every_run_of_spaces_and_marks() {
+        // Every byte triple over a small alphabet of spaces and marks.
+        let alphabet = [
+            b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', b'a', b'.', 0x08, 0x0e, b'~',
+        ];
+        for x in alphabet {
+            for y in alphabet {
+                for z in alphabet {
+                    let bytes = [x, y, z, x];
+                    let line = std::str::from_utf8(&bytes).unwrap();
+                    assert_eq!(
+                        count_words(line, 100),
+                        line.split_whitespace().count(),
+                        "{line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_are_counted_as_split_whitespace_counts_them(
+            text in "[ab.\t\n\x0b\x0c\r ]{0,200}",
+            cap in 0usize..80,
+        ) {
+            let n = text.split_whitespace().count();
+            proptest::prop_assert_eq!(count_words(&text, usize::MAX), n);
+            proptest::prop_assert_eq!(count_words(&text, cap), n.min(cap));
+            proptest::prop_assert_eq!(count_words(&text, 4) > 3, n > 3);
+        }
+    }
 
     #[test]
     fn ascii_words_are_lowercased_whatever_their_case() {

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::chrome::{self, CHROME};
+use crate::text::count_words;
 use crate::text::normalise::{self, Fold};
 
 /// The sets of phrases a line is searched for inside it (not only whole or
@@ -234,13 +235,13 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
     }
     // Every rule but the cookie banner's is for short lines: a long
     // paragraph is not normalised at all unless it speaks of cookies.
-    if more_words_than(trimmed, MAX_CAPTION_WORDS) {
+    if count_words(trimmed, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS {
         let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
         return (lower_mention && is_cookie_notice(&normalise::key(trimmed, Fold::Line)))
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
-    let words = count_words(&key);
+    let words = count_words(&key, usize::MAX);
     // Beyond the reach of every rule that reads phrases, only a consent
     // banner's words still count: the automaton need not read a longer
     // line (most of them prose) unless it speaks of cookies.
@@ -290,61 +291,6 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
         return Some("cookie prompt");
     }
     None
-}
-
-/// True for the ASCII characters `char::is_whitespace` accepts.
-fn is_ascii_space(b: u8) -> bool {
-    // Written as two comparisons, not a match, so that many bytes can be
-    // tested at once: tab, line feed, vertical tab, form feed and carriage
-    // return are 9 to 13.
-    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
-}
-
-/// True when `text` has more than `n` words (runs of non-space), counted
-/// byte by byte for ASCII text: asked of every line, most of them prose.
-fn more_words_than(text: &str, n: usize) -> bool {
-    if !text.is_ascii() {
-        return text.split_whitespace().nth(n).is_some();
-    }
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = is_ascii_space(b);
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return true;
-            }
-        }
-        in_word = !space;
-    }
-    false
-}
-
-/// The number of words (runs of non-space) in `text`, as
-/// `split_whitespace` counts them: asked of the key of every line judged,
-/// where decoding each character cost more than the rest of the line's
-/// wording rules.
-fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
-    count_ascii_words(text.as_bytes())
-}
-
-/// The number of words in ASCII `bytes`: the non-space bytes that open
-/// the text or follow a space, counted without a branch per byte, so that
-/// the compiler reads many bytes at once.
-fn count_ascii_words(bytes: &[u8]) -> usize {
-    let Some((&first, rest)) = bytes.split_first() else {
-        return 0;
-    };
-    let follows = bytes
-        .iter()
-        .zip(rest)
-        .filter(|&(&a, &b)| is_ascii_space(a) & !is_ascii_space(b))
-        .count();
-    usize::from(!is_ascii_space(first)) + follows
 }
 
 /// A line this short that asks the reader to subscribe, sign up or
@@ -602,31 +548,6 @@ fn without_parentheses(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn ascii_spaces_are_the_white_space_of_char() {
-        for b in 0..=127u8 {
-            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
-        }
-    }
-
-    #[test]
-    fn words_are_counted_as_split_whitespace_counts_them() {
-        for text in [
-            "",
-            "one",
-            "  one two\tthree\x0bfour\x0cfive\r\nsix  ",
-            "a\u{a0}b c",
-            "— — —",
-            "l'été dernier, à Paris",
-        ] {
-            let n = text.split_whitespace().count();
-            assert_eq!(count_words(text), n, "{text:?}");
-            for k in 0..n + 2 {
-                assert_eq!(more_words_than(text, k), n > k, "{text:?} {k}");
-            }
-        }
-    }
-
     /// What [`Wording::find`] must find in `key`, read phrase by phrase
     /// over the whole vocabulary at every place in the line.
     fn found_by_every_phrase(key: &str) -> Found {
@@ -709,17 +630,6 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
-        #[test]
-        fn ascii_words_are_counted_as_split_whitespace_counts_them(
-            text in "[ab.\t\n\x0b\x0c\r ]{0,40}"
-        ) {
-            let n = text.split_whitespace().count();
-            proptest::prop_assert_eq!(count_words(&text), n);
-            proptest::prop_assert_eq!(more_words_than(&text, 3), n > 3);
-        }
-    }
-
     #[test]
     fn lines_turned_away_early_get_the_full_rules_verdict() {
         for key in [
@@ -748,7 +658,7 @@ mod tests {
                 comment_header_by_its_words(key),
                 "{key:?}"
             );
-            let words = count_words(key);
+            let words = count_words(key, usize::MAX);
             assert_eq!(
                 is_commenter_line(key, words),
                 commenter_line_by_its_words(key, words),

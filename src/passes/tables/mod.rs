@@ -19,8 +19,8 @@ use crate::pipeline::{Pass, PassContext};
 
 use crate::tabular::delimited;
 use crate::tabular::flattened::{self, Casing};
-use crate::tabular::tokens::word_count;
 use crate::tabular::words;
+use crate::text::count_words;
 
 /// Most words in a line that may name the columns of a flattened table.
 const MAX_HEADER_WORDS: usize = 14;
@@ -88,7 +88,7 @@ fn might_hold_table(text: &str) -> Option<Vec<usize>> {
     if text.bytes().filter(|&b| b == b'\n').count() < 2 {
         return None;
     }
-    let count = |l: &str| word_count(l, flattened::LINE_WORDS);
+    let count = |l: &str| count_words(l, flattened::LINE_WORDS);
     if text.contains('\t') || text.contains("  ") {
         return Some(text.split('\n').map(count).collect());
     }
