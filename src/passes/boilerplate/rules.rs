@@ -57,6 +57,18 @@ struct Found {
     call_opens: bool,
 }
 
+/// The vocabulary's sets of phrases that may stand anywhere in a line,
+/// each with its bit in [`Found::sets`].
+fn phrase_sets(c: &chrome::Chrome) -> [(&[&'static str], u8); 5] {
+    [
+        (&c.calls_to_action, CALL_TO_ACTION),
+        (&c.contribution_credits, CONTRIBUTION_CREDIT),
+        (&c.disclaimers, DISCLAIMER),
+        (&c.reader_address, READER_ADDRESS),
+        (&c.cookie_context, COOKIE_CONTEXT),
+    ]
+}
+
 static WORDING: LazyLock<Wording> = LazyLock::new(|| {
     let c = &*CHROME;
     let mut lines: HashMap<&'static str, &'static str, foldhash::fast::FixedState> =
@@ -75,13 +87,7 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
     let mut index: HashMap<&'static str, usize> = Default::default();
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut set_bits: Vec<u8> = Vec::new();
-    for (list, bit) in [
-        (&c.calls_to_action, CALL_TO_ACTION),
-        (&c.contribution_credits, CONTRIBUTION_CREDIT),
-        (&c.disclaimers, DISCLAIMER),
-        (&c.reader_address, READER_ADDRESS),
-        (&c.cookie_context, COOKIE_CONTEXT),
-    ] {
+    for (list, bit) in phrase_sets(c) {
         for &phrase in list {
             let i = *index.entry(phrase).or_insert_with(|| {
                 patterns.push(phrase);
@@ -562,13 +568,7 @@ mod tests {
                 .map(|(k, &(_, r))| (k, r)),
             ..Found::default()
         };
-        for (list, bit) in [
-            (&c.calls_to_action, CALL_TO_ACTION),
-            (&c.contribution_credits, CONTRIBUTION_CREDIT),
-            (&c.disclaimers, DISCLAIMER),
-            (&c.reader_address, READER_ADDRESS),
-            (&c.cookie_context, COOKIE_CONTEXT),
-        ] {
+        for (list, bit) in phrase_sets(c) {
             for p in list {
                 for start in (0..=key.len()).filter(|&i| key.is_char_boundary(i)) {
                     if !key[start..].starts_with(p) {
