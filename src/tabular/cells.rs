@@ -627,10 +627,11 @@ pub fn names_a_date(word: &str) -> bool {
 }
 
 /// True for a token no column name holds, wherever it stands in the name
-/// ([`header_fit`] is `None` for every run of tokens holding it): the
-/// brackets and bars of code, money and percentages, a semicolon, a long
-/// word closing a sentence. A header holding one cannot be cut into
-/// names at all.
+/// (a rule of [`header_fit`]): brackets, angle brackets and bars, the
+/// syntax of commands and code (`Boot lan[.<addr>]`); money and
+/// percentages, which are values; a semicolon, which runs a clause on; a
+/// long word closing a sentence. A header holding one cannot be cut into
+/// names at all, so its runs need not be read.
 pub fn names_nothing(t: &Token<'_>) -> bool {
     t.text.contains(['[', ']', '<', '>', '{', '}', '|'])
         || t.text.ends_with(';')
@@ -644,8 +645,14 @@ pub fn names_nothing(t: &Token<'_>) -> bool {
 /// on it): a connector, a lowercase function word, a word neither
 /// capitalised nor a figure or symbol.
 pub fn opens_no_name(t: &Token<'_>) -> bool {
-    is_connector(t.text)
-        || (t.class == Class::Function && !t.capitalised)
+    is_connector(t.text) || no_name_opens_on(t)
+}
+
+/// True for a word no column name's core (its words outside asides) opens
+/// on: a lowercase function word, a word neither capitalised nor a figure
+/// or symbol (a rule of [`header_fit`]).
+fn no_name_opens_on(t: &Token<'_>) -> bool {
+    (t.class == Class::Function && !t.capitalised)
         || !(t.capitalised || matches!(t.class, Class::Number | Class::Year | Class::Symbol))
 }
 
@@ -655,7 +662,7 @@ pub fn opens_no_name(t: &Token<'_>) -> bool {
 /// punctuation.
 pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     let raw_last = *cell.last()?;
-    if !parens_closed(cell) || cut_at_connector(cell) {
+    if cell.iter().any(names_nothing) || !parens_closed(cell) || cut_at_connector(cell) {
         return None;
     }
     // A lone `/` or `–` joins two names; it names nothing.
@@ -666,14 +673,6 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     }
     // A parenthesised aside closes a column name (`Salary (May 2024)`).
     if cell[..cell.len() - 1].iter().any(|t| t.text.ends_with(')')) {
-        return None;
-    }
-    // Brackets, angle brackets and bars are the syntax of commands and
-    // code (`Boot lan[.<addr>]`), not of column names.
-    if cell
-        .iter()
-        .any(|t| t.text.contains(['[', ']', '<', '>', '{', '}', '|']))
-    {
         return None;
     }
     let asides = without_asides(cell);
@@ -687,32 +686,21 @@ pub fn header_fit(cell: &[Token<'_>]) -> Option<f32> {
     // function word there is read as lowercase.
     let shouted = core.iter().all(|t| t.acronym || t.class != Class::Function)
         && core.iter().any(|t| t.class == Class::Function && t.acronym);
-    let lowercase_function = first.class == Class::Function && (!first.capitalised || shouted);
+    let shouted_function = first.class == Class::Function && shouted;
     let last_is_function = last.class == Class::Function && !raw_last.text.ends_with(')');
-    if lowercase_function || last_is_function {
-        return None;
-    }
-    if !(first.capitalised || matches!(first.class, Class::Number | Class::Year | Class::Symbol)) {
+    if no_name_opens_on(&first) || shouted_function || last_is_function {
         return None;
     }
     // A column name may hold a comma (`Public, in-state`) and end on a
-    // colon, but not run on past one or hold a sentence.
+    // colon, but not run on past one or hold a sentence; it may be named
+    // by a question (`Concise logic?`), which ends it (other sentence ends
+    // name nothing anywhere).
     let (body, end) = cell.split_at(cell.len() - 1);
-    if body.iter().any(|t| t.text.ends_with([';', ':']))
-        || end[0].text.ends_with([',', ';'])
-        || cell.iter().enumerate().any(|(i, t)| {
-            // A column may be named by a question (`Concise logic?`).
-            let question = i + 1 == cell.len() && t.text.ends_with('?');
-            t.full_stop && !question && t.text.chars().count() > 5
-        })
+    if body
+        .iter()
+        .any(|t| t.text.ends_with(':') || (t.text.ends_with('?') && t.text.chars().count() > 5))
+        || end[0].text.ends_with(',')
     {
-        return None;
-    }
-    // Money and percentages are values, not names of columns.
-    if cell.iter().any(|t| {
-        t.class == Class::Number
-            && (t.text.starts_with(['$', '€', '£', '¥', '₹']) || t.text.ends_with('%'))
-    }) {
         return None;
     }
     // Decimals and thousands are values (`0.0.0.0:80`, `1,250`), not
