@@ -652,8 +652,8 @@ pub fn opens_no_name(t: &Token<'_>) -> bool {
 /// on: a lowercase function word, a word neither capitalised nor a figure
 /// or symbol (a rule of [`header_fit`]).
 fn no_name_opens_on(t: &Token<'_>) -> bool {
-    (t.class == Class::Function && !t.capitalised)
-        || !(t.capitalised || matches!(t.class, Class::Number | Class::Year | Class::Symbol))
+    // A lowercase function word is neither capitalised nor a figure.
+    !t.capitalised && !matches!(t.class, Class::Number | Class::Year | Class::Symbol)
 }
 
 /// How well `cell` reads as a column name, or `None` when it cannot be one:
