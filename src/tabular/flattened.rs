@@ -69,10 +69,12 @@ const CELL_COST: f32 = 1.2;
 /// (`Morocco`) from common words (`Education`) in a first column.
 #[derive(Debug, Default)]
 pub struct Casing {
-    /// Words seen in lowercase in running text (lowercased).
-    pub lower: HashSet<String, WordHash>,
-    /// Words seen capitalised in the middle of a sentence (lowercased).
-    pub proper: HashSet<String, WordHash>,
+    /// Words seen opening on a lowercase letter in running text, as
+    /// written (see [`name_key`]).
+    pub lower: HashSet<u64, WordHash>,
+    /// Words seen capitalised in the middle of a sentence, lowercased (see
+    /// [`name_key`]).
+    pub proper: HashSet<u64, WordHash>,
     /// Pairs of words running text writes side by side (see [`pair_key`]).
     pub pairs: HashSet<u64, WordHash>,
 }
@@ -117,6 +119,25 @@ fn word_key(word: &str) -> Option<u64> {
     Some(h.finish())
 }
 
+/// The key a word is stored under in [`Casing::lower`] and
+/// [`Casing::proper`]: a hash of its bytes. Running text repeats its words,
+/// and most are never asked about: keys spare a copy of each.
+pub fn name_key(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::text::WordHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// The [`name_key`] of `word` lowercased.
+fn lowercase_name_key(word: &str) -> u64 {
+    let mut buf = [0u8; 32];
+    match crate::text::ascii_lower(word, &mut buf) {
+        Some(lower) => name_key(lower),
+        None => name_key(&word.to_lowercase()),
+    }
+}
+
 impl Casing {
     /// Learns from running text (not the candidate lines themselves).
     pub fn learn(&mut self, text: &str) {
@@ -131,24 +152,11 @@ impl Casing {
             }
             previous = key.filter(|_| raw.ends_with(char::is_alphabetic));
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            // Running text repeats its words: each is stored once, and
-            // looked up without a copy first.
             if let Some(first) = word.chars().next() {
                 if first.is_lowercase() {
-                    if !self.lower.contains(word) {
-                        self.lower.insert(word.to_string());
-                    }
+                    self.lower.insert(name_key(word));
                 } else if first.is_uppercase() && !sentence_start {
-                    let mut buf = [0u8; 32];
-                    match crate::text::ascii_lower(word, &mut buf) {
-                        Some(lower) if self.proper.contains(lower) => {}
-                        Some(lower) => {
-                            self.proper.insert(lower.to_string());
-                        }
-                        None => {
-                            self.proper.insert(word.to_lowercase());
-                        }
-                    }
+                    self.proper.insert(lowercase_name_key(word));
                 }
             }
             sentence_start = raw.ends_with(['.', '!', '?', ':']);
@@ -1792,10 +1800,7 @@ fn key_column_bonus(
         if row.toks[1..].iter().any(|x| x.text == t.text) {
             return 0.0;
         }
-        let word = t
-            .text
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let word = lowercase_name_key(t.text.trim_matches(|c: char| !c.is_alphanumeric()));
         if casing.lower.contains(&word) {
             return 0.0;
         }
