@@ -24,30 +24,93 @@ pub fn is_ascii_space(b: u8) -> bool {
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
+/// True when byte `i` of `b` (UTF-8) opens a character
+/// `char::is_whitespace` accepts outside ASCII: U+0085, U+00A0, U+1680,
+/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or U+3000. Read off the
+/// bytes, since most text outside ASCII holds only letters and marks (`é`,
+/// `’`, `—`).
+fn opens_unicode_space(b: &[u8], i: usize) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    match b[i] {
+        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+        0xE2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(i + 2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        _ => false,
+    }
+}
+
+/// Every byte's low seven bits.
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+/// Every byte's high bit.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Every byte's low bit.
+const LOW: u64 = 0x0101_0101_0101_0101;
+
+/// The bytes of `v` (eight bytes of text) that are ASCII spaces (see
+/// [`is_ascii_space`]), each marked by its low bit. Eight bytes are tested
+/// at once: each byte's low seven bits are added to a constant that
+/// carries into its high bit exactly when the byte is, or is not, in
+/// range, and no sum overflows into the next byte. Bytes outside ASCII
+/// are never spaces.
+fn ascii_spaces(v: u64) -> u64 {
+    let w = v & LOW7;
+    // High bit set where the byte is a blank: `w ^ 0x20` is zero there.
+    let blank = !((w ^ 0x2020_2020_2020_2020) + LOW7);
+    // High bit set where the byte is 9 to 13: at least 9, not 14.
+    let control = (w + 0x7777_7777_7777_7777) & !(w + 0x7272_7272_7272_7272);
+    ((blank | control) & !v & HIGH) >> 7
+}
+
 /// The number of words (runs of non-space) in `text`, as
 /// [`str::split_whitespace`] counts them, counted up to `cap` (a text
 /// with more counts `cap`). Asked of every line by the boilerplate rules
-/// and of every line of a table candidate: ASCII text is read without
-/// decoding characters, a stretch of bytes at a time, and a long text
-/// stops being read once `cap` words are found.
+/// and of every line of a table candidate: text is read eight bytes at a
+/// time without decoding characters, and a long text stops being read
+/// once `cap` words are found. Bytes outside ASCII belong to words, as
+/// their characters do; only a text with a space outside ASCII (a
+/// no-break space) is read again character by character.
 pub fn count_words(text: &str, cap: usize) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().take(cap).count();
-    }
     let b = text.as_bytes();
-    let mut words = usize::from(b.first().is_some_and(|&c| !is_ascii_space(c)));
-    // A word opens at each non-space byte after a space. Within a stretch
-    // nothing is carried from one byte pair to the next, so the compiler
-    // tests many at once; the cap is looked at between stretches.
+    let mut words = 0;
+    // Whether the byte before the eight read was a space: before the text,
+    // as if it were, so a word opening the text is counted.
+    let mut space_before = 1u64;
+    // Between stretches of 64 bytes the cap is looked at.
     const STRETCH: usize = 64;
-    let mut from = 1;
+    let mut from = 0;
     while from < b.len() && words < cap {
         let to = (from + STRETCH).min(b.len());
-        words += b[from - 1..to - 1]
-            .iter()
-            .zip(&b[from..to])
-            .filter(|&(&x, &y)| is_ascii_space(x) & !is_ascii_space(y))
-            .count();
+        // Each byte of `opened` counts the words opening at its place in
+        // the stretch's eight-byte chunks (at most eight), summed across
+        // the bytes once the stretch is read.
+        let mut opened = 0u64;
+        for (c, chunk) in b[from..to].chunks(8).enumerate() {
+            let (v, read) = match <[u8; 8]>::try_from(chunk) {
+                Ok(bytes) => (u64::from_le_bytes(bytes), LOW),
+                // The text's last bytes, zero-padded: only the bytes
+                // read count, the padding is no word.
+                Err(_) => (load_le(chunk), LOW >> (8 * (8 - chunk.len()))),
+            };
+            // The bytes that open a character of two bytes or more (0xC0
+            // and over): each is looked at for a space outside ASCII.
+            let mut opens_long = v & (v << 1) & HIGH;
+            while opens_long != 0 {
+                let i = from + 8 * c + (opens_long.trailing_zeros() / 8) as usize;
+                if opens_unicode_space(b, i) {
+                    return text.split_whitespace().take(cap).count();
+                }
+                opens_long &= opens_long - 1;
+            }
+            let spaces = ascii_spaces(v);
+            opened += !spaces & read & ((spaces << 8) | space_before);
+            space_before = spaces >> 56;
+        }
+        words += (opened.wrapping_mul(LOW) >> 56) as usize;
         from = to;
     }
     words.min(cap)
@@ -307,7 +370,40 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_space_outside_ascii_is_found() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                opens_unicode_space(text.as_bytes(), 1),
+                c.is_whitespace(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn words_outside_ascii_are_counted_as_split_whitespace_counts_them(
+            text in "[aé’—\u{a0}\u{2009}\u{3000}\u{85}\u{202f}\u{2028}\u{1680}\u{205f}\u{2060}\u{e2}\u{180e}. \t\n]{0,120}",
+            cap in 0usize..60,
+        ) {
+            let n = text.split_whitespace().count();
+            proptest::prop_assert_eq!(count_words(&text, usize::MAX), n);
+            proptest::prop_assert_eq!(count_words(&text, cap), n.min(cap));
+        }
+
+        #[test]
+        fn any_text_is_counted_as_split_whitespace_counts_it(
+            text in "(.|\n){0,150}",
+            cap in 0usize..60,
+        ) {
+            let n = text.split_whitespace().count();
+            proptest::prop_assert_eq!(count_words(&text, usize::MAX), n);
+            proptest::prop_assert_eq!(count_words(&text, cap), n.min(cap));
+        }
+
         #[test]
         fn ascii_words_are_counted_as_split_whitespace_counts_them(
             text in "[ab.\t\n\x0b\x0c\r ]{0,200}",
