@@ -286,10 +286,40 @@ fn extract_as(arena: &dom::Arena<'_>, meta: &crate::document::Meta, dated: bool)
         };
         doc = Document::new(InputFormat::Html);
         walk::emit(&keeping, &roots, &mut doc);
+    } else if !arena.keep_links
+        && (EMPTY_CHARS..INDEX_PAGE_CHARS).contains(&chars)
+        && links_dropped > chars
+        && mostly_links(arena, &roots)
+    {
+        // A short reading of boxes made mostly of links, more of which
+        // were dropped than kept: a listing whose items are links (an index
+        // of entries, a feed of posts), read down to its introduction. Its
+        // links are its items; the longer reading is taken only when it
+        // finds much more. (An empty reading is left to the readings of
+        // index pages that follow; a short article in a box of prose keeps
+        // its links to other pages dropped.)
+        let keeping = dom::Arena {
+            nodes: arena.nodes.clone(),
+            keep_links: true,
+        };
+        let mut retry = Document::new(InputFormat::Html);
+        walk::emit(&keeping, &roots, &mut retry);
+        if body_chars(&retry) >= chars * 2 + 100 {
+            doc = retry;
+        }
     }
     doc.meta = meta.clone();
     tidy(&mut doc);
     doc
+}
+
+/// True when at least half the text of the boxes `roots` sits in links.
+fn mostly_links(arena: &dom::Arena<'_>, roots: &[usize]) -> bool {
+    let (chars, links) = roots.iter().fold((0u64, 0u64), |(c, l), &r| {
+        let n = &arena.nodes[r];
+        (c + u64::from(n.chars), l + u64::from(n.link_chars))
+    });
+    chars > 0 && links * 2 >= chars
 }
 
 /// The page's `<main>` region as a document carrying `meta`, when the
@@ -564,6 +594,72 @@ fn remove_block(doc: &mut Document, at: usize, reason: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(html: &str) -> String {
+        ingest_str(html, &Options::default())
+            .expect("the page reads")
+            .text()
+    }
+
+    /// A dated index: a line of introduction over a list of links, the
+    /// site's menu beside it.
+    const INDEX_PAGE: &str = r#"<html><head><title>Reading list</title>
+<meta property="article:published_time" content="2024-01-05T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></nav>
+<div class="entries"><p>Winter term entries of the reading list, newest first, with the week each of them was added to it.</p>
+<ul class="items">
+<li><a href="/e/1">Lantern making for beginners, part one</a></li>
+<li><a href="/e/2">Lantern making for beginners, part two</a></li>
+<li><a href="/e/3">Choosing paper that holds up in the rain</a></li>
+<li><a href="/e/4">Candles, wicks and how long they burn</a></li>
+<li><a href="/e/5">Folding the frame without glue at all</a></li>
+<li><a href="/e/6">A short history of the harbour festival</a></li>
+<li><a href="/e/7">Where the boats moor on lantern night</a></li>
+<li><a href="/e/8">Keeping children safe near open flames</a></li>
+<li><a href="/e/9">Photographing lanterns after dark, tips</a></li>
+<li><a href="/e/10">Recipes for the long night on the quay</a></li>
+</ul></div>
+<footer><a href="/privacy">Privacy</a></footer></body></html>"#;
+
+    #[test]
+    fn a_short_reading_made_of_links_keeps_its_links() {
+        let text = read(INDEX_PAGE);
+        assert!(text.contains("Winter term entries"), "{text}");
+        assert!(text.contains("Choosing paper that holds up"), "{text}");
+        assert!(text.contains("Recipes for the long night"), "{text}");
+        assert!(!text.contains("About us"), "{text}");
+    }
+
+    #[test]
+    fn a_short_article_drops_its_links_elsewhere() {
+        let html = r#"<html><head><title>Lantern night</title>
+<meta property="article:published_time" content="2024-01-05T10:00:00Z"></head>
+<body><div class="story">
+<p>The families gathered on the quay at dusk, as they have every spring for a century, and lit the lanterns one by one.</p>
+<p>By nine the harbour was bright from the old crane to the lighthouse, and the boats came in slowly to watch the light on the water.</p>
+<ul><li><a href="/a">More from the harbour</a></li><li><a href="/b">Festival dates</a></li>
+<li><a href="/c">Lantern workshops</a></li></ul>
+</div></body></html>"#;
+        let text = read(html);
+        assert!(text.contains("lit the lanterns one by one"), "{text}");
+        assert!(!text.contains("Festival dates"), "{text}");
+    }
+
+    #[test]
+    fn a_header_over_an_article_is_part_of_it() {
+        let html = r#"<html><head><title>Harbour almanac</title></head><body>
+<header class="masthead"><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<p>The town almanac, printed every week.</p></header>
+<main><article>
+<header><h2>Lantern night</h2><p>Why the families gather on the quay each spring.</p></header>
+<p>The families gathered on the quay at dusk, as they have every spring for a century, and lit the lanterns one by one while the bells rang.</p>
+<p>By nine the harbour was bright from the old crane to the lighthouse, and the boats came in slowly to watch the light on the still water.</p>
+</article></main></body></html>"#;
+        let text = read(html);
+        assert!(text.contains("Why the families gather"), "{text}");
+        assert!(text.contains("lit the lanterns one by one"), "{text}");
+        assert!(!text.contains("town almanac"), "{text}");
+    }
 
     #[test]
     fn replies_repeat_the_title() {

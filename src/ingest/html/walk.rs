@@ -69,8 +69,12 @@ pub fn chrome_reason(
         Tag::Footer => return Some("footer"),
         // Inside the content, a <header> holds the title, standfirst and
         // byline; one holding a paragraph of prose opens a section of a page
-        // of many (a service's or a course's page).
-        Tag::Header if !holds_paragraph(arena, i) => return Some("header"),
+        // of many (a service's or a course's page), and one heading a
+        // section or an article (its title, a line under it) belongs to
+        // what it heads.
+        Tag::Header if !holds_paragraph(arena, i) && !heads_section(arena, i) => {
+            return Some("header");
+        }
         Tag::Header => return None,
         Tag::Form if n.chars < 500 => return Some("form"),
         Tag::Figcaption => return Some("caption"),
@@ -114,6 +118,29 @@ pub fn chrome_reason(
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
         _ => None,
     }
+}
+
+/// True when `<header>` `i` heads the content of a section or article:
+/// its parent is an `<article>` or `<section>` holding at least as much
+/// text after the header as in it, and the header is neither mostly links
+/// nor holds a menu. A page's own header sits in the body or a page
+/// wrapper instead, and carries its navigation.
+fn heads_section(arena: &Arena<'_>, i: usize) -> bool {
+    let nodes = &arena.nodes;
+    let n = &nodes[i];
+    let p = n.parent as usize;
+    let sectioning = match nodes[p].tag {
+        Tag::Article => true,
+        Tag::Div => nodes[p].el.is_some_and(|e| e.name() == "section"),
+        _ => false,
+    };
+    sectioning && n.link_density() < 0.5 && nodes[p].chars >= n.chars * 2 && nav_free(arena, i)
+}
+
+/// True when the subtree of `i` holds no `<nav>`.
+fn nav_free(arena: &Arena<'_>, i: usize) -> bool {
+    let end = arena.nodes[i].end as usize;
+    !arena.nodes[i..end].iter().any(|n| n.tag == Tag::Nav)
 }
 
 /// Characters of prose a paragraph needs to make the box holding it more
