@@ -244,25 +244,6 @@ pub fn find_counted<'c>(
         if tok(h).iter().any(cells::names_nothing) {
             continue;
         }
-        let hf = header_fits(tok(h));
-        let widths = header_widths(&hf);
-
-        if widths.is_empty() {
-            continue;
-        }
-        if number(h + 1).is_some() {
-            let listed: Vec<&[Token<'_>]> = (h + 1..n)
-                .take_while(|&i| number(i).is_some())
-                .map(tok)
-                .collect();
-            if let Some(found) = side_by_side(tok(h), &hf, &widths, &numbered[h + 1..], &listed) {
-                return Some(Found {
-                    start: h,
-                    end: h + 1 + found.rows.len(),
-                    ..found
-                });
-            }
-        }
         // A line far longer than every row before it, written as running
         // text, is the prose that follows the table, not one more row (a
         // long name among figures is a row).
@@ -295,6 +276,46 @@ pub fn find_counted<'c>(
         let max_end = h + 1 + rows_after;
         // The longest run of rows first; a few trailing lines may be prose.
         let min_end = (h + 3).max(max_end.saturating_sub(2));
+        // Every run of rows tried under this header holds its first two
+        // lines: when either could be a row of no fit, only numbered lists
+        // side by side are left to read, and the header's names need not be
+        // weighed for the rest. Its runs count against the trials all the
+        // same, as each run tried does.
+        let trials = max_end + 1 - min_end;
+        let side_by_side_only = !(h + 1..h + 3).all(|i| may_be_row(tok(h), tok(i)));
+        if side_by_side_only && number(h + 1).is_none() {
+            if trials > budget {
+                return None;
+            }
+            budget -= trials;
+            continue;
+        }
+        let hf = header_fits(tok(h));
+        let widths = header_widths(&hf);
+
+        if widths.is_empty() {
+            continue;
+        }
+        if number(h + 1).is_some() {
+            let listed: Vec<&[Token<'_>]> = (h + 1..n)
+                .take_while(|&i| number(i).is_some())
+                .map(tok)
+                .collect();
+            if let Some(found) = side_by_side(tok(h), &hf, &widths, &numbered[h + 1..], &listed) {
+                return Some(Found {
+                    start: h,
+                    end: h + 1 + found.rows.len(),
+                    ..found
+                });
+            }
+        }
+        if side_by_side_only {
+            if trials > budget {
+                return None;
+            }
+            budget -= trials;
+            continue;
+        }
         for end in (min_end..=max_end).rev() {
             if budget == 0 {
                 return None;
@@ -556,6 +577,18 @@ fn worth_fitting(header: &[Token<'_>], rows: &[&[Token<'_>]]) -> bool {
             && every_row(|c| c == Class::Lower))
 }
 
+/// Whether `row` may be a row of some run [`worth_fitting`] lets through
+/// under `header`: each of its tests asks something of every row, and
+/// this asks it of one. A run holding a row that fails here fails there.
+fn may_be_row(header: &[Token<'_>], row: &[Token<'_>]) -> bool {
+    let has = |wanted: fn(Class) -> bool| row.iter().any(|t| wanted(t.class));
+    if shouting(row) && !has(|c| matches!(c, Class::Number | Class::Year)) {
+        return false;
+    }
+    has(|c| matches!(c, Class::Number | Class::Year | Class::Month | Class::Weekday))
+        || (has(|c| c == Class::Lower) && !header.iter().any(lowercase_word))
+}
+
 /// Three or more words in capitals, and more of them than other words.
 fn shouting(row: &[Token<'_>]) -> bool {
     let words = row
@@ -683,6 +716,9 @@ struct RowSpans<'t, 'a> {
     /// the cut is the same in every table the row is tried in (a line is
     /// tried under several headers, and with several last rows).
     seeded: [OnceCell<Option<(f32, Cuts)>>; 2 * (MAX_COLUMNS + 1)],
+    /// `cuttable[k]`: whether the row can be cut into `k` cells at all
+    /// (see [`RowSpans::can_cut`]).
+    cuttable: [OnceCell<bool>; MAX_COLUMNS + 1],
 }
 
 impl<'t, 'a> RowSpans<'t, 'a> {
@@ -714,6 +750,7 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .collect();
         RowSpans {
             seeded: Default::default(),
+            cuttable: Default::default(),
             lead: usize::from(numbered),
             qualifies,
             toks,
@@ -723,6 +760,39 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             known,
         }
     }
+    /// Whether the row can be cut into `k` cells, each a span that may be
+    /// cut ([`Span::may_cut`]) and fits some type. No column profile
+    /// changes that, so a `k` the row cannot take is turned away before
+    /// any profile is fitted, from either seed. The spans asked for are
+    /// those [`cut_row`] asks for, so none is typed in vain.
+    fn can_cut(&self, k: usize) -> bool {
+        *self.cuttable[k].get_or_init(|| {
+            let n = self.toks.len();
+            if n < k {
+                return false;
+            }
+            // Where the cells so far may end, layer by layer as in
+            // `cut_row`.
+            let mut ends = vec![false; n + 1];
+            ends[0] = true;
+            for j in 0..k {
+                let mut next = vec![false; n + 1];
+                for a in (j..n).filter(|&a| ends[a]) {
+                    let last_b = n - (k - j - 1);
+                    let (lo, hi) = if j + 1 == k { (n, n) } else { (a + 1, last_b) };
+                    for b in lo..=hi {
+                        let span = self.span(a, b);
+                        if span.may_cut && span.top.is_some() {
+                            next[b] = true;
+                        }
+                    }
+                }
+                ends = next;
+            }
+            ends[n]
+        })
+    }
+
     fn fits(&self, a: usize, b: usize) -> &Fits {
         &self.span(a, b).fits
     }
@@ -997,6 +1067,10 @@ fn fit_table(
     let min_row = rows.iter().map(|r| r.toks.len()).min()?;
     let mut best: Option<Fitted> = None;
     for &k in widths.iter().filter(|&&k| k <= min_row) {
+        // A row that cannot be cut into `k` cells fails every fit of `k`.
+        if !rows.iter().all(|r| r.can_cut(k)) {
+            continue;
+        }
         // Two starting points: the rows' own best cuts, and the guess that
         // the first column holds one-word keys (a country, a surname). The
         // cuts settle under the column profile from either; the better
@@ -2023,5 +2097,43 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_line_no_row_may_be_leaves_every_run_holding_it_unfitted() {
+        // Lines of every kind a row test looks at: figures, dates, lowercase
+        // words, capitals, shouting, a repeat of the header.
+        let lines = [
+            "Plan Price Seats",
+            "Basic plan 12 dollars",
+            "Team Plan Ten Seats",
+            "BIG SALE NOW ON TODAY",
+            "BIG SALE 2024 NOW ON",
+            "Spring March 2024 opens",
+            "Open on Monday mornings",
+            "only on weekdays",
+            "Gold Tier Unlimited",
+            "Silver (annual) 40",
+        ];
+        let toks: Vec<Vec<Token<'_>>> = lines.iter().map(|l| tokenize(l)).collect();
+        for header in &toks {
+            for (i, row) in toks.iter().enumerate() {
+                if may_be_row(header, row) {
+                    continue;
+                }
+                for x in &toks {
+                    for y in &toks {
+                        for run in [
+                            vec![row.as_slice(), x.as_slice()],
+                            vec![x.as_slice(), row.as_slice()],
+                            vec![row.as_slice(), x.as_slice(), y.as_slice()],
+                            vec![x.as_slice(), y.as_slice(), row.as_slice()],
+                        ] {
+                            assert!(!worth_fitting(header, &run), "row {i}: {}", lines[i]);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
