@@ -14,6 +14,7 @@ internal_mod!(
     classifier
 );
 pub(crate) mod features;
+mod memory;
 pub(crate) mod region;
 pub(crate) mod rules;
 

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::memory::Memory;
 use crate::lexicon::chrome::{self, CHROME};
 use crate::text::count_words;
 use crate::text::normalise::{self, Fold};
@@ -194,20 +195,9 @@ fn ends_at_boundary(text: &str, end: usize) -> bool {
 /// whole-page dumps occur more than once in it). Long lines seldom recur.
 const REMEMBERED_LINE_BYTES: usize = 160;
 
-/// Verdicts remembered per thread; when full, the memory starts over, so
-/// it stays flat however large the folder.
-const REMEMBERED_LINES: usize = 1 << 14;
-
 thread_local! {
-    /// Recent short lines and their verdicts. The key is the whole line, so
-    /// a remembered verdict is always the one [`judge_line`] gives; the
-    /// hasher is seeded per process, so crafted input cannot pile its
-    /// lines into one bucket.
-    static VERDICTS: RefCell<HashMap<Box<str>, Option<&'static str>, foldhash::fast::RandomState>> =
-        RefCell::new(HashMap::with_capacity_and_hasher(
-            REMEMBERED_LINES,
-            foldhash::fast::RandomState::default(),
-        ));
+    /// Recent short lines and their verdicts.
+    static VERDICTS: RefCell<Memory<Option<&'static str>>> = RefCell::new(Memory::new());
 }
 
 /// Why `line` is chrome, if its wording alone says so.
@@ -219,18 +209,7 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     if trimmed.len() > REMEMBERED_LINE_BYTES {
         return judge_line(trimmed);
     }
-    VERDICTS.with(|memory| {
-        if let Some(&reason) = memory.borrow().get(trimmed) {
-            return reason;
-        }
-        let reason = judge_line(trimmed);
-        let mut memory = memory.borrow_mut();
-        if memory.len() >= REMEMBERED_LINES {
-            memory.clear();
-        }
-        memory.insert(Box::from(trimmed), reason);
-        reason
-    })
+    VERDICTS.with(|memory| memory.borrow_mut().get_or_find(trimmed, judge_line))
 }
 
 /// Why the trimmed, non-empty `trimmed` is chrome, if its wording alone
@@ -241,13 +220,13 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
     }
     // Every rule but the cookie banner's is for short lines: a long
     // paragraph is not normalised at all unless it speaks of cookies.
-    if count_words(trimmed, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS {
+    if longer_than_caption(trimmed) {
         let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
         return (lower_mention && is_cookie_notice(&normalise::key(trimmed, Fold::Line)))
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
-    let words = count_words(&key, usize::MAX);
+    let words = count_key_words(&key);
     // Beyond the reach of every rule that reads phrases, only a consent
     // banner's words still count: the automaton need not read a longer
     // line (most of them prose) unless it speaks of cookies.
@@ -297,6 +276,65 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
         return Some("cookie prompt");
     }
     None
+}
+
+/// True when `trimmed` has more than [`MAX_CAPTION_WORDS`] words. A line
+/// of `n` words holds at least `2n - 1` bytes (a byte a word and one
+/// between words), so a shorter line need not be counted: most lines are.
+/// A longer one is counted only until it has passed the caption's words.
+fn longer_than_caption(trimmed: &str) -> bool {
+    const CAP: usize = MAX_CAPTION_WORDS + 1;
+    trimmed.len() > 2 * MAX_CAPTION_WORDS
+        && ascii_words(trimmed, CAP).unwrap_or_else(|| count_words(trimmed, CAP))
+            > MAX_CAPTION_WORDS
+}
+
+/// The words of `key` as [`count_words`] counts them.
+fn count_key_words(key: &str) -> usize {
+    ascii_words(key, usize::MAX).unwrap_or_else(|| count_words(key, usize::MAX))
+}
+
+/// The words of `text` as [`count_words`] counts them, at most `cap`,
+/// read eight bytes at a time: a word opens where a byte other than white
+/// space follows white space (or opens the text). `None` when a byte
+/// outside ASCII comes before `cap` words, where white space is more than
+/// these bytes; words found before it are the same either way, so `cap`
+/// words found in ASCII are `cap` words of the text whatever follows.
+fn ascii_words(text: &str, cap: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = 0;
+    // The high bit of the byte before the first: white space, so that a
+    // word opening the text is counted.
+    let mut before = 0x80u64;
+    for chunk in text.as_bytes().chunks(8) {
+        let word = crate::text::load_le(chunk);
+        if word & HIGH != 0 {
+            return None;
+        }
+        // Every byte is below 0x80, so no sum below carries into the next
+        // byte. A byte is a space when it equals 0x20, and tab to carriage
+        // return when it is 9 or more and less than 14.
+        let x = word ^ (ONES * 0x20);
+        let space = !((x & !HIGH).wrapping_add(!HIGH & (ONES * 0x7F)) | x) & HIGH;
+        let control =
+            word.wrapping_add(ONES * (0x80 - 9)) & !word.wrapping_add(ONES * (0x80 - 14)) & HIGH;
+        let white = space | control;
+        // Only the chunk's own bytes: the padding of a short last chunk
+        // opens no word.
+        let valid = if chunk.len() == 8 {
+            HIGH
+        } else {
+            HIGH & ((1u64 << (8 * chunk.len())) - 1)
+        };
+        let opens = !white & valid & ((white << 8) | before);
+        words += opens.count_ones() as usize;
+        if words >= cap {
+            return Some(cap);
+        }
+        before = (white >> 56) & 0x80;
+    }
+    Some(words)
 }
 
 /// A line this short that asks the reader to subscribe, sign up or
@@ -664,6 +702,82 @@ mod tests {
                 commenter_line_by_its_words(key, words),
                 "{key:?}"
             );
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_count_words_counts_them() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "one two",
+            "one  two\tthree\nfour\u{b}five\u{c}six\rseven",
+            "- 12 comments -",
+            "exactly8",
+            "exactly8 ",
+            "seventeen bytes!!",
+            "\u{1c}\u{1f}\u{7f}\u{0} x",
+            "l\u{2019}\u{e9}t\u{e9}\u{a0}dernier",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Every ASCII byte, in every place of a chunk, next to a word and
+        // to white space.
+        for b in 0u8..0x80 {
+            for at in 0..10 {
+                let mut t = "ab cd ef gh".as_bytes().to_vec();
+                t.insert(at.min(t.len()), b);
+                texts.push(String::from_utf8(t).unwrap_or_default());
+            }
+        }
+        for t in &texts {
+            assert_eq!(count_key_words(t), count_words(t, usize::MAX), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lines_not_counted_for_their_length_are_no_longer_than_captions() {
+        let words = |n: usize| vec!["a"; n].join(" ");
+        let wide = |n: usize| vec!["a"; n].join("\u{3000}");
+        for t in [
+            words(60),
+            words(61),
+            words(62),
+            wide(61),
+            format!("{} ", words(60)),
+            words(30),
+            "a".repeat(200),
+            format!("{} \u{e9}", words(70)),
+            format!("\u{e9} {}", words(70)),
+            format!("{}\u{a0}{}", words(40), words(40)),
+        ] {
+            assert_eq!(
+                longer_than_caption(&t),
+                count_words(&t, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS,
+                "{t:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_of_any_key_are_counted_as_count_words_counts_them(
+            t in "[a-z \t\n\u{b}\u{c}\r.,!-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(count_key_words(&t), count_words(&t, usize::MAX));
+        }
+
+        #[test]
+        fn capped_words_are_counted_as_count_words_counts_them(
+            t in "[a-z \t\n\u{b}\u{c}\r.,!\u{e9}\u{a0}\u{3000}-]{0,60}",
+            cap in 0usize..12
+        ) {
+            let counted = ascii_words(&t, cap).unwrap_or_else(|| count_words(&t, cap));
+            proptest::prop_assert_eq!(counted, count_words(&t, cap));
         }
     }
 
