@@ -585,8 +585,12 @@ fn may_be_row(header: &[Token<'_>], row: &[Token<'_>]) -> bool {
     if shouting(row) && !has(|c| matches!(c, Class::Number | Class::Year)) {
         return false;
     }
-    has(|c| matches!(c, Class::Number | Class::Year | Class::Month | Class::Weekday))
-        || (has(|c| c == Class::Lower) && !header.iter().any(lowercase_word))
+    has(|c| {
+        matches!(
+            c,
+            Class::Number | Class::Year | Class::Month | Class::Weekday
+        )
+    }) || (has(|c| c == Class::Lower) && !header.iter().any(lowercase_word))
 }
 
 /// Three or more words in capitals, and more of them than other words.

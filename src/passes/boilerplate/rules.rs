@@ -226,7 +226,7 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
-    let words = count_key_words(&key);
+    let words = count_words(&key, usize::MAX);
     // Beyond the reach of every rule that reads phrases, only a consent
     // banner's words still count: the automaton need not read a longer
     // line (most of them prose) unless it speaks of cookies.
@@ -284,57 +284,7 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
 /// A longer one is counted only until it has passed the caption's words.
 fn longer_than_caption(trimmed: &str) -> bool {
     const CAP: usize = MAX_CAPTION_WORDS + 1;
-    trimmed.len() > 2 * MAX_CAPTION_WORDS
-        && ascii_words(trimmed, CAP).unwrap_or_else(|| count_words(trimmed, CAP))
-            > MAX_CAPTION_WORDS
-}
-
-/// The words of `key` as [`count_words`] counts them.
-fn count_key_words(key: &str) -> usize {
-    ascii_words(key, usize::MAX).unwrap_or_else(|| count_words(key, usize::MAX))
-}
-
-/// The words of `text` as [`count_words`] counts them, at most `cap`,
-/// read eight bytes at a time: a word opens where a byte other than white
-/// space follows white space (or opens the text). `None` when a byte
-/// outside ASCII comes before `cap` words, where white space is more than
-/// these bytes; words found before it are the same either way, so `cap`
-/// words found in ASCII are `cap` words of the text whatever follows.
-fn ascii_words(text: &str, cap: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = 0;
-    // The high bit of the byte before the first: white space, so that a
-    // word opening the text is counted.
-    let mut before = 0x80u64;
-    for chunk in text.as_bytes().chunks(8) {
-        let word = crate::text::load_le(chunk);
-        if word & HIGH != 0 {
-            return None;
-        }
-        // Every byte is below 0x80, so no sum below carries into the next
-        // byte. A byte is a space when it equals 0x20, and tab to carriage
-        // return when it is 9 or more and less than 14.
-        let x = word ^ (ONES * 0x20);
-        let space = !((x & !HIGH).wrapping_add(!HIGH & (ONES * 0x7F)) | x) & HIGH;
-        let control =
-            word.wrapping_add(ONES * (0x80 - 9)) & !word.wrapping_add(ONES * (0x80 - 14)) & HIGH;
-        let white = space | control;
-        // Only the chunk's own bytes: the padding of a short last chunk
-        // opens no word.
-        let valid = if chunk.len() == 8 {
-            HIGH
-        } else {
-            HIGH & ((1u64 << (8 * chunk.len())) - 1)
-        };
-        let opens = !white & valid & ((white << 8) | before);
-        words += opens.count_ones() as usize;
-        if words >= cap {
-            return Some(cap);
-        }
-        before = (white >> 56) & 0x80;
-    }
-    Some(words)
+    trimmed.len() > 2 * MAX_CAPTION_WORDS && count_words(trimmed, CAP) > MAX_CAPTION_WORDS
 }
 
 /// A line this short that asks the reader to subscribe, sign up or
@@ -706,40 +656,6 @@ mod tests {
     }
 
     #[test]
-    fn words_are_counted_as_count_words_counts_them() {
-        let mut texts: Vec<String> = [
-            "",
-            " ",
-            "a",
-            " a",
-            "a ",
-            "one two",
-            "one  two\tthree\nfour\u{b}five\u{c}six\rseven",
-            "- 12 comments -",
-            "exactly8",
-            "exactly8 ",
-            "seventeen bytes!!",
-            "\u{1c}\u{1f}\u{7f}\u{0} x",
-            "l\u{2019}\u{e9}t\u{e9}\u{a0}dernier",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        // Every ASCII byte, in every place of a chunk, next to a word and
-        // to white space.
-        for b in 0u8..0x80 {
-            for at in 0..10 {
-                let mut t = "ab cd ef gh".as_bytes().to_vec();
-                t.insert(at.min(t.len()), b);
-                texts.push(String::from_utf8(t).unwrap_or_default());
-            }
-        }
-        for t in &texts {
-            assert_eq!(count_key_words(t), count_words(t, usize::MAX), "{t:?}");
-        }
-    }
-
-    #[test]
     fn lines_not_counted_for_their_length_are_no_longer_than_captions() {
         let words = |n: usize| vec!["a"; n].join(" ");
         let wide = |n: usize| vec!["a"; n].join("\u{3000}");
@@ -760,24 +676,6 @@ mod tests {
                 count_words(&t, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS,
                 "{t:?}"
             );
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn words_of_any_key_are_counted_as_count_words_counts_them(
-            t in "[a-z \t\n\u{b}\u{c}\r.,!-]{0,40}"
-        ) {
-            proptest::prop_assert_eq!(count_key_words(&t), count_words(&t, usize::MAX));
-        }
-
-        #[test]
-        fn capped_words_are_counted_as_count_words_counts_them(
-            t in "[a-z \t\n\u{b}\u{c}\r.,!\u{e9}\u{a0}\u{3000}-]{0,60}",
-            cap in 0usize..12
-        ) {
-            let counted = ascii_words(&t, cap).unwrap_or_else(|| count_words(&t, cap));
-            proptest::prop_assert_eq!(counted, count_words(&t, cap));
         }
     }
 
