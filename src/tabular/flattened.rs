@@ -784,11 +784,9 @@ impl<'t, 'a> RowSpans<'t, 'a> {
                 for a in (j..n).filter(|&a| ends[a]) {
                     let last_b = n - (k - j - 1);
                     let (lo, hi) = if j + 1 == k { (n, n) } else { (a + 1, last_b) };
-                    for b in lo..=hi {
+                    for (b, end) in next.iter_mut().enumerate().take(hi + 1).skip(lo) {
                         let span = self.span(a, b);
-                        if span.may_cut && span.top.is_some() {
-                            next[b] = true;
-                        }
+                        *end |= span.may_cut && span.top.is_some();
                     }
                 }
                 ends = next;
