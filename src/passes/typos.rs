@@ -66,24 +66,35 @@ impl Pass for RepairTypos {
                 if role == TextRole::Code {
                     return;
                 }
-                // The previous word when it is unknown (its key) or foreign.
-                let mut prev: Option<Option<String>> = None;
+                // The previous word when it is a word of letters, with its
+                // key when it is unknown. Two such words in a row are in
+                // company when each is unknown or foreign; only an unknown
+                // word is marked, so whether a word is foreign is asked only
+                // beside an unknown one, not of every word.
+                let mut prev: Option<(Option<String>, crate::text::Word<'_>)> = None;
                 for (w, _) in SentenceWords::new(t) {
-                    let alpha = w.kind == WordKind::Alpha;
-                    let key = (alpha && count_unknown(&w, &mut unknown))
-                        .then(|| w.stem().to_ascii_lowercase());
-                    let strange = key.is_some() || (alpha && is_foreign(&w));
-                    if strange && let Some(before) = &prev {
-                        for k in [&key, before].into_iter().flatten() {
-                            if let Some(u) = unknown.get_mut(k) {
-                                u.in_company = true;
+                    if w.kind != WordKind::Alpha {
+                        prev = None;
+                        continue;
+                    }
+                    let key =
+                        count_unknown(&w, &mut unknown).then(|| w.stem().to_ascii_lowercase());
+                    if let Some((before, pw)) = &prev {
+                        let company = match (&key, before) {
+                            (None, None) => false,
+                            (Some(_), None) => is_foreign(pw),
+                            (None, Some(_)) => is_foreign(&w),
+                            (Some(_), Some(_)) => true,
+                        };
+                        if company {
+                            for k in [&key, before].into_iter().flatten() {
+                                if let Some(u) = unknown.get_mut(k) {
+                                    u.in_company = true;
+                                }
                             }
                         }
                     }
-                    prev = strange.then_some(key);
-                    if w.kind != WordKind::Alpha {
-                        continue;
-                    }
+                    prev = Some((key, w));
                     match candidates(w.text) {
                         Some(&[fix]) => {
                             let e = seen.entry(w.text.to_lowercase()).or_insert((0, 0));
@@ -578,6 +589,35 @@ mod tests {
                 text: "The budget which the council set is small.".into()
             }
         );
+    }
+
+    /// Whether a word is foreign is asked only beside an unknown word: an
+    /// unknown word beside a foreign one, on either side, is still taken
+    /// for part of a phrase of another language, and one among English
+    /// words is still corrected.
+    #[test]
+    fn an_unknown_word_beside_a_foreign_one_stays() {
+        use crate::document::{Block, Document};
+        use crate::pipeline::Pipeline;
+        assert!(dictionary::is_foreign_word("und") && !dictionary::is_english("und"));
+        let run = |text: &str| {
+            let mut doc = Document::default();
+            doc.meta.language = Some("en".into());
+            doc.add(Block::Paragraph { text: text.into() });
+            Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
+            doc.blocks()[0].clone()
+        };
+        let paragraph = |text: &str| Block::Paragraph { text: text.into() };
+        assert_eq!(
+            run("The shop sold jewerly at the market."),
+            paragraph("The shop sold jewelry at the market.")
+        );
+        for s in [
+            "The shop sold und jewerly at the market.",
+            "The shop sold jewerly und the market.",
+        ] {
+            assert_eq!(run(s), paragraph(s), "{s}");
+        }
     }
 
     #[test]
