@@ -27,7 +27,10 @@ use crate::lexicon::misspellings::{
     MIN_UNKNOWN_LEN, candidates, correction, dictionary_correction, most_common,
 };
 use crate::pipeline::{Fix, Pass, PassContext};
-use crate::text::{Case, Position, SentenceWords, WordKind};
+use crate::text::{Case, Position, SentenceWords, WordHash, WordKind};
+
+/// The pass's tables of the document's words, by lowercase form.
+type Map<V> = HashMap<String, V, WordHash>;
 
 /// Corrects known misspellings.
 pub struct RepairTypos;
@@ -50,17 +53,20 @@ impl Pass for RepairTypos {
         // Words the document writes the same misspelled way again and again
         // are deliberate (a name, a term of art): count the candidates and
         // their corrections first.
-        let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
-        let mut corrections: HashMap<String, String> = HashMap::new();
+        // Keyed by the document's own words, looked up for nearly every
+        // word: the fast word hasher, as no outside party picks the keys to
+        // collide. Nothing here depends on the order of the keys.
+        let mut seen: Map<(u32, u32)> = Map::default();
+        let mut corrections: Map<String> = Map::default();
         // Misspellings with several candidates ("wich": which, witch), and
         // how often the document writes each candidate itself.
-        let mut ambiguous: HashMap<String, &'static [&'static str]> = HashMap::new();
-        let mut usage: HashMap<String, u32> = HashMap::new();
+        let mut ambiguous: Map<&'static [&'static str]> = Map::default();
+        let mut usage: Map<u32> = Map::default();
         // Words the dictionary does not know, by lowercase form: how often
         // the document writes them in any case, and whether one stands
         // beside another unknown or foreign word (a phrase of another
         // language, a name of several words, code).
-        let mut unknown: HashMap<String, UnknownWord> = HashMap::new();
+        let mut unknown: Map<UnknownWord> = Map::default();
         for b in doc.blocks() {
             b.for_each_text(|role, t| {
                 if role == TextRole::Code {
@@ -118,7 +124,7 @@ impl Pass for RepairTypos {
         // A word standing beside other unknown or foreign words belongs to
         // a phrase of another language (`raison principale`, `il buono`)
         // or a name of several words, whatever typos-dict says of it.
-        let names: std::collections::HashSet<String> = unknown
+        let names: std::collections::HashSet<String, WordHash> = unknown
             .iter()
             .filter(|(_, u)| (u.other_case >= 2 || u.in_company) && u.known != Some(true))
             .map(|(w, _)| w.clone())
@@ -134,7 +140,7 @@ impl Pass for RepairTypos {
                     || unknown.contains_key(&format!("{word}{e}"))
             })
         };
-        let own_terms: std::collections::HashSet<String> = unknown
+        let own_terms: std::collections::HashSet<String, WordHash> = unknown
             .keys()
             .filter(|w| has_other_form(w))
             .cloned()
@@ -143,7 +149,7 @@ impl Pass for RepairTypos {
         // The dictionary's corrections of unknown lowercase words the
         // document writes once, that no other document of the folder
         // writes, standing among known English words.
-        let mut chosen: HashMap<String, String> = unknown
+        let mut chosen: Map<String> = unknown
             .into_iter()
             .filter(|(word, u)| {
                 u.known == Some(false)
@@ -319,7 +325,7 @@ struct UnknownWord {
 
 /// Counts `w` in `unknown` when the dictionary does not know it; true when
 /// it does not.
-fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut HashMap<String, UnknownWord>) -> bool {
+fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut Map<UnknownWord>) -> bool {
     let stem = w.stem();
     if stem.len() < MIN_UNKNOWN_LEN || stem.len() > 32 || !stem.is_ascii() {
         return false;
