@@ -223,30 +223,92 @@ fn english_counts() -> impl Iterator<Item = (&'static str, u64)> {
 struct Affixes {
     forwards: Vec<&'static [u8]>,
     backwards: Vec<Box<[u8]>>,
+    /// Where the words of `forwards` opening on each byte begin: those
+    /// opening on `b` are `forwards_by_first[b]..forwards_by_first[b + 1]`.
+    forwards_by_first: Box<[u32; 257]>,
+    /// The same for `backwards`.
+    backwards_by_first: Box<[u32; 257]>,
 }
 
 fn affixes() -> &'static Affixes {
     static AFFIXES: OnceLock<Affixes> = OnceLock::new();
     AFFIXES.get_or_init(|| {
         let words = || english_counts().map(|(w, _)| w.as_bytes());
-        let mut forwards: Vec<&'static [u8]> = words().collect();
-        forwards.sort_unstable();
-        let mut backwards: Vec<Box<[u8]>> = words()
-            .map(|w| w.iter().rev().copied().collect())
-            .collect();
-        backwards.sort_unstable();
+        let forwards: Vec<&'static [u8]> = sorted_bytewise(words().collect());
+        let backwards: Vec<Box<[u8]>> = sorted_bytewise(
+            words()
+                .map(|w| w.iter().rev().copied().collect())
+                .collect(),
+        );
         Affixes {
+            forwards_by_first: by_first_byte(&forwards),
+            backwards_by_first: by_first_byte(&backwards),
             forwards,
             backwards,
         }
     })
 }
 
-/// How many of `bytes` begin some word of `sorted` (a sorted list): the
-/// range of words sharing the bytes read so far narrows byte by byte.
-fn shared_beginning<W: AsRef<[u8]>>(sorted: &[W], bytes: impl Iterator<Item = u8>) -> usize {
-    let (mut lo, mut hi) = (0, sorted.len());
-    let mut k = 0;
+/// `words` in byte order. Comparing two byte strings costs a call and a
+/// loop; most pairs of words already differ in their first eight bytes, so
+/// those are compared first as one number (zero-padded, which orders a
+/// word before the longer words it begins), and only words that share
+/// them are compared whole. The order is the same as sorting the byte
+/// strings themselves.
+fn sorted_bytewise<W: AsRef<[u8]>>(words: Vec<W>) -> Vec<W> {
+    let mut keyed: Vec<(u64, W)> = words
+        .into_iter()
+        .map(|w| (leading_bytes(w.as_ref()), w))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.as_ref().cmp(b.1.as_ref()))
+    });
+    keyed.into_iter().map(|(_, w)| w).collect()
+}
+
+/// The first eight bytes of `w` as a big-endian number, zero-padded.
+fn leading_bytes(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let n = w.len().min(8);
+    k[..n].copy_from_slice(&w[..n]);
+    u64::from_be_bytes(k)
+}
+
+/// For a sorted list, where the words opening on each byte begin (see
+/// [`Affixes::forwards_by_first`]); an empty word opens on no byte and
+/// sorts before them all.
+fn by_first_byte<W: AsRef<[u8]>>(sorted: &[W]) -> Box<[u32; 257]> {
+    let mut starts = Box::new([0u32; 257]);
+    for (b, s) in starts.iter_mut().enumerate() {
+        // Words opening on a byte below `b`, and empty words, come first.
+        *s = sorted
+            .partition_point(|w| w.as_ref().first().is_none_or(|&x| usize::from(x) < b))
+            as u32;
+    }
+    starts
+}
+
+/// How many of `bytes` begin some word of `sorted` (a sorted list, with
+/// `by_first` from [`by_first_byte`]): the range of words sharing the
+/// bytes read so far narrows byte by byte, the first byte's range read
+/// from the table rather than searched for over the whole list.
+fn shared_beginning<W: AsRef<[u8]>>(
+    sorted: &[W],
+    by_first: &[u32; 257],
+    mut bytes: impl Iterator<Item = u8>,
+) -> usize {
+    let Some(first) = bytes.next() else {
+        return 0;
+    };
+    let (mut lo, mut hi) = (
+        by_first[usize::from(first)] as usize,
+        by_first[usize::from(first) + 1] as usize,
+    );
+    if lo == hi {
+        return 0;
+    }
+    let mut k = 1;
     for b in bytes {
         // Words of the range share the first `k` bytes; the ones that end
         // there sort first, then they go by their next byte.
@@ -269,8 +331,12 @@ fn shared_beginning<W: AsRef<[u8]>>(sorted: &[W], bytes: impl Iterator<Item = u8
 pub fn listed_affixes(word: &[u8]) -> (usize, usize) {
     let a = affixes();
     (
-        shared_beginning(&a.forwards, word.iter().copied()),
-        shared_beginning(&a.backwards, word.iter().rev().copied()),
+        shared_beginning(&a.forwards, &a.forwards_by_first, word.iter().copied()),
+        shared_beginning(
+            &a.backwards,
+            &a.backwards_by_first,
+            word.iter().rev().copied(),
+        ),
     )
 }
 
@@ -288,6 +354,49 @@ pub fn is_british_spelling(word: &str) -> bool {
     british_in(&dictionary().hunspell, word)
 }
 
+/// The British spelling patterns and the American forms they stand for;
+/// `$` marks a pattern for the end of the word only.
+const BRITISH_RULES: &[(&str, &str)] = &[
+    ("our", "or"),
+    ("ise", "ize"),
+    ("isi", "izi"),
+    ("isa", "iza"),
+    ("yse", "yze"),
+    ("ysi", "yzi"),
+    ("tre", "ter"),
+    ("re$", "er"),
+    ("res$", "ers"),
+    ("ogue", "og"),
+    ("ogued", "oged"),
+    ("oguing", "oging"),
+    ("tise", "tice"),
+    ("tising", "ticing"),
+    ("tised", "ticed"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llor", "lor"),
+    ("iser", "izer"),
+    ("ium$", "um"),
+    ("lment", "llment"),
+    ("lful", "llful"),
+    ("il$", "ill"),
+    ("ol$", "oll"),
+    ("ssed", "sed"),
+    ("ssing", "sing"),
+    ("ence", "ense"),
+    ("ae", "e"),
+    ("oe", "e"),
+    ("mme", "m"),
+    ("gement", "gment"),
+    ("eing", "ing"),
+    ("que", "ck"),
+    ("sce", "ske"),
+    ("ough", "ow"),
+    ("ould", "old"),
+    ("grey", "gray"),
+];
+
 /// [`is_british_spelling`] against the US dictionary `h`.
 fn british_in(h: &spellbook::Dictionary, word: &str) -> bool {
     if word.len() < 4 || !word.is_ascii() {
@@ -296,64 +405,40 @@ fn british_in(h: &spellbook::Dictionary, word: &str) -> bool {
     let us = |w: &str| h.check(w);
     // Each rule rewrites one occurrence of a British pattern into the
     // American one and asks the US dictionary.
-    // `$` marks a rule for the end of the word only.
-    const RULES: &[(&str, &str)] = &[
-        ("our", "or"),
-        ("ise", "ize"),
-        ("isi", "izi"),
-        ("isa", "iza"),
-        ("yse", "yze"),
-        ("ysi", "yzi"),
-        ("tre", "ter"),
-        ("re$", "er"),
-        ("res$", "ers"),
-        ("ogue", "og"),
-        ("ogued", "oged"),
-        ("oguing", "oging"),
-        ("tise", "tice"),
-        ("tising", "ticing"),
-        ("tised", "ticed"),
-        ("lled", "led"),
-        ("lling", "ling"),
-        ("ller", "ler"),
-        ("llor", "lor"),
-        ("iser", "izer"),
-        ("ium$", "um"),
-        ("lment", "llment"),
-        ("lful", "llful"),
-        ("il$", "ill"),
-        ("ol$", "oll"),
-        ("ssed", "sed"),
-        ("ssing", "sing"),
-        ("ence", "ense"),
-        ("ae", "e"),
-        ("oe", "e"),
-        ("mme", "m"),
-        ("gement", "gment"),
-        ("eing", "ing"),
-        ("que", "ck"),
-        ("sce", "ske"),
-        ("ough", "ow"),
-        ("ould", "old"),
-        ("grey", "gray"),
-    ];
-    for &(gb, us_form) in RULES {
+    // The dictionary's load asks this of every capitalised entry: the
+    // patterns are short and the word is ASCII, so they are sought byte by
+    // byte rather than with a substring searcher that costs more to set up
+    // than the search, and each rewriting reuses one buffer.
+    let bytes = word.as_bytes();
+    let mut candidate = String::with_capacity(word.len() + 4);
+    let mut rewritten = |before: &str, us_form: &str, after: &str| {
+        candidate.clear();
+        candidate.push_str(before);
+        candidate.push_str(us_form);
+        candidate.push_str(after);
+        us(&candidate)
+    };
+    for &(gb, us_form) in BRITISH_RULES {
         if let Some(end) = gb.strip_suffix('$') {
             if let Some(stem) = word.strip_suffix(end)
-                && us(&format!("{stem}{us_form}"))
+                && rewritten(stem, us_form, "")
             {
                 return true;
             }
             continue;
         }
-        let mut from = 0;
-        while let Some(k) = word[from..].find(gb) {
-            let at = from + k;
-            let candidate = format!("{}{}{}", &word[..at], us_form, &word[at + gb.len()..]);
-            if us(&candidate) {
+        let pattern = gb.as_bytes();
+        if pattern.len() > bytes.len() {
+            continue;
+        }
+        // Every occurrence, overlapping ones included, as `find` from one
+        // byte past the last would give.
+        for at in 0..=bytes.len() - pattern.len() {
+            if bytes[at..].starts_with(pattern)
+                && rewritten(&word[..at], us_form, &word[at + pattern.len()..])
+            {
                 return true;
             }
-            from = at + 1;
         }
     }
     false
@@ -416,6 +501,89 @@ mod tests {
         assert!(!is_british_spelling("wiht"));
         // A slip that a British rule would turn into a word stays a slip.
         assert!(!is_spelt_word("untill"));
+    }
+
+    /// The affix search answers what reading every listed word answers:
+    /// the longest beginning and ending of a word that some listed word
+    /// shares, with the first byte's range taken from the table.
+    #[test]
+    fn listed_affixes_match_a_search_of_every_word() {
+        let words: Vec<&[u8]> = english_counts().map(|(w, _)| w.as_bytes()).collect();
+        let longest = |probe: &[u8], shared: &dyn Fn(&[u8], usize) -> bool| {
+            (0..=probe.len())
+                .rev()
+                .find(|&k| k == 0 || words.iter().any(|w| shared(w, k)))
+                .unwrap_or(0)
+        };
+        for probe in [
+            "", "a", "the", "restaurant", "restuarant", "xylophone", "qzxv", "zzzz",
+            "jewerly", "unbelievablenesses", "{{", "\u{e9}t\u{e9}", "ing", "tion",
+        ] {
+            let p = probe.as_bytes();
+            let head = longest(p, &|w, k| w.starts_with(&p[..k]));
+            let tail = longest(p, &|w, k| w.ends_with(&p[p.len() - k..]));
+            assert_eq!(listed_affixes(p), (head, tail), "{probe}");
+        }
+    }
+
+    /// The British rules sought byte by byte say what seeking each pattern
+    /// with `find` says, on every entry of the dictionary and on words
+    /// where a pattern overlaps itself or sits at either end.
+    #[test]
+    fn british_rules_sought_by_bytes_match_find() {
+        let h = &dictionary().hunspell;
+        let by_find = |word: &str| {
+            if word.len() < 4 || !word.is_ascii() {
+                return false;
+            }
+            let us = |w: &str| h.check(w);
+            for &(gb, us_form) in BRITISH_RULES {
+                if let Some(end) = gb.strip_suffix('$') {
+                    if let Some(stem) = word.strip_suffix(end)
+                        && us(&format!("{stem}{us_form}"))
+                    {
+                        return true;
+                    }
+                    continue;
+                }
+                let mut from = 0;
+                while let Some(k) = word[from..].find(gb) {
+                    let at = from + k;
+                    let c = format!("{}{}{}", &word[..at], us_form, &word[at + gb.len()..]);
+                    if us(&c) {
+                        return true;
+                    }
+                    from = at + 1;
+                }
+            }
+            false
+        };
+        let mut words: Vec<String> = DIC
+            .lines()
+            .skip(1)
+            .map(|l| l.split_once('/').map_or(l, |p| p.0).to_lowercase())
+            .collect();
+        words.extend(
+            ["aeae", "oeoe", "llller", "mmme", "ourour", "grey", "greys", "colour", "ae", "tre"]
+                .map(String::from),
+        );
+        let mut british = 0;
+        for w in &words {
+            let found = british_in(h, w);
+            assert_eq!(found, by_find(w), "{w}");
+            british += usize::from(found);
+        }
+        assert!(british > 100, "only {british} British spellings");
+    }
+
+    /// Sorting by the leading eight bytes first gives the byte order.
+    #[test]
+    fn leading_bytes_keep_the_byte_order() {
+        let mut words: Vec<&[u8]> = english_counts().map(|(w, _)| w.as_bytes()).collect();
+        words.extend([&b""[..], b"a", b"a\0", b"abcdefgh", b"abcdefgh\0", b"abcdefghi"]);
+        let mut plain = words.clone();
+        plain.sort_unstable();
+        assert_eq!(sorted_bytewise(words), plain);
     }
 
     #[test]

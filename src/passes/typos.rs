@@ -27,7 +27,10 @@ use crate::lexicon::misspellings::{
     MIN_UNKNOWN_LEN, candidates, correction, dictionary_correction, most_common,
 };
 use crate::pipeline::{Fix, Pass, PassContext};
-use crate::text::{Case, Position, SentenceWords, WordKind};
+use crate::text::{Case, Position, SentenceWords, WordHash, WordKind};
+
+/// The pass's tables of the document's words, by lowercase form.
+type Map<V> = HashMap<String, V, WordHash>;
 
 /// Corrects known misspellings.
 pub struct RepairTypos;
@@ -50,40 +53,54 @@ impl Pass for RepairTypos {
         // Words the document writes the same misspelled way again and again
         // are deliberate (a name, a term of art): count the candidates and
         // their corrections first.
-        let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
-        let mut corrections: HashMap<String, String> = HashMap::new();
+        // Keyed by the document's own words, looked up for nearly every
+        // word: the fast word hasher, as no outside party picks the keys to
+        // collide. Nothing here depends on the order of the keys.
+        let mut seen: Map<(u32, u32)> = Map::default();
+        let mut corrections: Map<String> = Map::default();
         // Misspellings with several candidates ("wich": which, witch), and
         // how often the document writes each candidate itself.
-        let mut ambiguous: HashMap<String, &'static [&'static str]> = HashMap::new();
-        let mut usage: HashMap<String, u32> = HashMap::new();
+        let mut ambiguous: Map<&'static [&'static str]> = Map::default();
+        let mut usage: Map<u32> = Map::default();
         // Words the dictionary does not know, by lowercase form: how often
         // the document writes them in any case, and whether one stands
         // beside another unknown or foreign word (a phrase of another
         // language, a name of several words, code).
-        let mut unknown: HashMap<String, UnknownWord> = HashMap::new();
+        let mut unknown: Map<UnknownWord> = Map::default();
         for b in doc.blocks() {
             b.for_each_text(|role, t| {
                 if role == TextRole::Code {
                     return;
                 }
-                // The previous word when it is unknown (its key) or foreign.
-                let mut prev: Option<Option<String>> = None;
+                // The previous word when it is a word of letters, with its
+                // key when it is unknown. Two such words in a row are in
+                // company when each is unknown or foreign; only an unknown
+                // word is marked, so whether a word is foreign is asked only
+                // beside an unknown one, not of every word.
+                let mut prev: Option<(Option<String>, crate::text::Word<'_>)> = None;
                 for (w, _) in SentenceWords::new(t) {
-                    let alpha = w.kind == WordKind::Alpha;
-                    let key = (alpha && count_unknown(&w, &mut unknown))
-                        .then(|| w.stem().to_ascii_lowercase());
-                    let strange = key.is_some() || (alpha && is_foreign(&w));
-                    if strange && let Some(before) = &prev {
-                        for k in [&key, before].into_iter().flatten() {
-                            if let Some(u) = unknown.get_mut(k) {
-                                u.in_company = true;
+                    if w.kind != WordKind::Alpha {
+                        prev = None;
+                        continue;
+                    }
+                    let key =
+                        count_unknown(&w, &mut unknown).then(|| w.stem().to_ascii_lowercase());
+                    if let Some((before, pw)) = &prev {
+                        let company = match (&key, before) {
+                            (None, None) => false,
+                            (Some(_), None) => is_foreign(pw),
+                            (None, Some(_)) => is_foreign(&w),
+                            (Some(_), Some(_)) => true,
+                        };
+                        if company {
+                            for k in [&key, before].into_iter().flatten() {
+                                if let Some(u) = unknown.get_mut(k) {
+                                    u.in_company = true;
+                                }
                             }
                         }
                     }
-                    prev = strange.then_some(key);
-                    if w.kind != WordKind::Alpha {
-                        continue;
-                    }
+                    prev = Some((key, w));
                     match candidates(w.text) {
                         Some(&[fix]) => {
                             let e = seen.entry(w.text.to_lowercase()).or_insert((0, 0));
@@ -107,7 +124,7 @@ impl Pass for RepairTypos {
         // A word standing beside other unknown or foreign words belongs to
         // a phrase of another language (`raison principale`, `il buono`)
         // or a name of several words, whatever typos-dict says of it.
-        let names: std::collections::HashSet<String> = unknown
+        let names: std::collections::HashSet<String, WordHash> = unknown
             .iter()
             .filter(|(_, u)| (u.other_case >= 2 || u.in_company) && u.known != Some(true))
             .map(|(w, _)| w.clone())
@@ -123,7 +140,7 @@ impl Pass for RepairTypos {
                     || unknown.contains_key(&format!("{word}{e}"))
             })
         };
-        let own_terms: std::collections::HashSet<String> = unknown
+        let own_terms: std::collections::HashSet<String, WordHash> = unknown
             .keys()
             .filter(|w| has_other_form(w))
             .cloned()
@@ -132,7 +149,7 @@ impl Pass for RepairTypos {
         // The dictionary's corrections of unknown lowercase words the
         // document writes once, that no other document of the folder
         // writes, standing among known English words.
-        let mut chosen: HashMap<String, String> = unknown
+        let mut chosen: Map<String> = unknown
             .into_iter()
             .filter(|(word, u)| {
                 u.known == Some(false)
@@ -308,7 +325,7 @@ struct UnknownWord {
 
 /// Counts `w` in `unknown` when the dictionary does not know it; true when
 /// it does not.
-fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut HashMap<String, UnknownWord>) -> bool {
+fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut Map<UnknownWord>) -> bool {
     let stem = w.stem();
     if stem.len() < MIN_UNKNOWN_LEN || stem.len() > 32 || !stem.is_ascii() {
         return false;
@@ -578,6 +595,35 @@ mod tests {
                 text: "The budget which the council set is small.".into()
             }
         );
+    }
+
+    /// Whether a word is foreign is asked only beside an unknown word: an
+    /// unknown word beside a foreign one, on either side, is still taken
+    /// for part of a phrase of another language, and one among English
+    /// words is still corrected.
+    #[test]
+    fn an_unknown_word_beside_a_foreign_one_stays() {
+        use crate::document::{Block, Document};
+        use crate::pipeline::Pipeline;
+        assert!(dictionary::is_foreign_word("und") && !dictionary::is_english("und"));
+        let run = |text: &str| {
+            let mut doc = Document::default();
+            doc.meta.language = Some("en".into());
+            doc.add(Block::Paragraph { text: text.into() });
+            Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
+            doc.blocks()[0].clone()
+        };
+        let paragraph = |text: &str| Block::Paragraph { text: text.into() };
+        assert_eq!(
+            run("The shop sold jewerly at the market."),
+            paragraph("The shop sold jewelry at the market.")
+        );
+        for s in [
+            "The shop sold und jewerly at the market.",
+            "The shop sold jewerly und the market.",
+        ] {
+            assert_eq!(run(s), paragraph(s), "{s}");
+        }
     }
 
     #[test]
