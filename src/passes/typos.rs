@@ -571,17 +571,21 @@ mod tests {
         assert!(corrected.is_empty(), "{corrected:?}");
     }
 
-    #[test]
-    fn a_misspelling_with_several_candidates_takes_the_one_the_document_uses() {
+    /// The paragraph `text` once the pass has run over it, as English.
+    fn typos_in_english(text: &str) -> crate::document::Block {
         use crate::document::{Block, Document};
         use crate::pipeline::Pipeline;
-        let run = |text: &str| {
-            let mut doc = Document::default();
-            doc.meta.language = Some("en".into());
-            doc.add(Block::Paragraph { text: text.into() });
-            Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
-            doc.blocks()[0].clone()
-        };
+        let mut doc = Document::default();
+        doc.meta.language = Some("en".into());
+        doc.add(Block::Paragraph { text: text.into() });
+        Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
+        doc.blocks()[0].clone()
+    }
+
+    #[test]
+    fn a_misspelling_with_several_candidates_takes_the_one_the_document_uses() {
+        use crate::document::Block;
+        let run = typos_in_english;
         assert_eq!(
             run("The plan, which starts in May, has a budget wich the council set. The part which matters is the budget."),
             Block::Paragraph {
@@ -603,16 +607,9 @@ mod tests {
     /// words is still corrected.
     #[test]
     fn an_unknown_word_beside_a_foreign_one_stays() {
-        use crate::document::{Block, Document};
-        use crate::pipeline::Pipeline;
+        use crate::document::Block;
         assert!(dictionary::is_foreign_word("und") && !dictionary::is_english("und"));
-        let run = |text: &str| {
-            let mut doc = Document::default();
-            doc.meta.language = Some("en".into());
-            doc.add(Block::Paragraph { text: text.into() });
-            Pipeline::empty().with_pass(RepairTypos).run(&mut doc);
-            doc.blocks()[0].clone()
-        };
+        let run = typos_in_english;
         let paragraph = |text: &str| Block::Paragraph { text: text.into() };
         assert_eq!(
             run("The shop sold jewerly at the market."),
