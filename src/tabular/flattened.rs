@@ -280,7 +280,11 @@ pub fn find_counted<'c>(
         // lines: when either could be a row of no fit, only numbered lists
         // side by side are left to read, and the header's names need not be
         // weighed for the rest. Its runs count against the trials all the
-        // same, as each run tried does.
+        // same, as if they had been tried: left uncounted, they let a later
+        // header of the same paragraph take a table that a header above it
+        // would have been weighed for instead. (A header whose names cannot
+        // be cut at all counted no runs before; counted now, it can only
+        // end the search sooner.)
         let trials = max_end + 1 - min_end;
         let side_by_side_only = !(h + 1..h + 3).all(|i| may_be_row(tok(h), tok(i)));
         if side_by_side_only && number(h + 1).is_none() {
