@@ -83,7 +83,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         let arena = dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
         let page_prose = page_prose.max(visible_prose(&arena));
         let retry = extract(&arena, &meta);
-        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 || !too_short(&retry, page_prose) {
+        if finds_much_more(&retry, body_chars(&doc)) || !too_short(&retry, page_prose) {
             doc = retry;
         }
     }
@@ -110,7 +110,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // page). Widen as on an undated page. A short post beside a long
         // sidebar reads as more than these twenty words.
         let retry = extract_as(&arena, &meta, false);
-        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+        if finds_much_more(&retry, body_chars(&doc)) {
             doc = retry;
         }
     }
@@ -132,7 +132,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         let empty = body_chars(&doc) < EMPTY_CHARS;
         if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5)
             && let Some(retry) = extract_main_region(&arena, &meta, empty)
-            && body_chars(&retry) >= body_chars(&doc) * 2 + 100
+            && finds_much_more(&retry, body_chars(&doc))
         {
             doc = retry;
         } else if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5) {
@@ -140,7 +140,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
             // does, its runs of links read as the items they are (a table
             // of ranked links, an index of names).
             let retry = extract(&arena, &meta);
-            if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+            if finds_much_more(&retry, body_chars(&doc)) {
                 doc = retry;
             }
         }
@@ -154,7 +154,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         let mut inner_meta = metadata::RawMeta::default();
         let arena = dom::flatten(&inner_dom, max_depth, &mut inner_meta, Reading::Strict);
         let mut retry = extract(&arena, &meta);
-        if body_chars(&retry) >= body_chars(&doc) * 2 + 100 {
+        if finds_much_more(&retry, body_chars(&doc)) {
             if retry.meta.byline.is_none() {
                 retry.meta.byline = inner_meta.finish(None).byline;
             }
@@ -269,48 +269,43 @@ fn extract_as(arena: &dom::Arena<'_>, meta: &crate::document::Meta, dated: bool)
     let mut doc = Document::new(InputFormat::Html);
     let links_dropped = walk::emit(arena, &roots, &mut doc);
     let chars = body_chars(&doc);
-    if !arena.keep_links
-        && chars >= INDEX_PAGE_CHARS
-        && links_dropped > chars
-        && !too_short(&doc, visible_prose(arena))
-    {
-        // The box chosen holds more text in runs of links than in all it
-        // gave besides: an index (of stories, products, entries) whose
-        // items are links. Its links are its content; the arena is copied
-        // on such pages only. (A shorter reading,
-        // or one too short for the page's prose, is left to the readings
-        // of index pages and of wrong boxes that follow.)
-        let keeping = dom::Arena {
-            nodes: arena.nodes.clone(),
-            keep_links: true,
-        };
-        doc = Document::new(InputFormat::Html);
-        walk::emit(&keeping, &roots, &mut doc);
-    } else if !arena.keep_links
-        && (EMPTY_CHARS..INDEX_PAGE_CHARS).contains(&chars)
-        && links_dropped > chars
-        && mostly_links(arena, &roots)
-    {
-        // A short reading of boxes made mostly of links, more of which
-        // were dropped than kept: a listing whose items are links (an index
-        // of entries, a feed of posts), read down to its introduction. Its
-        // links are its items; the longer reading is taken only when it
-        // finds much more. (An empty reading is left to the readings of
-        // index pages that follow; a short article in a box of prose keeps
-        // its links to other pages dropped.)
-        let keeping = dom::Arena {
-            nodes: arena.nodes.clone(),
-            keep_links: true,
-        };
-        let mut retry = Document::new(InputFormat::Html);
-        walk::emit(&keeping, &roots, &mut retry);
-        if body_chars(&retry) >= chars * 2 + 100 {
-            doc = retry;
+    // Two readings whose links are their content, read again with them
+    // kept (the arena is copied on such pages only):
+    // - an index: the box chosen holds more text in runs of links than in
+    //   all it gave besides, and it is long enough for the page's prose;
+    //   its items are links (stories, products, entries);
+    // - a short listing: a short reading of boxes made mostly of links,
+    //   read down to its introduction (a feed of posts); it is taken only
+    //   when it finds much more. A short article in a box of prose keeps
+    //   its links to other pages dropped.
+    // An empty reading, or one too short for the page's prose, is left to
+    // the readings of index pages and of wrong boxes that follow.
+    if !arena.keep_links && links_dropped > chars {
+        let index = chars >= INDEX_PAGE_CHARS && !too_short(&doc, visible_prose(arena));
+        let short_listing =
+            (EMPTY_CHARS..INDEX_PAGE_CHARS).contains(&chars) && mostly_links(arena, &roots);
+        if index || short_listing {
+            let keeping = dom::Arena {
+                nodes: arena.nodes.clone(),
+                keep_links: true,
+            };
+            let mut retry = Document::new(InputFormat::Html);
+            walk::emit(&keeping, &roots, &mut retry);
+            if index || finds_much_more(&retry, chars) {
+                doc = retry;
+            }
         }
     }
     doc.meta = meta.clone();
     tidy(&mut doc);
     doc
+}
+
+/// True when `retry`, a further reading of a page, finds much more than a
+/// reading of `chars` characters: twice as much and a hundred characters
+/// more, so a reading is not swapped for one a few words longer.
+fn finds_much_more(retry: &Document, chars: u32) -> bool {
+    body_chars(retry) >= chars * 2 + 100
 }
 
 /// True when at least half the text of the boxes `roots` sits in links.
