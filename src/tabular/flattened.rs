@@ -724,9 +724,6 @@ struct RowSpans<'t, 'a> {
     /// the cut is the same in every table the row is tried in (a line is
     /// tried under several headers, and with several last rows).
     seeded: [OnceCell<Option<(f32, Cuts)>>; 2 * (MAX_COLUMNS + 1)],
-    /// `cuttable[k]`: whether the row can be cut into `k` cells at all
-    /// (see [`RowSpans::can_cut`]).
-    cuttable: [OnceCell<bool>; MAX_COLUMNS + 1],
 }
 
 impl<'t, 'a> RowSpans<'t, 'a> {
@@ -758,7 +755,6 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             .collect();
         RowSpans {
             seeded: Default::default(),
-            cuttable: Default::default(),
             lead: usize::from(numbered),
             qualifies,
             toks,
@@ -768,37 +764,6 @@ impl<'t, 'a> RowSpans<'t, 'a> {
             known,
         }
     }
-    /// Whether the row can be cut into `k` cells, each a span that may be
-    /// cut ([`Span::may_cut`]) and fits some type. No column profile
-    /// changes that, so a `k` the row cannot take is turned away before
-    /// any profile is fitted, from either seed. The spans asked for are
-    /// those [`cut_row`] asks for, so none is typed in vain.
-    fn can_cut(&self, k: usize) -> bool {
-        *self.cuttable[k].get_or_init(|| {
-            let n = self.toks.len();
-            if n < k {
-                return false;
-            }
-            // Where the cells so far may end, layer by layer as in
-            // `cut_row`.
-            let mut ends = vec![false; n + 1];
-            ends[0] = true;
-            for j in 0..k {
-                let mut next = vec![false; n + 1];
-                for a in (j..n).filter(|&a| ends[a]) {
-                    let last_b = n - (k - j - 1);
-                    let (lo, hi) = if j + 1 == k { (n, n) } else { (a + 1, last_b) };
-                    for (b, end) in next.iter_mut().enumerate().take(hi + 1).skip(lo) {
-                        let span = self.span(a, b);
-                        *end |= span.may_cut && span.top.is_some();
-                    }
-                }
-                ends = next;
-            }
-            ends[n]
-        })
-    }
-
     fn fits(&self, a: usize, b: usize) -> &Fits {
         &self.span(a, b).fits
     }
@@ -1073,10 +1038,6 @@ fn fit_table(
     let min_row = rows.iter().map(|r| r.toks.len()).min()?;
     let mut best: Option<Fitted> = None;
     for &k in widths.iter().filter(|&&k| k <= min_row) {
-        // A row that cannot be cut into `k` cells fails every fit of `k`.
-        if !rows.iter().all(|r| r.can_cut(k)) {
-            continue;
-        }
         // Two starting points: the rows' own best cuts, and the guess that
         // the first column holds one-word keys (a country, a surname). The
         // cuts settle under the column profile from either; the better
