@@ -657,6 +657,30 @@ mod tests {
     }
 
     #[test]
+    fn headers_of_a_main_regions_sections_are_kept() {
+        let section = |name: &str| {
+            format!(
+                r#"<section class="band"><div class="grid"><div class="col">
+<header class="lead"><h2>{name} without the wait</h2><p>Start the same day you sign up.</p></header></div>
+<div class="col"><p>Our {name} team answers within the hour, and every answer is checked by a second person before it is sent to you.</p></div></div></section>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><title>Support</title></head><body>
+<header class="site"><h1>Acme</h1><nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav></header>
+<main>{}{}{}</main></body></html>"#,
+            section("Billing"),
+            section("Hardware"),
+            section("Setup")
+        );
+        let text = read(&html);
+        assert!(text.contains("Hardware without the wait"), "{text}");
+        assert!(text.contains("Start the same day"), "{text}");
+        assert!(text.contains("checked by a second person"), "{text}");
+        assert!(!text.contains("Pricing"), "{text}");
+    }
+
+    #[test]
     fn replies_repeat_the_title() {
         let title = normalise("Dough too sticky after switching flour - Baking Forum");
         assert!(repeats_title(
