@@ -121,12 +121,16 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // made of short items (a catalogue, a category index, a list of
         // links with one line of introduction). Its items are its content:
         // read the region the page names as main whole, links and all,
-        // without its navigation, header and footer.
+        // without its navigation, header and footer. Class and id names
+        // are trusted there only where they name what is never content
+        // (comments, menus, sharing): on such pages a section's or card's
+        // name (`tile-meta`, `hero-banner`) says how it is drawn, not that
+        // it is chrome.
         let mut arena = dom::flatten(
             &dom,
             max_depth,
             &mut metadata::RawMeta::default(),
-            Reading::Strict,
+            Reading::NoClassHints,
         );
         arena.keep_links = true;
         let empty = body_chars(&doc) < EMPTY_CHARS;
@@ -654,6 +658,28 @@ mod tests {
         assert!(text.contains("Why the families gather"), "{text}");
         assert!(text.contains("lit the lanterns one by one"), "{text}");
         assert!(!text.contains("town almanac"), "{text}");
+    }
+
+    #[test]
+    fn a_page_of_named_cards_is_read_from_its_main_region() {
+        let card = |n: u32| {
+            format!(
+                r#"<div class="tile-meta"><h3>Plan number {n}</h3>
+<p>Every plan number {n} comes with the channels of the basic tier, a recorder for forty hours and one extra screen at home.</p></div>"#
+            )
+        };
+        let cards: String = (1..=5).map(card).collect();
+        let html = format!(
+            r#"<html><head><title>Plans</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/help">Help</a></nav></header>
+<main><div class="intro"><p>Choose the plan that fits the way your household watches, and change it whenever you like.</p></div>
+{cards}</main>
+<footer><a href="/privacy">Privacy</a></footer></body></html>"#
+        );
+        let text = read(&html);
+        assert!(text.contains("Choose the plan"), "{text}");
+        assert!(text.contains("Every plan number 4 comes"), "{text}");
+        assert!(!text.contains("Privacy"), "{text}");
     }
 
     #[test]
