@@ -121,12 +121,16 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // made of short items (a catalogue, a category index, a list of
         // links with one line of introduction). Its items are its content:
         // read the region the page names as main whole, links and all,
-        // without its navigation, header and footer.
+        // without its navigation, header and footer. Class and id names
+        // are trusted there only where they name what is never content
+        // (comments, menus, sharing): on such pages a section's or card's
+        // name (`tile-meta`, `hero-banner`) says how it is drawn, not that
+        // it is chrome.
         let mut arena = dom::flatten(
             &dom,
             max_depth,
             &mut metadata::RawMeta::default(),
-            Reading::Strict,
+            Reading::NoClassHints,
         );
         arena.keep_links = true;
         let empty = body_chars(&doc) < EMPTY_CHARS;
@@ -654,6 +658,52 @@ mod tests {
         assert!(text.contains("Why the families gather"), "{text}");
         assert!(text.contains("lit the lanterns one by one"), "{text}");
         assert!(!text.contains("town almanac"), "{text}");
+    }
+
+    #[test]
+    fn a_page_of_named_cards_is_read_from_its_main_region() {
+        let card = |n: u32| {
+            format!(
+                r#"<div class="tile-meta"><h3>Plan number {n}</h3>
+<p>Every plan number {n} comes with the channels of the basic tier, a recorder for forty hours and one extra screen at home.</p></div>"#
+            )
+        };
+        let cards: String = (1..=5).map(card).collect();
+        let html = format!(
+            r#"<html><head><title>Plans</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/help">Help</a></nav></header>
+<main><div class="intro"><p>Choose the plan that fits the way your household watches, and change it whenever you like.</p></div>
+{cards}</main>
+<footer><a href="/privacy">Privacy</a></footer></body></html>"#
+        );
+        let text = read(&html);
+        assert!(text.contains("Choose the plan"), "{text}");
+        assert!(text.contains("Every plan number 4 comes"), "{text}");
+        assert!(!text.contains("Privacy"), "{text}");
+    }
+
+    #[test]
+    fn headers_of_a_main_regions_sections_are_kept() {
+        let section = |name: &str| {
+            format!(
+                r#"<section class="band"><div class="grid"><div class="col">
+<header class="lead"><h2>{name} without the wait</h2><p>Start the same day you sign up.</p></header></div>
+<div class="col"><p>Our {name} team answers within the hour, and every answer is checked by a second person before it is sent to you.</p></div></div></section>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><title>Support</title></head><body>
+<header class="site"><h1>Acme</h1><nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav></header>
+<main>{}{}{}</main></body></html>"#,
+            section("Billing"),
+            section("Hardware"),
+            section("Setup")
+        );
+        let text = read(&html);
+        assert!(text.contains("Hardware without the wait"), "{text}");
+        assert!(text.contains("Start the same day"), "{text}");
+        assert!(text.contains("checked by a second person"), "{text}");
+        assert!(!text.contains("Pricing"), "{text}");
     }
 
     #[test]

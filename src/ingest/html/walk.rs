@@ -122,9 +122,11 @@ pub fn chrome_reason(
 
 /// True when `<header>` `i` heads the content of a section or article:
 /// its parent is an `<article>` or `<section>` holding at least as much
-/// text after the header as in it, and the header is neither mostly links
-/// nor holds a menu. A page's own header sits in the body or a page
-/// wrapper instead, and carries its navigation.
+/// text after the header as in it, or it sits inside the page's `<main>`
+/// and holds a heading (the opening of one section of a service's or a
+/// product's page, however deep its layout boxes nest it); and the header
+/// is neither mostly links nor holds a menu. A page's own header sits
+/// outside the main region, and carries its navigation.
 fn heads_section(arena: &Arena<'_>, i: usize) -> bool {
     let nodes = &arena.nodes;
     let n = &nodes[i];
@@ -134,7 +136,31 @@ fn heads_section(arena: &Arena<'_>, i: usize) -> bool {
         Tag::Div => nodes[p].el.is_some_and(|e| e.name() == "section"),
         _ => false,
     };
-    sectioning && n.link_density() < 0.5 && nodes[p].chars >= n.chars * 2 && nav_free(arena, i)
+    let heads = sectioning && nodes[p].chars >= n.chars * 2;
+    (heads || (in_main(arena, i) && holds_heading(arena, i)))
+        && n.link_density() < 0.5
+        && nav_free(arena, i)
+}
+
+/// True when some ancestor of `i` is the page's `<main>` region.
+fn in_main(arena: &Arena<'_>, i: usize) -> bool {
+    let nodes = &arena.nodes;
+    let mut a = nodes[i].parent as usize;
+    while a != 0 {
+        if nodes[a].tag == Tag::Main {
+            return true;
+        }
+        a = nodes[a].parent as usize;
+    }
+    false
+}
+
+/// True when the subtree of `i` holds a heading.
+fn holds_heading(arena: &Arena<'_>, i: usize) -> bool {
+    let end = arena.nodes[i].end as usize;
+    arena.nodes[i + 1..end]
+        .iter()
+        .any(|n| matches!(n.tag, Tag::H(_)))
 }
 
 /// True when the subtree of `i` holds no `<nav>`.
