@@ -189,14 +189,28 @@ fn fold_words(text: &str, mut sink: impl FnMut(u8)) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+        // An ASCII byte is settled by the table; a character outside ASCII
+        // is decoded and asked.
+        let (c, len) = match WORD_BYTE[usize::from(b)] {
+            SEPARATOR => {
+                started = false;
+                apostrophes = 0;
+                i += 1;
+                continue;
+            }
+            b'\'' => {
+                apostrophes += usize::from(started);
+                i += 1;
+                continue;
+            }
+            OUTSIDE_ASCII => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+            _ => (char::from(b), 1),
         };
         i += len;
-        if c == '\'' || c == '\u{2019}' {
+        if c == '\u{2019}' {
             apostrophes += usize::from(started);
             continue;
         }
@@ -217,7 +231,7 @@ fn fold_words(text: &str, mut sink: impl FnMut(u8)) {
         }
         apostrophes = 0;
         if len == 1 {
-            sink(b.to_ascii_lowercase());
+            sink(WORD_BYTE[usize::from(b)]);
         } else {
             for lower in c.to_lowercase() {
                 lower.encode_utf8(&mut buf).bytes().for_each(&mut sink);
@@ -225,6 +239,31 @@ fn fold_words(text: &str, mut sink: impl FnMut(u8)) {
         }
     }
 }
+
+/// [`WORD_BYTE`]'s value for an ASCII byte between words.
+const SEPARATOR: u8 = 0;
+/// [`WORD_BYTE`]'s value for a byte of a character outside ASCII.
+const OUTSIDE_ASCII: u8 = 0x80;
+
+/// What each byte is to the words key: a letter or digit as it is written
+/// in the key (lowercase), `'` for the apostrophe, [`SEPARATOR`] for any
+/// other ASCII byte, [`OUTSIDE_ASCII`] for the bytes of other characters.
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            OUTSIDE_ASCII
+        } else if c.is_ascii_alphanumeric() || c == b'\'' {
+            c.to_ascii_lowercase()
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
