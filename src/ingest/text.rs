@@ -731,8 +731,16 @@ fn is_wrapped_prose(run: &[(&Line<'_>, Inline)]) -> bool {
 /// A line reads as a heading when it is short, starts with a capital or a
 /// digit, holds letters, and does not end like a sentence or a lead-in.
 pub fn looks_like_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words == 0 || words > 14 || text.chars().count() > 110 {
+    const MAX_WORDS: usize = 14;
+    const MAX_CHARS: usize = 110;
+    // Every line of a dump is asked: a line too long in bytes for any
+    // count of characters to pass (four bytes at most to one) is not read,
+    // and words are counted only until there are too many.
+    if text.len() > 4 * MAX_CHARS {
+        return false;
+    }
+    let words = crate::text::count_words(text, MAX_WORDS + 1);
+    if words == 0 || words > MAX_WORDS || text.chars().count() > MAX_CHARS {
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
