@@ -196,7 +196,7 @@ fn classify(index: usize, raw: &str) -> Line<'_> {
 /// separator, not a list whose items are bullets.
 fn is_bullet_row(s: &str) -> bool {
     bullet(s).is_some()
-        && s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && crate::text::count_visible_chars(s) >= 3
         && s.chars().all(|c| {
             c.is_whitespace()
                 || matches!(
@@ -674,7 +674,7 @@ fn origin(line: &Line<'_>, inl: &Inline, depth: u8, explicit: bool) -> Origin {
     Origin {
         line: line.number,
         link_chars: inl.link_chars,
-        chars: inl.text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        chars: crate::text::count_visible_chars(&inl.text) as u32,
         links: inl.links,
         images: inl.images,
         depth,
@@ -765,7 +765,7 @@ pub fn looks_like_heading(text: &str) -> bool {
     }
     // A heading is mostly words, not numbers or symbols.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
+    letters * 2 > crate::text::count_visible_chars(text)
 }
 
 /// True when every word of three or more letters starts with a capital
