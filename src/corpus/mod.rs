@@ -165,12 +165,17 @@ impl DocumentFacts {
         let mut casing = crate::corpus::casing::CasingCounts::default();
         for b in doc.blocks() {
             for_each_line(b, |line| {
-                let key = normalise::key(line, Fold::Line);
-                if key.is_empty() {
+                // Hashed as it is folded: the line's key is never built.
+                let (mut h, mut bytes, mut spaces) = (normalise::FNV_OFFSET, 0usize, 0usize);
+                normalise::fold_bytes(line, Fold::Line, |b| {
+                    h = normalise::fnv_step(h, b);
+                    bytes += 1;
+                    spaces += usize::from(b == b' ');
+                });
+                if bytes == 0 {
                     return;
                 }
-                let h = hash_str(&key);
-                if seen.insert(h) && key.split(' ').nth(LONG_LINE_WORDS - 1).is_some() {
+                if seen.insert(h) && spaces >= LONG_LINE_WORDS - 1 {
                     long_lines.push(h);
                 }
             });
@@ -373,7 +378,7 @@ impl Corpus {
     /// normalised (case, white space, quotes).
     pub fn frequency(&self, text: &str) -> u32 {
         self.line_frequency
-            .get(&hash_str(&normalise::key(text, Fold::Line)))
+            .get(&normalise::key_hash(text, Fold::Line))
             .copied()
             .unwrap_or(0)
     }
@@ -384,7 +389,7 @@ impl Corpus {
         match site_key(doc).map(|s| hash_str(&s)) {
             Some(site) if self.site_documents.get(&site).is_some_and(|&n| n > 1) => self
                 .site_line_frequency
-                .get(&mix(site, hash_str(&normalise::key(text, Fold::Line))))
+                .get(&mix(site, normalise::key_hash(text, Fold::Line)))
                 .copied()
                 .unwrap_or(0),
             _ => self.frequency(text),
@@ -490,12 +495,7 @@ fn reads_as_prose(text: &str) -> bool {
 
 /// FNV-1a: a fixed hash, so what is learned is the same on every run.
 fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    s.bytes().fold(normalise::FNV_OFFSET, normalise::fnv_step)
 }
 
 fn mix(a: u64, b: u64) -> u64 {

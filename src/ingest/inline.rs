@@ -23,8 +23,7 @@ impl Inline {
     /// files: the line is a picture's caption, not article text.
     pub fn is_image_caption(&self) -> bool {
         self.image_link_chars > 0
-            && self.image_link_chars
-                >= self.text.chars().filter(|c| !c.is_whitespace()).count() as u32
+            && self.image_link_chars >= crate::text::count_visible_chars(&self.text) as u32
     }
 }
 
@@ -138,7 +137,7 @@ fn is_markup_byte(c: u8) -> bool {
 fn push(out: &mut Inline, piece: &str, in_link: bool) {
     out.text.push_str(piece);
     if in_link {
-        out.link_chars += piece.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        out.link_chars += crate::text::count_visible_chars(piece) as u32;
     }
 }
 

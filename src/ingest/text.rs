@@ -196,7 +196,7 @@ fn classify(index: usize, raw: &str) -> Line<'_> {
 /// separator, not a list whose items are bullets.
 fn is_bullet_row(s: &str) -> bool {
     bullet(s).is_some()
-        && s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && crate::text::count_visible_chars(s) >= 3
         && s.chars().all(|c| {
             c.is_whitespace()
                 || matches!(
@@ -674,7 +674,7 @@ fn origin(line: &Line<'_>, inl: &Inline, depth: u8, explicit: bool) -> Origin {
     Origin {
         line: line.number,
         link_chars: inl.link_chars,
-        chars: inl.text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        chars: crate::text::count_visible_chars(&inl.text) as u32,
         links: inl.links,
         images: inl.images,
         depth,
@@ -731,8 +731,16 @@ fn is_wrapped_prose(run: &[(&Line<'_>, Inline)]) -> bool {
 /// A line reads as a heading when it is short, starts with a capital or a
 /// digit, holds letters, and does not end like a sentence or a lead-in.
 pub fn looks_like_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words == 0 || words > 14 || text.chars().count() > 110 {
+    const MAX_WORDS: usize = 14;
+    const MAX_CHARS: usize = 110;
+    // Every line of a dump is asked: a line too long in bytes for any
+    // count of characters to pass (four bytes at most to one) is not read,
+    // and words are counted only until there are too many.
+    if text.len() > 4 * MAX_CHARS {
+        return false;
+    }
+    let words = crate::text::count_words(text, MAX_WORDS + 1);
+    if words == 0 || words > MAX_WORDS || text.chars().count() > MAX_CHARS {
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
@@ -757,7 +765,7 @@ pub fn looks_like_heading(text: &str) -> bool {
     }
     // A heading is mostly words, not numbers or symbols.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
+    letters * 2 > crate::text::count_visible_chars(text)
 }
 
 /// True when every word of three or more letters starts with a capital

@@ -144,7 +144,17 @@ const PREFIXES: &[&str] = &[
 const SUFFIXES: &[&str] = &[
     "ability", "able", "ally", "ed", "er", "ers", "es", "ful", "ies", "ing", "ings", "ise", "ised",
     "ism", "ist", "ists", "ize", "ized", "izes", "izing", "less", "ly", "ment", "ments", "ness",
-    "s", "y",
+    "or", "ors", "s", "y",
+];
+
+/// Endings that take the place of a word's final letter (`sanitiz`e →
+/// `sanitization`, `phenolog`y → `phenological`): only with that letter
+/// restored is the rest a word, as `sum` + `ation` is no word.
+const REPLACING_SUFFIXES: &[(&str, &str)] = &[
+    ("ation", "e"),
+    ("ations", "e"),
+    ("ical", "y"),
+    ("ically", "y"),
 ];
 
 /// True when `word` (lowercase) is made of English words the dictionary
@@ -174,6 +184,14 @@ pub fn is_derived_word(word: &str) -> bool {
         if let Some(base) = word.strip_suffix(s)
             && base.len() >= 3
             && (known(base) || known(&format!("{base}e")) || known(&format!("{base}y")))
+        {
+            return true;
+        }
+    }
+    for (ending, letter) in REPLACING_SUFFIXES {
+        if let Some(base) = word.strip_suffix(ending)
+            && base.len() >= 3
+            && known(&format!("{base}{letter}"))
         {
             return true;
         }
@@ -464,10 +482,20 @@ mod tests {
 
     #[test]
     fn derived_words_and_classical_plurals_are_english() {
-        for w in ["polyhedra", "tetrahedra", "unevidenced", "influencers"] {
+        for w in [
+            "polyhedra",
+            "tetrahedra",
+            "unevidenced",
+            "influencers",
+            "validators",
+            "sanitization",
+            "phenological",
+        ] {
             assert!(is_english(w), "{w}");
         }
         assert!(!is_english("wiht"));
+        // An ending that replaces a final letter needs that letter back.
+        assert!(!is_english("sumation"));
     }
 
     #[test]

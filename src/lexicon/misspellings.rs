@@ -10,13 +10,17 @@ use unicase::UniCase;
 
 use crate::lexicon::common_words::common_words;
 use crate::lexicon::dictionary;
-use crate::lexicon::slips::{edits, edits_within};
+use crate::lexicon::slips::{LETTER_DROPPED, edits, edits_within};
 use crate::lexicon::typo_exceptions::is_real_word;
 use crate::text::WordTable;
 
 /// The shortest unknown word the dictionary corrects: shorter ones are
 /// abbreviations, units and commands more often than slips.
 pub const MIN_UNKNOWN_LEN: usize = 5;
+
+/// The shortest unknown word corrected by an unlikely slip (see
+/// [`correction_among`]).
+const MIN_UNLIKELY_SLIP_LEN: usize = 7;
 
 /// The shortest unknown word corrected by two slips.
 const MIN_TWO_SLIPS_LEN: usize = 9;
@@ -47,7 +51,9 @@ pub fn most_common(several: &[&'static str]) -> Option<&'static str> {
 struct Ranking<'w> {
     /// The misspelt word.
     word: &'w [u8],
-    best: Option<(String, f64)>,
+    /// The best candidate, its score and the likelihood of the slip that
+    /// makes it.
+    best: Option<(String, f64, f64)>,
     second: f64,
     /// A word too rare to be taken was among the candidates.
     rare_seen: bool,
@@ -95,18 +101,23 @@ impl<'w> Ranking<'w> {
         }
         match &mut self.best {
             // The same word reached by another edit: keep its likeliest.
-            Some((b, bs)) if b == c => *bs = bs.max(score),
-            Some((_, bs)) if *bs >= score => self.second = self.second.max(score),
+            Some((b, bs, bl)) if b == c => {
+                *bs = bs.max(score);
+                *bl = bl.max(likelihood);
+            }
+            Some((_, bs, _)) if *bs >= score => self.second = self.second.max(score),
             _ => {
                 self.second = self.best.as_ref().map_or(0.0, |b| b.1).max(self.second);
-                self.best = Some((c.to_string(), score));
+                self.best = Some((c.to_string(), score, likelihood));
             }
         }
     }
 
-    fn winner(self) -> Option<String> {
-        let (word, score) = self.best?;
-        (score >= CLEAR_WIN * self.second).then_some(word)
+    /// The best candidate when it wins clearly, with the likelihood of its
+    /// slip.
+    fn winner(self) -> Option<(String, f64)> {
+        let (word, score, likelihood) = self.best?;
+        (score >= CLEAR_WIN * self.second).then_some((word, likelihood))
     }
 }
 
@@ -136,7 +147,15 @@ fn correction_among(word: &str, prune: bool) -> Option<String> {
     let mut one = Ranking::new(b);
     edits_within(b, false, reach(b), &mut |c, p| one.offer(c, p));
     if one.best.is_some() || one.rare_seen {
-        return one.winner();
+        // A short word one unlikely slip away from a common word (a letter
+        // struck for one far from it on the keyboard, a letter beside none
+        // it could have been struck with) is as often a brand, a coinage or
+        // a word of another language (`gmail`, `altho`, `nooch`).
+        let short = b.len() < MIN_UNLIKELY_SLIP_LEN;
+        return one
+            .winner()
+            .filter(|&(_, likelihood)| !short || likelihood >= LETTER_DROPPED)
+            .map(|(word, _)| word);
     }
     // Two slips are rarer: only in longer words, where a coincidence of
     // spelling is unlikely.
@@ -147,7 +166,7 @@ fn correction_among(word: &str, prune: bool) -> Option<String> {
     edits(b, true, &mut |c, p| {
         edits_within(c, true, reach(c), &mut |cc, q| two.offer(cc, p * q))
     });
-    two.winner()
+    two.winner().map(|(word, _)| word)
 }
 
 /// The single correction typos-dict offers for `word`, unless it is a real

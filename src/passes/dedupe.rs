@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::document::Block;
 use crate::pipeline::{Pass, PassContext};
+use crate::text::count_words;
 use crate::text::normalise::{self, Fold};
 
 /// Removes repeated headings and repeated blocks, keeping the first.
@@ -41,15 +42,15 @@ impl Pass for Dedupe {
                 _ => {
                     let text = block.plain_text();
                     Some(Keyed {
-                        words: text.split_whitespace().count(),
-                        key: comparable(&text),
+                        words: count_words(&text, usize::MAX),
+                        key: block_key(&text),
                     })
                 }
             })
             .collect();
         let structured = repeats_as_structure(&keys);
-        let mut seen: HashSet<&str> = HashSet::new();
-        let mut previous_block: Option<&str> = None;
+        let mut seen: HashSet<u128> = HashSet::new();
+        let mut previous_block: Option<u128> = None;
         let mut previous_heading: Option<String> = None;
         let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(doc.blocks().len());
         for (block, keyed) in doc.blocks().iter().zip(&keys) {
@@ -78,9 +79,9 @@ impl Pass for Dedupe {
                     let words = *words;
                     // A block of no words (symbols, bullets) has nothing to
                     // compare: two of them are not one repeated.
-                    let repeated = !key.is_empty() && !seen.insert(key);
-                    let adjacent = previous_block == Some(key.as_str());
-                    previous_block = Some(key);
+                    let repeated = key.is_some_and(|k| !seen.insert(k));
+                    let adjacent = key.is_some() && previous_block == *key;
+                    previous_block = *key;
                     if repeated
                         && ((words >= DISTANT_DUPLICATE_WORDS && !structured)
                             || (adjacent && words >= MIN_DUPLICATE_WORDS))
@@ -102,8 +103,9 @@ impl Pass for Dedupe {
 struct Keyed {
     /// Its words, counted on its text as written.
     words: usize,
-    /// Its comparison key.
-    key: String,
+    /// A hash of its comparison key (see [`block_key`]), `None` when the
+    /// key is empty.
+    key: Option<u128>,
 }
 
 /// A document that repeats several different blocks (a week's meal plan,
@@ -117,10 +119,10 @@ fn repeats_as_structure(keys: &[Option<Keyed>]) -> bool {
     let mut seen = HashSet::new();
     let mut repeated = HashSet::new();
     for keyed in keys.iter().flatten() {
-        if keyed.words < MIN_DUPLICATE_WORDS || keyed.key.is_empty() {
+        let Some(key) = keyed.key else { continue };
+        if keyed.words < MIN_DUPLICATE_WORDS {
             continue;
         }
-        let key = keyed.key.as_str();
         if !seen.insert(key) {
             repeated.insert(key);
         }
@@ -128,9 +130,26 @@ fn repeats_as_structure(keys: &[Option<Keyed>]) -> bool {
     repeated.len() >= STRUCTURED_REPEATS
 }
 
-/// The key under which blocks are compared: their words, lowercased.
+/// The key under which headings are compared: their words, lowercased.
 fn comparable(text: &str) -> String {
     normalise::key(text, Fold::Words)
+}
+
+/// The key under which other blocks are compared, hashed as it is folded
+/// (every block of a document is keyed, and a key is only compared): the
+/// 128-bit FNV-1a hash of [`comparable`]'s bytes, whose collisions are too
+/// rare for two different blocks ever to be taken as one. `None` when the
+/// block holds no word.
+fn block_key(text: &str) -> Option<u128> {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut h = OFFSET;
+    let mut empty = true;
+    normalise::fold_bytes(text, Fold::Words, |b| {
+        h = (h ^ u128::from(b)).wrapping_mul(PRIME);
+        empty = false;
+    });
+    (!empty).then_some(h)
 }
 
 #[cfg(test)]

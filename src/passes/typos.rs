@@ -26,6 +26,7 @@ use crate::lexicon::dictionary::{self, WordClass};
 use crate::lexicon::misspellings::{
     MIN_UNKNOWN_LEN, candidates, correction, dictionary_correction, most_common,
 };
+use crate::lexicon::stopwords::{self, StopwordTally};
 use crate::pipeline::{Fix, Pass, PassContext};
 use crate::text::{Case, Position, SentenceWords, WordHash, WordKind};
 
@@ -270,7 +271,7 @@ fn beside_another_language(text: &str, start: usize, end: usize) -> bool {
         elided
             || t.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
             || crate::text::ascii_lower(t, &mut buf)
-                .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_english(l))
+                .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_spelt_word(l))
     };
     text[..start]
         .split_whitespace()
@@ -278,6 +279,23 @@ fn beside_another_language(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(foreign)
         || text[end..].split_whitespace().next().is_some_and(foreign)
 }
+
+/// True when the sentence holding `start..end` of `text` has more
+/// stopwords of another language than of English, and at least two: the
+/// sentence is written in that language.
+fn in_other_language_sentence(text: &str, start: usize, end: usize) -> bool {
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text[..start].rfind(ends).map_or(0, |i| i + 1);
+    let to = text[end..].find(ends).map_or(text.len(), |i| end + i);
+    let mut tally = StopwordTally::default();
+    tally.add(&text[from..to]);
+    let english = tally.hits(ENGLISH);
+    (0..stopwords::LANGUAGES.len())
+        .any(|k| k != ENGLISH && tally.hits(k) >= 2 && tally.hits(k) > english)
+}
+
+/// English's index in [`stopwords::LANGUAGES`].
+const ENGLISH: usize = 0;
 
 /// True when an unknown lowercase word is shaped like a slip rather than a
 /// word written so on purpose: it has a vowel (`sqft`, `wrk` are
@@ -356,11 +374,12 @@ fn count_unknown(w: &crate::text::Word<'_>, unknown: &mut Map<UnknownWord>) -> b
     u.known != Some(true)
 }
 
-/// True when `w` is a common word of another language and no English word.
+/// True when `w` is a common word of another language that English does
+/// not spell (`manera`: read as English only as two words run together).
 fn is_foreign(w: &crate::text::Word<'_>) -> bool {
     let mut buf = [0u8; 32];
     crate::text::ascii_lower(w.stem(), &mut buf)
-        .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_english(l))
+        .is_some_and(|l| dictionary::is_foreign_word(l) && !dictionary::is_spelt_word(l))
 }
 
 /// `fix` written in the case of `original`.
@@ -475,6 +494,12 @@ pub fn typo_fixes_with<'r>(
         if dictionary::is_foreign_word(&w.text.to_ascii_lowercase())
             && beside_another_language(text, w.start, w.end())
         {
+            continue;
+        }
+        // A sentence of another language inside English text (a reader's
+        // comment in Spanish) is that language's: its words are not slips
+        // of English, even beside words English also writes (`de los`).
+        if in_other_language_sentence(text, w.start, w.end()) {
             continue;
         }
         // The name in a comment's byline (`kalio — July 26th, 2012`) is
@@ -621,6 +646,34 @@ mod tests {
         ] {
             assert_eq!(run(s), paragraph(s), "{s}");
         }
+    }
+
+    /// A sentence of another language is left as written, even where its
+    /// neighbouring words are ones English writes too; the same slip in an
+    /// English sentence of the same paragraph is corrected.
+    #[test]
+    fn a_sentence_in_another_language_stays() {
+        use crate::document::Block;
+        let s = "We liked the recipe a lot. Pero no tengo manera de encontrar los ingredientes que usas en mi ciudad. The shop sold jewerly too.";
+        assert_eq!(
+            typos_in_english(s),
+            Block::Paragraph {
+                text: s.replace("jewerly", "jewelry")
+            }
+        );
+    }
+
+    /// A short unknown word that only a far-fetched slip makes a common
+    /// word (a letter struck for one across the keyboard, a letter struck
+    /// beside none it could be) is not corrected; a likely slip of the
+    /// same length is.
+    #[test]
+    fn short_words_need_a_likely_slip() {
+        use crate::lexicon::misspellings::dictionary_correction;
+        assert_eq!(dictionary_correction("gmail"), None);
+        assert_eq!(dictionary_correction("altho"), None);
+        assert_eq!(dictionary_correction("wrold").as_deref(), Some("world"));
+        assert_eq!(dictionary_correction("becuse").as_deref(), Some("because"));
     }
 
     #[test]

@@ -44,6 +44,25 @@ fn opens_unicode_space(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// The characters of `text` that are not white space, as
+/// `text.chars().filter(|c| !c.is_whitespace()).count()` counts them:
+/// asked of every line a dump is read into and every block measured, so
+/// counted off the bytes, a character decoded only where its first byte may
+/// open a space outside ASCII.
+pub fn count_visible_chars(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        n += usize::from(match c {
+            // A character's later bytes, and ASCII white space.
+            0x80..=0xBF | 9..=13 | b' ' => false,
+            0xC2 | 0xE1..=0xE3 => !opens_unicode_space(b, i),
+            _ => true,
+        });
+    }
+    n
+}
+
 /// Every byte's low seven bits.
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 /// Every byte's high bit.
@@ -396,6 +415,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn visible_characters_are_counted_as_chars_counts_them(
+            text in "(.|\n|[aé’—\u{a0}\u{2009}\u{3000}\u{85}\u{202f}\u{2028}\u{1680}\u{205f}\u{2060}\u{e2}\u{180e}\u{1fff}\u{2fff} \t\x0b]){0,150}",
+        ) {
+            proptest::prop_assert_eq!(
+                count_visible_chars(&text),
+                text.chars().filter(|c| !c.is_whitespace()).count()
+            );
+        }
+
         #[test]
         fn words_outside_ascii_are_counted_as_split_whitespace_counts_them(
             text in "[aé’—\u{a0}\u{2009}\u{3000}\u{85}\u{202f}\u{2028}\u{1680}\u{205f}\u{2060}\u{e2}\u{180e}. \t\n]{0,120}",

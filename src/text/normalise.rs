@@ -56,125 +56,214 @@ fn straight_quote(c: char) -> char {
 }
 
 fn line_key(text: &str) -> String {
-    if text.is_ascii() {
-        ascii_line_key(text)
-    } else {
-        any_line_key(text)
+    let kept = line_core(text);
+    // A line of ASCII words one space apart (most short lines, all asked
+    // about by the boilerplate rules) is its own key once lowercased.
+    if kept.is_ascii() && !kept.contains("  ") && !kept.bytes().any(|b| matches!(b, 9..=13)) {
+        return kept.to_ascii_lowercase();
     }
-}
-
-fn any_line_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for ch in text.chars() {
-        // Most characters of a line that is not all ASCII still are (a
-        // curly apostrophe or a dash in English text): they take the
-        // byte-wise path of `ascii_line_key`, with the same result as the
-        // general one below.
-        if ch.is_ascii() {
-            if matches!(ch, '\t'..='\r' | ' ') {
-                space = !out.is_empty();
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(ch.to_ascii_lowercase());
-            continue;
-        }
-        let ch = straight_quote(ch);
-        if ch.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '"')
-        .to_string()
-}
-
-/// [`line_key`] for ASCII text (most lines of most dumps): its words
-/// copied whole, one space between them, then lowercased all at once.
-fn ascii_line_key(text: &str) -> String {
-    // White space as `char::is_whitespace` has it in ASCII.
-    let white = |b: &u8| matches!(b, 9..=13 | b' ');
-    let mut out = Vec::with_capacity(text.len());
-    for word in text.as_bytes().split(white).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend_from_slice(word);
-    }
-    out.make_ascii_lowercase();
-    let cut = |b: &u8| b.is_ascii_punctuation() && *b != b'\'' && *b != b'"';
-    let start = out.iter().position(|b| !cut(b)).unwrap_or(out.len());
-    let end = out.iter().rposition(|b| !cut(b)).map_or(start, |i| i + 1);
-    // Trimmed in place: every line of a folder is keyed while learning.
-    out.truncate(end.max(start));
-    out.drain(..start);
-    // Only ASCII bytes were pushed.
+    let mut out = Vec::with_capacity(kept.len());
+    fold_line_core(kept, |b| out.push(b));
+    // The fold emits whole characters' bytes, in order.
     String::from_utf8(out).unwrap_or_default()
 }
 
 fn words_key(text: &str) -> String {
-    if text.is_ascii() {
-        ascii_words_key(text)
-    } else {
-        any_words_key(text)
-    }
-}
-
-/// [`words_key`] for ASCII text, byte by byte: every block of most
-/// documents is keyed when repeats are looked for.
-fn ascii_words_key(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
-    for word in text
-        .as_bytes()
-        .split(|&b| !b.is_ascii_alphanumeric() && b != b'\'')
-        .map(trim_apostrophes)
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend(word.iter().map(u8::to_ascii_lowercase));
-    }
-    // Only ASCII bytes were pushed.
+    fold_words(text, |b| out.push(b));
+    // The fold emits whole characters' bytes, in order.
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `w` without the apostrophes at its ends (quotes around a word).
-fn trim_apostrophes(w: &[u8]) -> &[u8] {
-    let start = w.iter().position(|&b| b != b'\'').unwrap_or(w.len());
-    let end = w.iter().rposition(|&b| b != b'\'').map_or(start, |i| i + 1);
-    &w[start..end.max(start)]
-}
-
-fn any_words_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .map(|w| w.trim_matches(['\'', '\u{2019}']))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            if c == '\u{2019}' {
-                out.push('\'');
-            } else {
-                out.extend(c.to_lowercase());
+/// Feeds the bytes of `text`'s key at strength `fold` to `sink`, in order,
+/// without building the key: a key that is only hashed (every line of a
+/// folder while learning, every block when repeats are looked for) need
+/// not be copied.
+pub fn fold_bytes(text: &str, fold: Fold, mut sink: impl FnMut(u8)) {
+    match fold {
+        Fold::Line => fold_line(text, sink),
+        Fold::Words => fold_words(text, sink),
+        Fold::Letters => {
+            let mut buf = [0u8; 4];
+            for c in letters(text) {
+                c.encode_utf8(&mut buf).bytes().for_each(&mut sink);
             }
         }
     }
-    out
 }
+
+/// The 64-bit FNV-1a hash of `text`'s key at strength `fold`: the hash of
+/// [`key`]'s bytes, with nothing allocated.
+pub fn key_hash(text: &str, fold: Fold) -> u64 {
+    let mut h = FNV_OFFSET;
+    fold_bytes(text, fold, |b| h = fnv_step(h, b));
+    h
+}
+
+/// FNV-1a's starting value.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into an FNV-1a hash.
+#[inline]
+pub fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// True for the ASCII punctuation a line key loses at either end: every
+/// mark but the quotes.
+#[inline]
+fn cut_at_ends(b: u8) -> bool {
+    b.is_ascii_punctuation() && b != b'\'' && b != b'"'
+}
+
+/// The line key's bytes: the text's words, quotes straightened and
+/// lowercased, joined by one space, less the marks [`cut_at_ends`] at
+/// either end (see [`line_core`]).
+fn fold_line(text: &str, sink: impl FnMut(u8)) {
+    fold_line_core(line_core(text), sink);
+}
+
+/// What of `text` its line key is made of: white space is not a mark
+/// [`cut_at_ends`], so the marks a key loses are those at the ends of the
+/// text once its white space is trimmed, and they are ASCII.
+fn line_core(text: &str) -> &str {
+    let text = text.trim_matches(char::is_whitespace);
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(|&b| !cut_at_ends(b)) else {
+        return "";
+    };
+    let end = bytes.iter().rposition(|&b| !cut_at_ends(b)).map_or(start, |i| i + 1);
+    &text[start..end]
+}
+
+/// The line key's bytes from the [`line_core`] `kept`: its characters
+/// folded, each run of white space one space.
+fn fold_line_core(kept: &str, mut sink: impl FnMut(u8)) {
+    // Byte by byte, a character decoded only where a byte outside ASCII
+    // opens one: most lines of most dumps are ASCII.
+    let mut space = false;
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < kept.len() {
+        let b = kept.as_bytes()[i];
+        let ch = if b < 0x80 {
+            i += 1;
+            char::from(b)
+        } else {
+            let c = kept[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            straight_quote(c)
+        };
+        if ch.is_whitespace() {
+            if !space {
+                sink(b' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if ch.is_ascii() {
+            sink((ch as u8).to_ascii_lowercase());
+        } else {
+            for lower in ch.to_lowercase() {
+                lower.encode_utf8(&mut buf).bytes().for_each(&mut sink);
+            }
+        }
+    }
+}
+
+/// The words key's bytes: runs of letters, digits and apostrophes (`’`
+/// read as `'`), the apostrophes at a run's ends dropped, lowercased and
+/// joined by one space. Read byte by byte, a character decoded only where
+/// a byte outside ASCII opens one: every block of a document is keyed
+/// when repeats are looked for, and most of its characters are ASCII.
+fn fold_words(text: &str, mut sink: impl FnMut(u8)) {
+    let bytes = text.as_bytes();
+    // Whether the current run has given a byte yet, whether any run has
+    // (a space goes before the next one), and the apostrophes held back
+    // until a letter or digit follows them in the run.
+    let mut started = false;
+    let mut any = false;
+    let mut apostrophes = 0usize;
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // An ASCII byte is settled by the table; a character outside ASCII
+        // is decoded and asked.
+        let (c, len) = match WORD_BYTE[usize::from(b)] {
+            SEPARATOR => {
+                started = false;
+                apostrophes = 0;
+                i += 1;
+                continue;
+            }
+            b'\'' => {
+                apostrophes += usize::from(started);
+                i += 1;
+                continue;
+            }
+            OUTSIDE_ASCII => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+            _ => (char::from(b), 1),
+        };
+        i += len;
+        if c == '\u{2019}' {
+            apostrophes += usize::from(started);
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            started = false;
+            apostrophes = 0;
+            continue;
+        }
+        if !started {
+            if any {
+                sink(b' ');
+            }
+            started = true;
+            any = true;
+        }
+        for _ in 0..apostrophes {
+            sink(b'\'');
+        }
+        apostrophes = 0;
+        if len == 1 {
+            sink(WORD_BYTE[usize::from(b)]);
+        } else {
+            for lower in c.to_lowercase() {
+                lower.encode_utf8(&mut buf).bytes().for_each(&mut sink);
+            }
+        }
+    }
+}
+
+/// [`WORD_BYTE`]'s value for an ASCII byte between words.
+const SEPARATOR: u8 = 0;
+/// [`WORD_BYTE`]'s value for a byte of a character outside ASCII.
+const OUTSIDE_ASCII: u8 = 0x80;
+
+/// What each byte is to the words key: a letter or digit as it is written
+/// in the key (lowercase), `'` for the apostrophe, [`SEPARATOR`] for any
+/// other ASCII byte, [`OUTSIDE_ASCII`] for the bytes of other characters.
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            OUTSIDE_ASCII
+        } else if c.is_ascii_alphanumeric() || c == b'\'' {
+            c.to_ascii_lowercase()
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -196,22 +285,59 @@ mod tests {
             .to_string()
     }
 
+    /// The words key by its definition, character by character.
+    fn defined_words_key(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for word in text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+            .map(|w| w.trim_matches(['\'', '\u{2019}']))
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for c in word.chars() {
+                if c == '\u{2019}' {
+                    out.push('\'');
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
         #[test]
         fn the_ascii_line_key_is_the_general_one(t in "[ -~\t\n\x0b\x0c\r]{0,40}") {
-            proptest::prop_assert_eq!(ascii_line_key(&t), defined_line_key(&t));
+            proptest::prop_assert_eq!(line_key(&t), defined_line_key(&t));
         }
 
         #[test]
         fn the_line_key_of_mixed_text_is_the_general_one(
             t in "[ -~\t\n\r’‘ʼ“”ÉéßİΣ\u{85}\u{a0}\u{2003}–]{0,40}"
         ) {
-            proptest::prop_assert_eq!(any_line_key(&t), defined_line_key(&t));
+            proptest::prop_assert_eq!(line_key(&t), defined_line_key(&t));
         }
 
         #[test]
         fn the_ascii_words_key_is_the_general_one(t in "[ -~\t\n\x0b\x0c\r]{0,40}") {
-            proptest::prop_assert_eq!(ascii_words_key(&t), any_words_key(&t));
+            proptest::prop_assert_eq!(words_key(&t), defined_words_key(&t));
+        }
+
+        #[test]
+        fn the_words_key_of_mixed_text_is_the_general_one(
+            t in "[ -~\t\n’‘ÉéßİΣ\u{a0}–]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(words_key(&t), defined_words_key(&t));
+        }
+
+        #[test]
+        fn a_key_hash_is_the_hash_of_the_key(t in "[ -~\t\n’“”Éİ\u{a0}]{0,40}") {
+            for fold in [Fold::Line, Fold::Words, Fold::Letters] {
+                let hashed = key(&t, fold).bytes().fold(FNV_OFFSET, fnv_step);
+                proptest::prop_assert_eq!(key_hash(&t, fold), hashed);
+            }
         }
     }
 

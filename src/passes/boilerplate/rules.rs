@@ -414,8 +414,7 @@ fn is_cookie_notice(key: &str) -> bool {
 
 /// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
 pub fn is_separator(line: &str) -> bool {
-    !line.chars().any(char::is_alphanumeric)
-        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
+    !line.chars().any(char::is_alphanumeric) && crate::text::count_visible_chars(line) >= 3
 }
 
 /// "12 comments", "Comments (4)", "1.2K shares", "5 min read": a number and

@@ -201,7 +201,7 @@ fn apply(cx: &mut PassContext<'_>, i: usize, lines: &[&str], pieces: Vec<Piece>)
             Piece::Text { start, end } | Piece::Table { start, end, .. } => (*start, *end),
         };
         let text = lines[start..end].join("\n");
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let chars = crate::text::count_visible_chars(&text) as u32;
         let piece_origin = Origin {
             line: origin.line + start as u32,
             chars,
