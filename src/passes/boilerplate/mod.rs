@@ -4,8 +4,9 @@
 //!
 //! For a text dump of a whole page, the article is found as a region: each
 //! block is scored for how much it reads like article prose (see
-//! `region`), the best-scoring contiguous run of blocks is the article,
-//! and blocks outside it go. Inside it, blocks that are chrome by their
+//! `region`), the best-scoring contiguous run of blocks is the article
+//! (on a page of many sections, the shortest run holding most of its
+//! likely article text), and blocks outside it go. Inside it, blocks that are chrome by their
 //! wording or their links go too. HTML documents already had their chrome
 //! dropped by the HTML ingest, so only the wording rules apply to them.
 
@@ -209,6 +210,20 @@ impl Pass for Boilerplate {
             }
             if let Some(span) = &span {
                 also = region::secondary_spans(&scores, span);
+                // Chrome wording and barriers are no article text, however
+                // likely the classifier finds them.
+                let likely: Vec<f32> = probs
+                    .iter()
+                    .zip(&feats)
+                    .zip(&verdicts)
+                    .map(|((p, f), v)| match v {
+                        Verdict::Keep => region::likely_words(*p, f),
+                        _ => 0.0,
+                    })
+                    .collect();
+                if !region::holds_one_article(span, &probs, &likely, &feats) {
+                    also.extend(region::widened_span(span, &also, &likely, &scores));
+                }
             }
             span
         } else {

@@ -169,6 +169,109 @@ pub fn secondary_spans(
 /// See [`secondary_spans`].
 const SECONDARY_SHARE: f32 = 0.3;
 
+/// The probability margin over which a block's words count as likely
+/// article text (see [`likely_words`]).
+const LIKELY_MARGIN: f32 = 0.25;
+
+/// The share of a page's likely article text that its chosen runs must
+/// hold for the page to read as one article (see [`widened_span`]).
+const ONE_ARTICLE_SHARE: f32 = 0.6;
+
+/// The share of a page's likely article text that the run of blocks
+/// chosen on a page of many sections holds (see [`widened_span`]).
+const SECTIONS_SHARE: f32 = 0.95;
+
+/// How much of a block is likely article text: its words (up to 300, as
+/// [`article_score`] counts them), weighted by how far the classifier's
+/// `probability` stands above [`LIKELY_MARGIN`]; nothing below it, so the
+/// long tail of doubtful chrome (menus, footers) adds up to little.
+pub fn likely_words(probability: f32, f: &Features) -> f32 {
+    (probability - LIKELY_MARGIN).max(0.0) * (1.0 + f.words.min(300) as f32)
+}
+
+/// The probability from which the classifier is sure a block is article
+/// text.
+const CONFIDENT_PROBABILITY: f32 = 0.8;
+
+/// The words of sure article text that make the best span an article's
+/// body (see [`holds_one_article`]).
+const ONE_ARTICLE_WORDS: usize = 60;
+
+/// True when the best `span` is an article's body: most of its words (and
+/// [`ONE_ARTICLE_WORDS`] at least) are in blocks the classifier is sure of
+/// (`probabilities` from [`CONFIDENT_PROBABILITY`]) that count as likely
+/// article text (`likely` above zero: no chrome wording). Such a page is
+/// one article, and its other doubtful text is teasers, a deals box or
+/// related stories, however much of it there is: the span is not widened
+/// over them (see [`widened_span`]).
+pub fn holds_one_article(
+    span: &std::ops::Range<usize>,
+    probabilities: &[f32],
+    likely: &[f32],
+    feats: &[Features],
+) -> bool {
+    let (mut sure, mut words) = (0, 0);
+    for i in span.clone() {
+        words += feats[i].words;
+        if probabilities[i] >= CONFIDENT_PROBABILITY && likely[i] > 0.0 {
+            sure += feats[i].words;
+        }
+    }
+    sure >= ONE_ARTICLE_WORDS && 2 * sure >= words
+}
+
+/// On a page of many sections, the run of blocks that holds its content.
+///
+/// An article's text is one run of prose, and the best span (with its
+/// secondary spans, `also`) holds most of what the classifier finds
+/// likely article text. A listing, a catalogue, a course page or a thread
+/// spreads its content over many short sections, each doubtful on its
+/// own, and the best span holds a small part of it: when the spans hold
+/// under [`ONE_ARTICLE_SHARE`] of the page's `likely` words, the content
+/// is taken as the shortest run of blocks holding [`SECTIONS_SHARE`] of
+/// them (the menus and footers at the page's edges left out), never
+/// across a barrier. `None` for a page that reads as one article.
+pub fn widened_span(
+    span: &std::ops::Range<usize>,
+    also: &[std::ops::Range<usize>],
+    likely: &[f32],
+    scores: &[f32],
+) -> Option<std::ops::Range<usize>> {
+    let total: f32 = likely.iter().sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let held: f32 = std::iter::once(span)
+        .chain(also)
+        .map(|r| likely[r.clone()].iter().sum::<f32>())
+        .sum();
+    if held >= ONE_ARTICLE_SHARE * total {
+        return None;
+    }
+    // The shortest window holding the share: for each end, the latest
+    // start that still holds it (two pointers, one pass).
+    let need = SECTIONS_SHARE * total;
+    let mut best: Option<std::ops::Range<usize>> = None;
+    let mut start = 0;
+    let mut sum = 0.0f32;
+    for end in 0..likely.len().min(scores.len()) {
+        if scores[end] <= BARRIER_SCORE {
+            start = end + 1;
+            sum = 0.0;
+            continue;
+        }
+        sum += likely[end];
+        while start < end && sum - likely[start] >= need {
+            sum -= likely[start];
+            start += 1;
+        }
+        if sum >= need && best.as_ref().is_none_or(|b| end + 1 - start < b.len()) {
+            best = Some(start..end + 1);
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +282,70 @@ mod tests {
         assert_eq!(best_span(&[-1.0, -2.0]), None);
         assert_eq!(best_span(&[]), None);
         assert_eq!(best_span(&[2.0, -10.0, 2.0]), Some(0..1));
+    }
+
+    #[test]
+    fn a_page_of_many_sections_widens_to_the_run_holding_its_content() {
+        // One article: the span holds nearly all likely text.
+        let likely = [0.0, 1.0, 50.0, 1.0, 0.0];
+        let scores = [-1.0; 5];
+        assert_eq!(widened_span(&(2..3), &[], &likely, &scores), None);
+        // Many sections: the span holds a fifth; the content runs from
+        // the first section to the last, the menus around them left out.
+        let likely = [
+            0.0, 0.1, 10.0, 0.0, 10.0, 0.5, 10.0, 0.0, 10.0, 10.0, 0.1, 0.0,
+        ];
+        let scores = [-1.0; 12];
+        assert_eq!(widened_span(&(2..3), &[], &likely, &scores), Some(2..10));
+        // Never across a barrier: a page whose content a barrier parts
+        // stays as its spans had it.
+        let mut parted = scores;
+        parted[5] = BARRIER_SCORE;
+        assert_eq!(widened_span(&(2..3), &[], &likely, &parted), None);
+        // Secondary spans count as held.
+        let secondary = vec![4..10, 10..10];
+        assert_eq!(widened_span(&(2..3), &secondary, &likely, &scores), None);
+    }
+
+    #[test]
+    fn a_span_of_sure_prose_is_one_article() {
+        // Four blocks: their words, probabilities and likely article text,
+        // and whether the span over all of them is one article's body.
+        let sure = [0.1, 0.9, 0.6, 0.5];
+        let likely = [0.0, 40.0, 12.0, 1.0];
+        type Case = (&'static str, [usize; 4], [f32; 4], [f32; 4], bool);
+        let cases: [Case; 4] = [
+            ("most words sure", [5, 80, 40, 3], sure, likely, true),
+            (
+                "doubtful text only",
+                [5, 80, 40, 3],
+                [0.1, 0.7, 0.6, 0.5],
+                likely,
+                false,
+            ),
+            ("sure under half", [5, 80, 100, 3], sure, likely, false),
+            (
+                "sure chrome wording",
+                [5, 80, 40, 3],
+                sure,
+                [0.0, 0.0, 12.0, 1.0],
+                false,
+            ),
+        ];
+        for (what, words, probabilities, likely, one) in cases {
+            let feats: Vec<Features> = words
+                .iter()
+                .map(|&words| Features {
+                    words,
+                    ..Default::default()
+                })
+                .collect();
+            assert_eq!(
+                holds_one_article(&(0..4), &probabilities, &likely, &feats),
+                one,
+                "{what}"
+            );
+        }
     }
 
     #[test]
