@@ -1023,6 +1023,8 @@ fn casing_fixes_in(
     // title of its own.
     let capitalised_lines = line_starts && text.contains('\n') && lines_capitalised(text);
     let first = first && !text.contains('\n');
+    // Such lines follow the document's habit too.
+    let capitalised_document = capitalised_document || capitalised_lines;
     // A text whose sentences mostly start lowercase does so on purpose
     // (a slogan, verse, a style): only a minority of lowercase starts is
     // taken for errors. Lowercase starts wait until the census is known;
@@ -1129,6 +1131,13 @@ fn casing_fixes_in(
                     .trim_end_matches([' ', '\t'])
                     .ends_with('\n'))
             || (w.start == text.len() - text.trim_start().len() && w.text == "by")
+            // A title ending on its own mark names its writer after it
+            // (`Could Your Brand Survive a Flood? by Jane Doe`).
+            || (w.text == "by"
+                && text[..w.start].trim_end().ends_with(['?', '!'])
+                && text[w.end()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase)))
             || (text[w.end()..].starts_with('.')
                 && text[w.end() + 1..].starts_with(|c: char| c.is_alphabetic()));
         // A sentence inside brackets (`(like, last year. ha.)`) is an
@@ -1754,6 +1763,15 @@ mod tests {
         assert!(texts[1].contains("\nthat catches"), "{}", texts[1]);
         assert!(texts[1].contains("\nbright red tulips"), "{}", texts[1]);
         assert!(texts[3].starts_with("Most bulbs"), "{}", texts[3]);
+        // A title ending on its own mark, and its writer.
+        assert_eq!(
+            fixed("Will the harbour wall hold? by Ann Lee"),
+            "Will the harbour wall hold? by Ann Lee"
+        );
+        assert_eq!(
+            fixed("Will the harbour wall hold? by then the tide turns."),
+            "Will the harbour wall hold? By then the tide turns."
+        );
     }
 
     #[test]
