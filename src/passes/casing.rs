@@ -1022,7 +1022,18 @@ fn casing_fixes_in(
     // rule: the points of a list without markers, each a sentence or a
     // title of its own.
     let capitalised_lines = line_starts && text.contains('\n') && lines_capitalised(text);
-    let first = first && !text.contains('\n');
+    // The first of such lines opens a point too, when it holds four words
+    // or more and does not end as a sentence does (a count or a label:
+    // `Loaded 296 results`, `Message 1 of 3.`).
+    let first_point = || {
+        text.lines().next().is_some_and(|l| {
+            l.split_whitespace()
+                .nth(MIN_LINE_SENTENCE_WORDS - 1)
+                .is_some()
+                && !l.trim_end().ends_with(['.', '!', '?', ':', ';', ','])
+        })
+    };
+    let first = first && (!text.contains('\n') || (capitalised_lines && first_point()));
     // Such lines follow the document's habit too.
     let capitalised_document = capitalised_document || capitalised_lines;
     // A text whose sentences mostly start lowercase does so on purpose
@@ -1757,8 +1768,14 @@ mod tests {
         doc.add(Block::Paragraph {
             text: "most bulbs want a cold spell before they flower. They rest all winter.".into(),
         });
+        doc.add(Block::Lines {
+            text: "sowing seeds in trays indoors\nThinning the seedlings once they sprout\n\
+                   Hardening them off in a cold frame"
+                .into(),
+        });
         run(&mut doc);
         let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert!(texts[4].starts_with("Sowing seeds"), "{}", texts[4]);
         assert!(texts[0].contains("\nKeeping slugs away"), "{}", texts[0]);
         assert!(texts[1].contains("\nthat catches"), "{}", texts[1]);
         assert!(texts[1].contains("\nbright red tulips"), "{}", texts[1]);
