@@ -598,10 +598,15 @@ fn continues_sentence(prev: &Block, block: &Block) -> bool {
             // on a colon (`Actionable takeaway:`), a full sentence opens
             // afresh, while a fragment may go on (`uses:` and then `a
             // network of ...`).
+            // Of lines kept together (the points of a list without
+            // markers), the last one is the line the block ends on.
             let text = text.trim();
+            let text = text.rsplit('\n').next().unwrap_or(text).trim();
             // A post's date line (`Jul 12, 2022`) is neither: what follows
-            // is the post, written as its writer pleases.
-            let title = text.starts_with(char::is_uppercase)
+            // is the post, written as its writer pleases. A title whose
+            // first letter was lowercased (`graphic Design Theory`) is
+            // still one.
+            let title = (text.starts_with(char::is_uppercase) || lowered_title(text))
                 && text.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
                 && !text.ends_with(',')
                 && !is_dated_line(text);
@@ -622,6 +627,22 @@ fn continues_sentence(prev: &Block, block: &Block) -> bool {
         }),
         _ => false,
     }
+}
+
+/// True when `line` opens in lowercase and goes on in title case: of its
+/// words of four letters or more after the first, at least two start with
+/// a capital and more do than not (`graphic Design Theory – space`).
+fn lowered_title(line: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    let rest = line.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    for w in title_words(rest) {
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => upper += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    line.starts_with(char::is_lowercase) && upper >= 2 && upper > lower
 }
 
 /// True when `block` is a paragraph whose last line dates a post.
@@ -997,8 +1018,24 @@ fn casing_fixes_in(
 ) -> Vec<Fix> {
     let mut fixes = Vec::new();
     // Lines kept together (a flattened table, verse, an address) are not
-    // running sentences.
-    let first = first && !text.contains('\n');
+    // running sentences, short of lines that open with a capital as a
+    // rule: the points of a list without markers, each a sentence or a
+    // title of its own.
+    let capitalised_lines = line_starts && text.contains('\n') && lines_capitalised(text);
+    // The first of such lines opens a point too, when it holds four words
+    // or more and does not end as a sentence does (a count or a label:
+    // `Loaded 296 results`, `Message 1 of 3.`).
+    let first_point = || {
+        text.lines().next().is_some_and(|l| {
+            l.split_whitespace()
+                .nth(MIN_LINE_SENTENCE_WORDS - 1)
+                .is_some()
+                && !l.trim_end().ends_with(['.', '!', '?', ':', ';', ','])
+        })
+    };
+    let first = first && (!text.contains('\n') || (capitalised_lines && first_point()));
+    // Such lines follow the document's habit too.
+    let capitalised_document = capitalised_document || capitalised_lines;
     // A text whose sentences mostly start lowercase does so on purpose
     // (a slogan, verse, a style): only a minority of lowercase starts is
     // taken for errors. Lowercase starts wait until the census is known;
@@ -1017,7 +1054,8 @@ fn casing_fixes_in(
             || (line_starts
                 && pos == Position::Unknown
                 && k > 0
-                && opens_line_after_sentence(text, w.start));
+                && (opens_line_after_sentence(text, w.start)
+                    || (capitalised_lines && opens_line_after_point(text, w.start))));
         let previous = before
             .replace(w)
             .filter(|p| pos == Position::Mid && text.get(p.end()..w.start) == Some(" "));
@@ -1104,6 +1142,13 @@ fn casing_fixes_in(
                     .trim_end_matches([' ', '\t'])
                     .ends_with('\n'))
             || (w.start == text.len() - text.trim_start().len() && w.text == "by")
+            // A title ending on its own mark names its writer after it
+            // (`Could Your Brand Survive a Flood? by Jane Doe`).
+            || (w.text == "by"
+                && text[..w.start].trim_end().ends_with(['?', '!'])
+                && text[w.end()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase)))
             || (text[w.end()..].starts_with('.')
                 && text[w.end() + 1..].starts_with(|c: char| c.is_alphabetic()));
         // A sentence inside brackets (`(like, last year. ha.)`) is an
@@ -1229,6 +1274,60 @@ fn opens_line_after_sentence(text: &str, at: usize) -> bool {
             .nth(MIN_LINE_SENTENCE_WORDS - 1)
             .is_some()
         && after_plain_full_stop(text, at)
+}
+
+/// True when the lines of `text` open with a capital as a rule: three or
+/// more open with a letter, and enough of them with a capital (see
+/// [`mostly_capitalised`]).
+fn lines_capitalised(text: &str) -> bool {
+    let (upper, lower) = first_letter_census(text.lines());
+    upper + lower >= 3 && mostly_capitalised((upper, lower))
+}
+
+/// True when the word at byte `at` of `text` opens a line (perhaps after
+/// opening quotes) that is a point of its own after another: it holds
+/// four words or more and the line before three or more (shorter ones are
+/// labels, prices and links: `Slim fit`, `Compared to $40`,
+/// `Loaded 296 results`); the line before stops on a lowercase
+/// word that leaves no sentence open (not on a comma, a colon, a hyphen,
+/// a figure or a function word: `... view the names of` and then `all
+/// registered tasks`; nor on a capitalised word, which ends a title or a
+/// byline: `By Jane Doe`); and this one ends as no sentence does (a line
+/// ending one after a line that does not is the end of a wrapped
+/// sentence), nor opens on a word that joins it to the line before
+/// (`One integrated platform` and then `that unites your`).
+fn opens_line_after_point(text: &str, at: usize) -> bool {
+    const JOINING: &[&str] = &[
+        "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "than", "that",
+        "to", "which", "who", "with",
+    ];
+    let Some(before) = text[..at]
+        .trim_end_matches([' ', '\t', '“', '"', '‘', '\''])
+        .strip_suffix('\n')
+    else {
+        return false;
+    };
+    let before = before.trim_end();
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let line = text[at..].lines().next().unwrap_or("").trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let mut buf = [0u8; 16];
+    let three_words = |l: &str| l.split_whitespace().nth(2).is_some();
+    let opening = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    three_words(before)
+        && line
+            .split_whitespace()
+            .nth(MIN_LINE_SENTENCE_WORDS - 1)
+            .is_some()
+        && !JOINING.contains(&opening)
+        && before.ends_with(char::is_alphabetic)
+        && last.starts_with(char::is_lowercase)
+        && !line.ends_with(['.', '!', '?', ':', ';', ','])
+        && !crate::text::ascii_lower(last, &mut buf)
+            .is_some_and(|w| crate::lexicon::stopwords::EN.contains(&w))
 }
 
 /// The fewest words of a line taken for a sentence after a line that ends
@@ -1643,6 +1742,52 @@ mod tests {
             texts[2].contains("the Slow cooker plan again"),
             "{}",
             texts[2]
+        );
+    }
+
+    #[test]
+    fn points_of_a_list_without_markers_and_the_paragraph_after_a_title() {
+        let mut doc = Document::default();
+        doc.add(Block::Lines {
+            text: "Planting bulbs before the first frost\nWatering the beds every other day\n\
+                   keeping slugs away from young shoots\nChoosing a sunny spot for the roses\n\
+                   Pruning dead wood in late winter"
+                .into(),
+        });
+        // A wrapped sentence, a line joined to the one before and short
+        // labels stay as written.
+        doc.add(Block::Lines {
+            text: "Mulch keeps the soil moist in dry spells\nMost gardeners spread it thickly\n\
+                   Compost feeds the soil through the year\nOne tidy border near the gate\n\
+                   that catches the morning sun\nSlim fit\nbright red tulips"
+                .into(),
+        });
+        doc.add(Block::Paragraph {
+            text: "spring Planting Guide for Small gardens".into(),
+        });
+        doc.add(Block::Paragraph {
+            text: "most bulbs want a cold spell before they flower. They rest all winter.".into(),
+        });
+        doc.add(Block::Lines {
+            text: "sowing seeds in trays indoors\nThinning the seedlings once they sprout\n\
+                   Hardening them off in a cold frame"
+                .into(),
+        });
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert!(texts[4].starts_with("Sowing seeds"), "{}", texts[4]);
+        assert!(texts[0].contains("\nKeeping slugs away"), "{}", texts[0]);
+        assert!(texts[1].contains("\nthat catches"), "{}", texts[1]);
+        assert!(texts[1].contains("\nbright red tulips"), "{}", texts[1]);
+        assert!(texts[3].starts_with("Most bulbs"), "{}", texts[3]);
+        // A title ending on its own mark, and its writer.
+        assert_eq!(
+            fixed("Will the harbour wall hold? by Ann Lee"),
+            "Will the harbour wall hold? by Ann Lee"
+        );
+        assert_eq!(
+            fixed("Will the harbour wall hold? by then the tide turns."),
+            "Will the harbour wall hold? By then the tide turns."
         );
     }
 
