@@ -308,28 +308,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        // ASCII text (whose short single-spaced lines take the line key's
+        // shortcut) and text mixing in quotes, letters outside ASCII and
+        // spaces of other kinds.
         #[test]
-        fn the_ascii_line_key_is_the_general_one(t in "[ -~\t\n\x0b\x0c\r]{0,40}") {
-            proptest::prop_assert_eq!(line_key(&t), defined_line_key(&t));
-        }
-
-        #[test]
-        fn the_line_key_of_mixed_text_is_the_general_one(
-            t in "[ -~\t\n\r’‘ʼ“”ÉéßİΣ\u{85}\u{a0}\u{2003}–]{0,40}"
+        fn keys_are_the_defined_ones(
+            ascii in "[ -~\t\n\x0b\x0c\r]{0,40}",
+            mixed in "[ -~\t\n\r’‘ʼ“”ÉéßİΣ\u{85}\u{a0}\u{2003}–]{0,40}",
         ) {
-            proptest::prop_assert_eq!(line_key(&t), defined_line_key(&t));
-        }
-
-        #[test]
-        fn the_ascii_words_key_is_the_general_one(t in "[ -~\t\n\x0b\x0c\r]{0,40}") {
-            proptest::prop_assert_eq!(words_key(&t), defined_words_key(&t));
-        }
-
-        #[test]
-        fn the_words_key_of_mixed_text_is_the_general_one(
-            t in "[ -~\t\n’‘ÉéßİΣ\u{a0}–]{0,40}"
-        ) {
-            proptest::prop_assert_eq!(words_key(&t), defined_words_key(&t));
+            for t in [&ascii, &mixed] {
+                proptest::prop_assert_eq!(line_key(t), defined_line_key(t));
+                proptest::prop_assert_eq!(words_key(t), defined_words_key(t));
+            }
         }
 
         #[test]
