@@ -173,6 +173,25 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // or a course's description) is what the page says.
         read_script_text(&text, &mut doc);
     }
+    if said_chars(&doc) < EMPTY_CHARS {
+        // Every reading came out empty, or with nothing but a consent
+        // notice, and the page carries no text in its data either: a page
+        // of short items whose every box reads as chrome by its name or
+        // its links (a publication's front page of titles and bylines). Its whole visible text is all it says,
+        // and more use than nothing.
+        let mut arena = dom::flatten(
+            &dom,
+            max_depth,
+            &mut metadata::RawMeta::default(),
+            Reading::Everything,
+        );
+        arena.keep_links = true;
+        if let Some(retry) = extract_main_region(&arena, &meta, true)
+            && said_chars(&retry) >= EMPTY_CHARS
+        {
+            doc = retry;
+        }
+    }
     Ok(doc)
 }
 
@@ -379,6 +398,27 @@ fn body_chars(doc: &Document) -> u32 {
         b.for_each_text(|_, t| {
             n = n.saturating_add(t.chars().filter(|c| !c.is_whitespace()).count() as u32);
         });
+    }
+    n
+}
+
+/// Visible characters of a document's body outside consent notices (the
+/// one kind of block never content, whatever page it is on: a prompt or a
+/// disclaimer may be a product's only sentence): what the reading says of
+/// the page itself.
+fn said_chars(doc: &Document) -> u32 {
+    let mut n = 0u32;
+    for b in doc.blocks() {
+        let mut consent = true;
+        let mut chars = 0u32;
+        b.for_each_text(|_, t| {
+            consent &= t.trim().is_empty()
+                || crate::passes::boilerplate::rules::chrome_reason(t) == Some("cookie prompt");
+            chars = chars.saturating_add(crate::text::count_visible_chars(t) as u32);
+        });
+        if !consent {
+            n = n.saturating_add(chars);
+        }
     }
     n
 }
@@ -598,6 +638,28 @@ mod tests {
         ingest_str(html, &Options::default())
             .expect("the page reads")
             .text()
+    }
+
+    /// A reading that holds only a consent notice says nothing of its
+    /// page; one with a line of the page's own says that line.
+    #[test]
+    fn a_consent_notice_says_nothing_of_the_page() {
+        let notice = "To make this site work, we log visitor data. By using it, you agree to our privacy policy, including our cookie policy.";
+        let mut doc = Document::new(InputFormat::Html);
+        doc.add(Block::Paragraph {
+            text: notice.into(),
+        });
+        assert!(body_chars(&doc) >= EMPTY_CHARS);
+        assert_eq!(said_chars(&doc), 0);
+        let own = "Lantern night on the quay draws a record crowd";
+        doc.add(Block::Heading {
+            level: 2,
+            text: own.into(),
+        });
+        assert_eq!(
+            said_chars(&doc),
+            crate::text::count_visible_chars(own) as u32
+        );
     }
 
     /// A dated index: a line of introduction over a list of links, the
