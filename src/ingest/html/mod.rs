@@ -412,8 +412,7 @@ fn said_chars(doc: &Document) -> u32 {
         let mut consent = true;
         let mut chars = 0u32;
         b.for_each_text(|_, t| {
-            consent &= t.trim().is_empty()
-                || crate::passes::boilerplate::rules::chrome_reason(t) == Some("cookie prompt");
+            consent &= t.trim().is_empty() || crate::lexicon::chrome::is_consent_notice(t);
             chars = chars.saturating_add(crate::text::count_visible_chars(t) as u32);
         });
         if !consent {
