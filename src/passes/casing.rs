@@ -1133,7 +1133,11 @@ fn casing_fixes_in(
         // mention, written as the thing it names is.
         let quoted = text[..w.start].ends_with(['"', '\u{201C}', '\''])
             && text[w.end()..].starts_with(['"', '\u{201D}', '\'']);
-        if marker || (sentence_start && quoted && !name) {
+        // A letter before a slash is a unit or a shorthand written in
+        // lowercase (`f/2.8`, `e/acc`, `r/rust`), not a word opening a
+        // sentence.
+        let shorthand = w.text.len() == 1 && text[w.end()..].starts_with('/');
+        if marker || shorthand || (sentence_start && quoted && !name) {
             continue;
         }
         let aside = text[..w.start].ends_with(['(', '['])
@@ -1561,6 +1565,8 @@ mod tests {
             "Tent: 57 in.; vestibule: 70 in. in all.",
             "o Our tax options are broad.",
             "Other systems work too. \"init\" won't care.",
+            "A bright zoom lens. f/4 holds across the range.",
+            "Folks on the forum argue. e/acc is their banner.",
         ] {
             assert_eq!(fixed(s), s);
         }
