@@ -115,6 +115,13 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             // pleases (`by PantherTrain on Aug 9, 2012` and then `seems
             // like a decent target`).
             let comment = lowercase_dated_lines && i > 0 && dates_a_post(&blocks[i - 1]);
+            // A lowercase heading beside code cut into a token a line is a
+            // comment of that code (`# retry in 30 minutes.`), written as
+            // its programmer pleases.
+            let code_comment = matches!(block, Block::Heading { text, .. }
+                    if text.starts_with(char::is_lowercase))
+                && ((i > 0 && shredded_code_block(&blocks[i - 1]))
+                    || blocks.get(i + 1).is_some_and(shredded_code_block));
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
@@ -123,7 +130,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
                     || blocks.get(i + 1).is_some_and(lowercase_fragment));
             BlockStyle::of(
                 block,
-                continues || lowercase_run || comment,
+                continues || lowercase_run || comment || code_comment,
                 capitalised_document,
                 &lists,
             )
@@ -198,7 +205,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             }
             TextRole::Heading => casing_fixes_in(
                 text,
-                !lowercase_headings,
+                !lowercase_headings && !style.continues,
                 &evidence,
                 false,
                 false,
@@ -681,6 +688,28 @@ fn ends_open(text: &str) -> bool {
         // ...` on the next line).
         .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ':')
         && !(text.ends_with(char::is_alphanumeric) && last_word.starts_with(char::is_uppercase))
+}
+
+/// True when `block` is a paragraph of code cut into a token a line (see
+/// [`shredded_code`]).
+fn shredded_code_block(block: &Block) -> bool {
+    matches!(block, Block::Paragraph { text } | Block::Lines { text } if shredded_code(text))
+}
+
+/// True when `text` is code a highlighter cut into a token a line, as a
+/// page's text loses its markup (`requests`, `.`, `post`, `(`, `url`,
+/// `=`): of its lines, two or more and at least one in five are marks of
+/// code alone (`(`, `=`, `,`), which no prose and no list puts on a line
+/// (a dash or a bar alone may part the lines of a list).
+fn shredded_code(text: &str) -> bool {
+    let (mut lines, mut marks) = (0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim();
+        lines += 1;
+        marks +=
+            usize::from(!line.is_empty() && line.bytes().all(|b| b"()[]{}=,.:;<>".contains(&b)));
+    }
+    marks >= 2 && 5 * marks >= lines
 }
 
 /// The most words of a paragraph taken for a line of a list or of verse.
@@ -1247,7 +1276,10 @@ fn casing_fixes_in(
     // like a slip is their style. Both leave the text as written whatever
     // the words above found, so they are asked last, and only of the few
     // texts that have something to fix: the code check reads every line.
-    if fixes.is_empty() || lowercase_pronoun(text) || text.lines().any(crate::text::looks_like_code)
+    if fixes.is_empty()
+        || lowercase_pronoun(text)
+        || text.lines().any(crate::text::looks_like_code)
+        || shredded_code(text)
     {
         return Vec::new();
     }
@@ -1595,6 +1627,36 @@ mod tests {
                 text: "The last line ends here.".into()
             }
         );
+    }
+
+    #[test]
+    fn code_cut_into_a_token_a_line_and_its_comments_stay() {
+        let code = "fetch\n(\nlink\n,\nzorbal\n=\nzorbal\n)";
+        let mut doc = Document::default();
+        doc.add(Block::Heading {
+            level: 2,
+            text: "Fetching a page".into(),
+        });
+        for _ in 0..3 {
+            doc.add(Block::Paragraph {
+                text: "The Zorbal goes with each call. A Zorbal is a secret. Keep the Zorbal safe."
+                    .into(),
+            });
+        }
+        doc.add(Block::Heading {
+            level: 1,
+            text: "wait a minute before the next call.".into(),
+        });
+        doc.add(Block::Paragraph { text: code.into() });
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[4], "wait a minute before the next call.");
+        assert_eq!(texts[5], code);
+        // Lines of words with a mark alone now and then are no code.
+        assert!(!shredded_code(
+            "Paris\n-\nRome\nto\nLondon\n-\nOslo\nfrom here\nBern\nagain"
+        ));
+        assert!(shredded_code(code));
     }
 
     #[test]
