@@ -117,11 +117,17 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             let comment = lowercase_dated_lines && i > 0 && dates_a_post(&blocks[i - 1]);
             // A lowercase heading beside code cut into a token a line is a
             // comment of that code (`# retry in 30 minutes.`), written as
-            // its programmer pleases.
-            let code_comment = matches!(block, Block::Heading { text, .. }
-                    if text.starts_with(char::is_lowercase))
-                && ((i > 0 && shredded_code_block(&blocks[i - 1]))
-                    || blocks.get(i + 1).is_some_and(shredded_code_block));
+            // its programmer pleases; so is a first-level one (a line
+            // opening with `# `) before a line of code.
+            let code_comment = match block {
+                Block::Heading { level, text } if text.starts_with(char::is_lowercase) => {
+                    (i > 0 && shredded_code_block(&blocks[i - 1]))
+                        || blocks.get(i + 1).is_some_and(|next| {
+                            shredded_code_block(next) || (*level == 1 && opens_with_code(next))
+                        })
+                }
+                _ => false,
+            };
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
@@ -694,6 +700,12 @@ fn ends_open(text: &str) -> bool {
 /// [`shredded_code`]).
 fn shredded_code_block(block: &Block) -> bool {
     matches!(block, Block::Paragraph { text } | Block::Lines { text } if shredded_code(text))
+}
+
+/// True when `block` is a paragraph whose first line looks like code.
+fn opens_with_code(block: &Block) -> bool {
+    matches!(block, Block::Paragraph { text } | Block::Lines { text }
+        if text.lines().next().is_some_and(crate::text::looks_like_code))
 }
 
 /// True when `text` is code a highlighter cut into a token a line, as a
@@ -1652,6 +1664,31 @@ mod tests {
         let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
         assert_eq!(texts[4], "wait a minute before the next call.");
         assert_eq!(texts[5], code);
+        // A comment line read as a first-level heading before a line of
+        // code keeps its case; a heading of another level does not.
+        let mut doc = Document::default();
+        for title in ["Queues", "Workers", "Retries"] {
+            doc.add(Block::Heading {
+                level: 2,
+                text: title.into(),
+            });
+        }
+        for (level, title) in [
+            (1, "then start the worker again"),
+            (2, "starting the worker"),
+        ] {
+            doc.add(Block::Heading {
+                level,
+                text: title.into(),
+            });
+            doc.add(Block::Paragraph {
+                text: "worker = spawn(queue, retries = 3)".into(),
+            });
+        }
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[3], "then start the worker again");
+        assert_eq!(texts[5], "Starting the worker");
         // Lines of words with a mark alone now and then are no code.
         assert!(!shredded_code(
             "Paris\n-\nRome\nto\nLondon\n-\nOslo\nfrom here\nBern\nagain"
