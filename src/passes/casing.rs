@@ -1644,26 +1644,22 @@ mod tests {
     #[test]
     fn code_cut_into_a_token_a_line_and_its_comments_stay() {
         let code = "fetch\n(\nlink\n,\nzorbal\n=\nzorbal\n)";
+        let prose = "The Zorbal goes with each call. A Zorbal is a secret. Keep the Zorbal safe.";
         let mut doc = Document::default();
-        doc.add(Block::Heading {
-            level: 2,
-            text: "Fetching a page".into(),
-        });
-        for _ in 0..3 {
-            doc.add(Block::Paragraph {
-                text: "The Zorbal goes with each call. A Zorbal is a secret. Keep the Zorbal safe."
-                    .into(),
-            });
-        }
-        doc.add(Block::Heading {
+        let comment = Block::Heading {
             level: 1,
             text: "wait a minute before the next call.".into(),
-        });
-        doc.add(Block::Paragraph { text: code.into() });
+        };
+        for block in std::iter::repeat_n(prose, 3)
+            .map(|t| Block::Paragraph { text: t.into() })
+            .chain([comment, Block::Paragraph { text: code.into() }])
+        {
+            doc.add(block);
+        }
         run(&mut doc);
         let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
-        assert_eq!(texts[4], "wait a minute before the next call.");
-        assert_eq!(texts[5], code);
+        assert_eq!(texts[3], "wait a minute before the next call.");
+        assert_eq!(texts[4], code);
         // A comment line read as a first-level heading before a line of
         // code keeps its case; a heading of another level does not.
         let mut doc = Document::default();
