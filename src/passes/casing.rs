@@ -115,6 +115,19 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             // pleases (`by PantherTrain on Aug 9, 2012` and then `seems
             // like a decent target`).
             let comment = lowercase_dated_lines && i > 0 && dates_a_post(&blocks[i - 1]);
+            // A lowercase heading beside code cut into a token a line is a
+            // comment of that code (`# retry in 30 minutes.`), written as
+            // its programmer pleases; so is a first-level one (a line
+            // opening with `# `) before a line of code.
+            let code_comment = match block {
+                Block::Heading { level, text } if text.starts_with(char::is_lowercase) => {
+                    (i > 0 && shredded_code_block(&blocks[i - 1]))
+                        || blocks.get(i + 1).is_some_and(|next| {
+                            shredded_code_block(next) || (*level == 1 && opens_with_code(next))
+                        })
+                }
+                _ => false,
+            };
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
@@ -123,7 +136,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
                     || blocks.get(i + 1).is_some_and(lowercase_fragment));
             BlockStyle::of(
                 block,
-                continues || lowercase_run || comment,
+                continues || lowercase_run || comment || code_comment,
                 capitalised_document,
                 &lists,
             )
@@ -198,7 +211,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             }
             TextRole::Heading => casing_fixes_in(
                 text,
-                !lowercase_headings,
+                !lowercase_headings && !style.continues,
                 &evidence,
                 false,
                 false,
@@ -683,6 +696,34 @@ fn ends_open(text: &str) -> bool {
         && !(text.ends_with(char::is_alphanumeric) && last_word.starts_with(char::is_uppercase))
 }
 
+/// True when `block` is a paragraph of code cut into a token a line (see
+/// [`shredded_code`]).
+fn shredded_code_block(block: &Block) -> bool {
+    matches!(block, Block::Paragraph { text } | Block::Lines { text } if shredded_code(text))
+}
+
+/// True when `block` is a paragraph whose first line looks like code.
+fn opens_with_code(block: &Block) -> bool {
+    matches!(block, Block::Paragraph { text } | Block::Lines { text }
+        if text.lines().next().is_some_and(crate::text::looks_like_code))
+}
+
+/// True when `text` is code a highlighter cut into a token a line, as a
+/// page's text loses its markup (`requests`, `.`, `post`, `(`, `url`,
+/// `=`): of its lines, two or more and at least one in five are marks of
+/// code alone (`(`, `=`, `,`), which no prose and no list puts on a line
+/// (a dash or a bar alone may part the lines of a list).
+fn shredded_code(text: &str) -> bool {
+    let (mut lines, mut marks) = (0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim();
+        lines += 1;
+        marks +=
+            usize::from(!line.is_empty() && line.bytes().all(|b| b"()[]{}=,.:;<>".contains(&b)));
+    }
+    marks >= 2 && 5 * marks >= lines
+}
+
 /// The most words of a paragraph taken for a line of a list or of verse.
 const MAX_FRAGMENT_WORDS: usize = 15;
 
@@ -1133,7 +1174,11 @@ fn casing_fixes_in(
         // mention, written as the thing it names is.
         let quoted = text[..w.start].ends_with(['"', '\u{201C}', '\''])
             && text[w.end()..].starts_with(['"', '\u{201D}', '\'']);
-        if marker || (sentence_start && quoted && !name) {
+        // A letter before a slash is a unit or a shorthand written in
+        // lowercase (`f/2.8`, `e/acc`, `r/rust`), not a word opening a
+        // sentence.
+        let shorthand = w.text.len() == 1 && text[w.end()..].starts_with('/');
+        if marker || shorthand || (sentence_start && quoted && !name) {
             continue;
         }
         let aside = text[..w.start].ends_with(['(', '['])
@@ -1243,7 +1288,10 @@ fn casing_fixes_in(
     // like a slip is their style. Both leave the text as written whatever
     // the words above found, so they are asked last, and only of the few
     // texts that have something to fix: the code check reads every line.
-    if fixes.is_empty() || lowercase_pronoun(text) || text.lines().any(crate::text::looks_like_code)
+    if fixes.is_empty()
+        || lowercase_pronoun(text)
+        || text.lines().any(crate::text::looks_like_code)
+        || shredded_code(text)
     {
         return Vec::new();
     }
@@ -1561,6 +1609,8 @@ mod tests {
             "Tent: 57 in.; vestibule: 70 in. in all.",
             "o Our tax options are broad.",
             "Other systems work too. \"init\" won't care.",
+            "A bright zoom lens. f/4 holds across the range.",
+            "Folks on the forum argue. e/acc is their banner.",
         ] {
             assert_eq!(fixed(s), s);
         }
@@ -1589,6 +1639,57 @@ mod tests {
                 text: "The last line ends here.".into()
             }
         );
+    }
+
+    #[test]
+    fn code_cut_into_a_token_a_line_and_its_comments_stay() {
+        let code = "fetch\n(\nlink\n,\nzorbal\n=\nzorbal\n)";
+        let prose = "The Zorbal goes with each call. A Zorbal is a secret. Keep the Zorbal safe.";
+        let mut doc = Document::default();
+        let comment = Block::Heading {
+            level: 1,
+            text: "wait a minute before the next call.".into(),
+        };
+        for block in std::iter::repeat_n(prose, 3)
+            .map(|t| Block::Paragraph { text: t.into() })
+            .chain([comment, Block::Paragraph { text: code.into() }])
+        {
+            doc.add(block);
+        }
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[3], "wait a minute before the next call.");
+        assert_eq!(texts[4], code);
+        // A comment line read as a first-level heading before a line of
+        // code keeps its case; a heading of another level does not.
+        let mut doc = Document::default();
+        for title in ["Queues", "Workers", "Retries"] {
+            doc.add(Block::Heading {
+                level: 2,
+                text: title.into(),
+            });
+        }
+        for (level, title) in [
+            (1, "then start the worker again"),
+            (2, "starting the worker"),
+        ] {
+            doc.add(Block::Heading {
+                level,
+                text: title.into(),
+            });
+            doc.add(Block::Paragraph {
+                text: "worker = spawn(queue, retries = 3)".into(),
+            });
+        }
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[3], "then start the worker again");
+        assert_eq!(texts[5], "Starting the worker");
+        // Lines of words with a mark alone now and then are no code.
+        assert!(!shredded_code(
+            "Paris\n-\nRome\nto\nLondon\n-\nOslo\nfrom here\nBern\nagain"
+        ));
+        assert!(shredded_code(code));
     }
 
     #[test]
