@@ -72,6 +72,12 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
     let (meta, script_text) = raw_meta.finish_with_script_text(h1.as_deref());
     let page_prose = visible_prose(&arena);
     let mut doc = extract(&arena, &meta);
+    // A further reading of the page with its runs of links kept.
+    let flatten_keeping_links = |reading| {
+        let mut arena = dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
+        arena.keep_links = true;
+        arena
+    };
     // Too little of the page's prose came out: the article sits in a box
     // whose name reads as chrome, or in one the page hides until a script
     // shows it. Read the page again with fewer rules, and keep the
@@ -91,13 +97,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // Still next to nothing: a page made of links (a home page, a list
         // of products or stories) whose every run of links read as chrome.
         // Its links are its content.
-        let mut arena = dom::flatten(
-            &dom,
-            max_depth,
-            &mut metadata::RawMeta::default(),
-            Reading::Everything,
-        );
-        arena.keep_links = true;
+        let arena = flatten_keeping_links(Reading::Everything);
         let retry = extract(&arena, &meta);
         if body_chars(&retry) >= EMPTY_CHARS {
             doc = retry;
@@ -126,13 +126,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // (comments, menus, sharing): on such pages a section's or card's
         // name (`tile-meta`, `hero-banner`) says how it is drawn, not that
         // it is chrome.
-        let mut arena = dom::flatten(
-            &dom,
-            max_depth,
-            &mut metadata::RawMeta::default(),
-            Reading::NoClassHints,
-        );
-        arena.keep_links = true;
+        let arena = flatten_keeping_links(Reading::NoClassHints);
         let empty = body_chars(&doc) < EMPTY_CHARS;
         if arena.nodes[0].chars >= body_chars(&doc).saturating_mul(5)
             && let Some(retry) = extract_main_region(&arena, &meta, empty)
@@ -177,15 +171,9 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         // Every reading came out empty, or with nothing but a consent
         // notice, and the page carries no text in its data either: a page
         // of short items whose every box reads as chrome by its name or
-        // its links (a publication's front page of titles and bylines). Its whole visible text is all it says,
-        // and more use than nothing.
-        let mut arena = dom::flatten(
-            &dom,
-            max_depth,
-            &mut metadata::RawMeta::default(),
-            Reading::Everything,
-        );
-        arena.keep_links = true;
+        // its links (a publication's front page of titles and bylines). Its
+        // whole visible text is all it says, and more use than nothing.
+        let arena = flatten_keeping_links(Reading::Everything);
         if let Some(retry) = extract_main_region(&arena, &meta, true)
             && said_chars(&retry) >= EMPTY_CHARS
         {
