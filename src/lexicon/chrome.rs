@@ -125,43 +125,39 @@ pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
     Chrome::parse(FILES).unwrap_or_else(|e| panic!("chrome data: {e}"))
 });
 
-/// True when `text` reads as a consent banner: it speaks of cookies
-/// together with one of the words that put them on a site or in a browser
-/// (`cookie_context`; an article about baking cookies has none of them).
-/// The boilerplate rules read lines so with their phrase automaton; this
-/// is the plain form for the readers below them.
+/// True when the line key `key` (see [`crate::text::normalise::Fold::Line`])
+/// reads as a consent banner: it speaks of cookies together with one of
+/// the words that put them on a site or in a browser (`cookie_context`,
+/// also inside a word: `websites`); an article about baking cookies has
+/// none of them.
+pub fn is_consent_key(key: &str) -> bool {
+    key.contains("cookie") && CHROME.cookie_context.iter().any(|phrase| key.contains(phrase))
+}
+
+/// True when `text` reads as a consent banner (see [`is_consent_key`]).
+/// Most text never speaks of cookies, and is not keyed.
 pub fn is_consent_notice(text: &str) -> bool {
-    let key = crate::text::normalise::key(text, crate::text::normalise::Fold::Line);
-    if !key.contains("cookie") {
-        return false;
-    }
-    let bytes = key.as_bytes();
-    let bounded = |at: usize, len: usize| {
-        let before = at.checked_sub(1).map(|i| bytes[i]);
-        let after = bytes.get(at + len).copied();
-        !before.is_some_and(|b| b.is_ascii_alphanumeric())
-            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-    };
-    CHROME.cookie_context.iter().any(|phrase| {
-        key.match_indices(phrase)
-            .any(|(at, _)| bounded(at, phrase.len()))
-    })
+    (text.contains("ookie") || text.contains("OOKIE"))
+        && is_consent_key(&crate::text::normalise::key(
+            text,
+            crate::text::normalise::Fold::Line,
+        ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalise::{Fold, key};
 
     #[test]
     fn consent_notices_speak_of_cookies_and_the_site() {
         assert!(is_consent_notice(
             "By using this site, you agree to our privacy policy, including our cookie policy."
         ));
+        assert!(is_consent_notice("COOKIES help our WEBSITES work."));
         assert!(!is_consent_notice("Bake the cookies until golden, then cool them on a rack."));
-        // A context word inside another word does not count.
-        assert!(!is_consent_notice("The cookie jar sat beside the websites' printouts"));
+        assert!(!is_consent_notice("Our site sells jars for biscuits."));
     }
-    use crate::text::normalise::{Fold, key};
 
     #[test]
     fn the_shipped_files_parse_and_are_normalised() {

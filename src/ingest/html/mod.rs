@@ -212,7 +212,7 @@ fn read_script_text(text: &str, doc: &mut Document) {
         .collect();
     let chars: usize = paragraphs
         .iter()
-        .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+        .map(|p| crate::text::count_visible_chars(p))
         .sum();
     if chars <= body_chars(doc) as usize {
         return;
@@ -384,7 +384,7 @@ fn body_chars(doc: &Document) -> u32 {
     let mut n = 0u32;
     for b in doc.blocks() {
         b.for_each_text(|_, t| {
-            n = n.saturating_add(t.chars().filter(|c| !c.is_whitespace()).count() as u32);
+            n = n.saturating_add(crate::text::count_visible_chars(t) as u32);
         });
     }
     n

@@ -6,8 +6,8 @@
 //! block is scored for how much it reads like article prose (see
 //! `region`), the best-scoring contiguous run of blocks is the article
 //! (on a page of many sections, the shortest run holding most of its
-//! likely article text), and blocks outside it go. Inside it, blocks that are chrome by their
-//! wording or their links go too. HTML documents already had their chrome
+//! likely article text), and blocks outside it go. Inside it, blocks that
+//! are chrome by their wording or their links go too. HTML documents already had their chrome
 //! dropped by the HTML ingest, so only the wording rules apply to them.
 
 internal_mod!(

@@ -222,7 +222,7 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
     // paragraph is not normalised at all unless it speaks of cookies.
     if longer_than_caption(trimmed) {
         let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
-        return (lower_mention && is_cookie_notice(&normalise::key(trimmed, Fold::Line)))
+        return (lower_mention && chrome::is_consent_key(&normalise::key(trimmed, Fold::Line)))
             .then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
@@ -399,17 +399,6 @@ pub(crate) fn is_lone_commenter_verb(line: &str) -> bool {
     ["says:", "said:", "wrote:"]
         .iter()
         .any(|v| line.eq_ignore_ascii_case(v))
-}
-
-/// A consent banner's text: it speaks of cookies together with the site or
-/// the browser (an article about baking cookies does neither).
-fn is_cookie_notice(key: &str) -> bool {
-    if !key.contains("cookie") {
-        return false;
-    }
-    let mut found = Found::default();
-    WORDING.find_sets(key, &mut found);
-    found.sets & COOKIE_CONTEXT != 0
 }
 
 /// A line of punctuation or symbols only (`. . . . . .`, `***`, `— — —`).
