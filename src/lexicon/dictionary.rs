@@ -69,7 +69,7 @@ fn dictionary() -> &'static Dictionary {
             OTHER_LANGUAGES
                 .iter()
                 .flat_map(|list| list.lines())
-                .filter_map(|l| Some((l.split_once(' ')?.0, ()))),
+                .filter_map(|l| Some((dictionary_lists::split_at_space(l)?.0, ()))),
         );
         // `Les`, `Que`, `Los` open names, but lowercase they are words of
         // French and Spanish phrases quoted in English text. (Longer names
