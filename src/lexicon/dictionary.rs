@@ -9,15 +9,24 @@
 //!   most frequent words of German, French, Spanish and Italian.
 //!
 //! Everything is parsed once per process, on first use, and only when an
-//! English text asks: a run over other languages never pays for it.
+//! English text asks: a run over other languages never pays for it. What
+//! is derived from the lists (names, the words in byte order) is made at
+//! build time.
 
 use std::sync::OnceLock;
 
+use super::dictionary_lists::{self, british_in};
 use crate::text::WordTable;
 
 const AFF: &str = include_str!("../../data/hunspell/en_US.aff");
 const DIC: &str = include_str!("../../data/hunspell/en_US.dic");
 const ENGLISH_FREQUENCY: &str = include_str!("../../data/frequency/en.txt");
+/// The lowercase forms of the words the dictionary has only capitalised,
+/// one a line, and the frequency list's words in byte order, forwards and
+/// spelt backwards: derived at build time (`build.rs`).
+const NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/names.txt"));
+const FORWARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forwards.txt"));
+const BACKWARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/backwards.bin"));
 const OTHER_LANGUAGES: [&str; 4] = [
     include_str!("../../data/frequency/de.txt"),
     include_str!("../../data/frequency/fr.txt"),
@@ -55,41 +64,26 @@ fn dictionary() -> &'static Dictionary {
         // broken build, caught by the tests, not bad input.
         let hunspell = spellbook::Dictionary::new(AFF, DIC)
             .unwrap_or_else(|e| panic!("vendored en_US dictionary does not parse: {e}"));
-        let mut names: Vec<String> = Vec::new();
-        for line in DIC.lines().skip(1) {
-            let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
-            let mut chars = stem.chars();
-            let title = chars.next().is_some_and(char::is_uppercase)
-                && stem.len() >= 3
-                && chars.all(char::is_lowercase);
-            if !title {
-                continue;
-            }
-            let lower = stem.to_lowercase();
-            // A lowercase word in British spelling (`grey`) is no name.
-            if hunspell.check(&lower) || british_in(&hunspell, &lower) {
-                continue;
-            }
-            if flags.contains('S') {
-                names.push(format!("{lower}s"));
-            }
-            names.push(lower);
-        }
         let frequency = WordTable::new(english_counts());
         let foreign: WordTable<()> = WordTable::new(
             OTHER_LANGUAGES
                 .iter()
                 .flat_map(|list| list.lines())
-                .filter_map(|l| Some((l.split_once(' ')?.0, ()))),
+                .filter_map(|l| Some((dictionary_lists::split_at_space(l)?.0, ()))),
         );
         // `Les`, `Que`, `Los` open names, but lowercase they are words of
         // French and Spanish phrases quoted in English text. (Longer names
         // are in the other languages' lists as names: `louisiana`.)
-        names.retain(|n| n.len() > 4 || foreign.get(n).is_none());
+        let names = WordTable::new(
+            NAMES
+                .lines()
+                .filter(|n| n.len() > 4 || foreign.get(n).is_none())
+                .map(|n| (n, ())),
+        );
         Dictionary {
             hunspell,
             frequency,
-            names: WordTable::new(names.iter().map(|n| (n.as_str(), ()))),
+            names,
             foreign,
         }
     })
@@ -230,17 +224,14 @@ pub fn frequency(word: &str) -> u64 {
 
 /// The English frequency list's words and their counts, as listed.
 fn english_counts() -> impl Iterator<Item = (&'static str, u64)> {
-    ENGLISH_FREQUENCY.lines().filter_map(|l| {
-        let (w, n) = l.split_once(' ')?;
-        Some((w, n.trim().parse().ok()?))
-    })
+    dictionary_lists::english_counts(ENGLISH_FREQUENCY)
 }
 
 /// The words of the frequency list in byte order, forwards and spelt
 /// backwards: which beginnings and endings some listed word has.
 struct Affixes {
     forwards: Vec<&'static [u8]>,
-    backwards: Vec<Box<[u8]>>,
+    backwards: Vec<&'static [u8]>,
     /// Where the words of `forwards` opening on each byte begin: those
     /// opening on `b` are `forwards_by_first[b]..forwards_by_first[b + 1]`.
     forwards_by_first: Box<[u32; 257]>,
@@ -251,13 +242,8 @@ struct Affixes {
 fn affixes() -> &'static Affixes {
     static AFFIXES: OnceLock<Affixes> = OnceLock::new();
     AFFIXES.get_or_init(|| {
-        let words = || english_counts().map(|(w, _)| w.as_bytes());
-        let forwards: Vec<&'static [u8]> = sorted_bytewise(words().collect());
-        let backwards: Vec<Box<[u8]>> = sorted_bytewise(
-            words()
-                .map(|w| w.iter().rev().copied().collect())
-                .collect(),
-        );
+        let forwards = built_lines(FORWARDS);
+        let backwards = built_lines(BACKWARDS);
         Affixes {
             forwards_by_first: by_first_byte(&forwards),
             backwards_by_first: by_first_byte(&backwards),
@@ -267,30 +253,12 @@ fn affixes() -> &'static Affixes {
     })
 }
 
-/// `words` in byte order. Comparing two byte strings costs a call and a
-/// loop; most pairs of words already differ in their first eight bytes, so
-/// those are compared first as one number (zero-padded, which orders a
-/// word before the longer words it begins), and only words that share
-/// them are compared whole. The order is the same as sorting the byte
-/// strings themselves.
-fn sorted_bytewise<W: AsRef<[u8]>>(words: Vec<W>) -> Vec<W> {
-    let mut keyed: Vec<(u64, W)> = words
-        .into_iter()
-        .map(|w| (leading_bytes(w.as_ref()), w))
-        .collect();
-    keyed.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.as_ref().cmp(b.1.as_ref()))
-    });
-    keyed.into_iter().map(|(_, w)| w).collect()
-}
-
-/// The first eight bytes of `w` as a big-endian number, zero-padded.
-fn leading_bytes(w: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    let n = w.len().min(8);
-    k[..n].copy_from_slice(&w[..n]);
-    u64::from_be_bytes(k)
+/// The words of a list built one a line.
+fn built_lines(list: &'static [u8]) -> Vec<&'static [u8]> {
+    let mut words: Vec<&'static [u8]> = list.split(|&b| b == b'\n').collect();
+    // The last line ends the list too.
+    words.pop();
+    words
 }
 
 /// For a sorted list, where the words opening on each byte begin (see
@@ -372,99 +340,23 @@ pub fn is_british_spelling(word: &str) -> bool {
     british_in(&dictionary().hunspell, word)
 }
 
-/// The British spelling patterns and the American forms they stand for;
-/// `$` marks a pattern for the end of the word only.
-const BRITISH_RULES: &[(&str, &str)] = &[
-    ("our", "or"),
-    ("ise", "ize"),
-    ("isi", "izi"),
-    ("isa", "iza"),
-    ("yse", "yze"),
-    ("ysi", "yzi"),
-    ("tre", "ter"),
-    ("re$", "er"),
-    ("res$", "ers"),
-    ("ogue", "og"),
-    ("ogued", "oged"),
-    ("oguing", "oging"),
-    ("tise", "tice"),
-    ("tising", "ticing"),
-    ("tised", "ticed"),
-    ("lled", "led"),
-    ("lling", "ling"),
-    ("ller", "ler"),
-    ("llor", "lor"),
-    ("iser", "izer"),
-    ("ium$", "um"),
-    ("lment", "llment"),
-    ("lful", "llful"),
-    ("il$", "ill"),
-    ("ol$", "oll"),
-    ("ssed", "sed"),
-    ("ssing", "sing"),
-    ("ence", "ense"),
-    ("ae", "e"),
-    ("oe", "e"),
-    ("mme", "m"),
-    ("gement", "gment"),
-    ("eing", "ing"),
-    ("que", "ck"),
-    ("sce", "ske"),
-    ("ough", "ow"),
-    ("ould", "old"),
-    ("grey", "gray"),
-];
-
-/// [`is_british_spelling`] against the US dictionary `h`.
-fn british_in(h: &spellbook::Dictionary, word: &str) -> bool {
-    if word.len() < 4 || !word.is_ascii() {
-        return false;
-    }
-    let us = |w: &str| h.check(w);
-    // Each rule rewrites one occurrence of a British pattern into the
-    // American one and asks the US dictionary.
-    // The dictionary's load asks this of every capitalised entry: the
-    // patterns are short and the word is ASCII, so they are sought byte by
-    // byte rather than with a substring searcher that costs more to set up
-    // than the search, and each rewriting reuses one buffer.
-    let bytes = word.as_bytes();
-    let mut candidate = String::with_capacity(word.len() + 4);
-    let mut rewritten = |before: &str, us_form: &str, after: &str| {
-        candidate.clear();
-        candidate.push_str(before);
-        candidate.push_str(us_form);
-        candidate.push_str(after);
-        us(&candidate)
-    };
-    for &(gb, us_form) in BRITISH_RULES {
-        if let Some(end) = gb.strip_suffix('$') {
-            if let Some(stem) = word.strip_suffix(end)
-                && rewritten(stem, us_form, "")
-            {
-                return true;
-            }
-            continue;
-        }
-        let pattern = gb.as_bytes();
-        if pattern.len() > bytes.len() {
-            continue;
-        }
-        // Every occurrence, overlapping ones included, as `find` from one
-        // byte past the last would give.
-        for at in 0..=bytes.len() - pattern.len() {
-            if bytes[at..].starts_with(pattern)
-                && rewritten(&word[..at], us_form, &word[at + pattern.len()..])
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
+    use super::dictionary_lists::{BRITISH_RULES, capitalised_only, reversed, sorted_bytewise};
     use super::*;
+
+    /// The lists built into the crate are the ones the vendored files give.
+    #[test]
+    fn built_lists_are_derived_from_the_vendored_files() {
+        let h = &dictionary().hunspell;
+        let names: Vec<&str> = NAMES.lines().collect();
+        assert_eq!(names, capitalised_only(DIC, h));
+        assert!(names.len() > 10_000, "{} names", names.len());
+        let words: Vec<&[u8]> = english_counts().map(|(w, _)| w.as_bytes()).collect();
+        assert_eq!(built_lines(FORWARDS), sorted_bytewise(words.clone()));
+        let backwards = sorted_bytewise(reversed(&words));
+        assert_eq!(built_lines(BACKWARDS), backwards);
+    }
 
     #[test]
     fn words_names_and_unknowns() {

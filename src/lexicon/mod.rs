@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod class_names;
 pub mod common_words;
 pub mod dictionary;
+mod dictionary_lists;
 pub mod frequent_words;
 pub mod languages;
 pub mod misspellings;

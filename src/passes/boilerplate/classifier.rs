@@ -13,6 +13,7 @@
 use std::sync::LazyLock;
 
 use super::features::Features;
+use super::marks::item_marks;
 use crate::document::Block;
 
 /// The names of the features, in the order of a [`FeatureVector`] and of
@@ -209,43 +210,17 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
     out
 }
 
-/// A short line recurring at least this many times on a page marks a
-/// sequence of items: the "Reply", "Posts:" or "Add to cart" of each post
-/// or product.
-const ITEM_MARK_REPEATS: usize = 3;
-
-/// For each block, whether it lies between the first and the last of a
-/// short line the page repeats [`ITEM_MARK_REPEATS`] times or more: inside
-/// a run of items each closed by the same line (a thread's posts, a
-/// listing's entries), wherever that run stands on the page.
+/// For each block, whether it lies between the first and the last copy of
+/// an item's mark (see [`super::marks`]): inside a run of items each
+/// closed by the same line (a thread's posts, a listing's entries),
+/// wherever that run stands on the page.
 fn between_repeated_lines(blocks: &[Block], feats: &[Features]) -> Vec<bool> {
     let n = blocks.len();
-    // Short line -> (occurrences, first block, last block).
-    // Hashed with a fast hasher, seeded per process so that crafted input
-    // cannot pile its lines into one bucket: every short block is entered.
-    // The order the map is read in does not matter, as its entries are
-    // only summed.
-    let mut seen: std::collections::HashMap<
-        &str,
-        (usize, usize, usize),
-        foldhash::fast::RandomState,
-    > = std::collections::HashMap::default();
-    for (i, (b, f)) in blocks.iter().zip(feats).enumerate() {
-        let text = match b {
-            Block::Paragraph { text } | Block::Lines { text } | Block::Heading { text, .. } => text,
-            _ => continue,
-        };
-        if f.words == 0 || f.words > SHORT_WORDS || text.contains('\n') {
-            continue;
-        }
-        let e = seen.entry(text.trim()).or_insert((0, i, i));
-        e.0 += 1;
-        e.2 = i;
-    }
     // Coverage by difference array: +1 after each first, -1 at each last.
     let mut delta = vec![0i32; n + 1];
-    for &(count, first, last) in seen.values() {
-        if count >= ITEM_MARK_REPEATS && last > first + 1 {
+    for copies in item_marks(blocks, feats) {
+        let (first, last) = (copies[0], copies[copies.len() - 1]);
+        if last > first + 1 {
             delta[first + 1] += 1;
             delta[last] -= 1;
         }

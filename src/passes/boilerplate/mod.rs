@@ -15,6 +15,7 @@ internal_mod!(
     classifier
 );
 pub(crate) mod features;
+mod marks;
 mod memory;
 pub(crate) mod region;
 pub(crate) mod rules;
@@ -224,6 +225,9 @@ impl Pass for Boilerplate {
                 if !region::holds_one_article(span, &probs, &likely, &feats) {
                     also.extend(region::widened_span(span, &also, &likely, &scores));
                 }
+                let mut marks = marks::item_marks(doc.blocks(), &feats);
+                marks.retain(|m| !marks::names_a_person(&doc.blocks()[m[0]].plain_text()));
+                also.extend(region::thread_posts(span, &marks, &probs, &likely, &scores));
             }
             span
         } else {

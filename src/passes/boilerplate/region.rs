@@ -272,6 +272,90 @@ pub fn widened_span(
     best
 }
 
+/// The share of the gaps between a mark's copies that must hold a post
+/// body for the copies to mark posts.
+const POSTS_SHARE: f32 = 0.6;
+
+/// The likely article text (see [`likely_words`]) of a post's body: a
+/// sentence of a few words, not a name or a date.
+const POST_LIKELY: f32 = 3.0;
+
+/// The copies of a mark that make a thread: three posts at least.
+const POST_MARKS: usize = 4;
+
+/// How many times the shortest gap between a mark's copies the longest
+/// gap may be.
+const POST_GAP_SPREAD: usize = 4;
+
+/// The other posts of a thread whose chosen `span` is one post.
+///
+/// A thread's posts are short: each is parted from the next by its
+/// writer's panel (name, rank, join date, post count), which the
+/// classifier rightly doubts, and no run of blocks reaches past one post.
+/// What shows a thread is a mark each post carries (see
+/// [`super::marks`]): when the copies of one (`marks`) stand around the
+/// span, the span is one of the posts they mark, and the gaps between
+/// them hold post bodies (most gaps a block of a few words that reads as
+/// article text) and are alike in length (four copies at least),
+/// the thread runs from a gap before the first copy to a gap after the
+/// last (the typical gap: a mark may open or close its post), never
+/// across a barrier. Its blocks that read as article text (`probabilities`
+/// from [`ARTICLE_PROBABILITY`], and `likely` text, not chrome wording)
+/// are the posts, returned as runs. An article followed by comments is
+/// no post: its marks all come after it.
+pub fn thread_posts(
+    span: &std::ops::Range<usize>,
+    marks: &[Vec<usize>],
+    probabilities: &[f32],
+    likely: &[f32],
+    scores: &[f32],
+) -> Vec<std::ops::Range<usize>> {
+    let n = probabilities.len().min(likely.len()).min(scores.len());
+    // A post's body: a block of some words that reads as article text.
+    let body = |i: usize| probabilities[i] >= ARTICLE_PROBABILITY && likely[i] >= POST_LIKELY;
+    let mut thread: Option<(usize, std::ops::Range<usize>)> = None;
+    for copies in marks {
+        let (first, last) = (copies[0], copies[copies.len() - 1]);
+        let mut gaps: Vec<usize> = copies.windows(2).map(|w| w[1] - w[0]).collect();
+        let posts = copies
+            .windows(2)
+            .filter(|w| (w[0] + 1..w[1]).any(body))
+            .count();
+        if (posts as f32) < POSTS_SHARE * gaps.len() as f32 {
+            continue;
+        }
+        gaps.sort_unstable();
+        let gap = gaps[gaps.len() / 2];
+        // Posts are alike: a line the page repeats in its header, its
+        // middle and its footer parts sections of every size.
+        if gaps.len() + 1 < POST_MARKS || gaps[gaps.len() - 1] > POST_GAP_SPREAD * gaps[0] {
+            continue;
+        }
+        let run = first.saturating_sub(gap)..(last + gap).min(n);
+        // The span is one of the posts: it starts among them, after the
+        // first copy's post has begun.
+        if span.start < run.start || span.start > last + gap || first >= span.end {
+            continue;
+        }
+        if thread.as_ref().is_none_or(|(p, _)| posts > *p) {
+            thread = Some((posts, run));
+        }
+    }
+    let Some((_, run)) = thread else {
+        return Vec::new();
+    };
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in run {
+        if probabilities[i] >= ARTICLE_PROBABILITY && likely[i] > 0.0 {
+            match out.last_mut() {
+                Some(r) if r.end == i => r.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +430,34 @@ mod tests {
                 "{what}"
             );
         }
+    }
+
+    #[test]
+    fn a_post_of_a_thread_brings_the_other_posts() {
+        // Blocks: a mark (p 0.1), a writer's name, a post body; six times,
+        // after a menu. The best span is the second post's body.
+        let mut probs = vec![0.1, 0.1];
+        let mut likely = vec![0.0, 0.0];
+        let mut marks = Vec::new();
+        for _ in 0..6 {
+            marks.push(probs.len());
+            probs.extend([0.1, 0.3, 0.9]);
+            likely.extend([0.0, 0.1, 12.0]);
+        }
+        let scores = vec![-1.0; probs.len()];
+        let posts = thread_posts(&(7..8), &[marks.clone()], &probs, &likely, &scores);
+        let bodies: Vec<usize> = posts.iter().flat_map(|r| r.clone()).collect();
+        assert_eq!(bodies, vec![4, 7, 10, 13, 16, 19]);
+        // An article before its comments is no post: every mark follows it.
+        let mut article = probs.clone();
+        article[1] = 0.9;
+        let mut article_likely = likely.clone();
+        article_likely[1] = 30.0;
+        let after: Vec<usize> = marks.iter().map(|m| m + 1).collect();
+        assert!(thread_posts(&(1..2), &[after], &article, &article_likely, &scores).is_empty());
+        // Copies far apart part sections, not posts.
+        let spread = vec![marks[0], marks[1], marks[5]];
+        assert!(thread_posts(&(7..8), &[spread], &probs, &likely, &scores).is_empty());
     }
 
     #[test]
