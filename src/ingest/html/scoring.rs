@@ -216,16 +216,17 @@ pub fn main_content(arena: &Arena<'_>, dated: bool) -> Vec<usize> {
     // A page made of many short sections (a service or product page, a
     // home page) has no one box holding its text: when the best box is
     // short and holds a small share of the prose of the page's `<main>`,
-    // the main region is the content. On an undated page the best box may
-    // be long and still one section among many (a run of testimonials, a
-    // product's description beside its features): the main region is the
-    // content as well when the box holds under half its text, the region
-    // is not a grid of links (a listing's filters and cards), and the
-    // region holds much more prose besides.
+    // the main region is the content. The best box may be long and still
+    // one section among many (a run of testimonials, a product's
+    // description beside its features): the main region is the content as
+    // well when the box holds under half its text, the region is not a
+    // grid of links (a listing's filters and cards), and the region holds
+    // much more prose besides; on a dated page (an article beside its
+    // teasers) only when the box is one of a run of alike boxes, as below.
     if let Some(main) = main_region_of(arena, top) {
         let short_part = (prose[top] as f32) < WIDEN_BELOW_CHARS
             && (prose[top] as f32) < prose[main] as f32 * 0.4;
-        let one_section = !dated
+        let one_section = (!dated || one_of_alike(arena, top, main))
             && nodes[top].chars * 2 < nodes[main].chars
             && nodes[main].link_density() < 0.5
             && prose[main] >= prose[top] + MAIN_MORE_PROSE_CHARS;
