@@ -23,7 +23,7 @@ pub enum Tag {
     Body,
     /// `<article>`.
     Article,
-    /// `<main>`.
+    /// `<main>`, or a box whose role is `main`.
     Main,
     /// `<section>`, `<div>` and other generic boxes.
     Div,
@@ -428,6 +428,16 @@ pub fn flatten<'a>(
                 if tag == Tag::Inline && attrs.href && el.name() == "a" {
                     tag = Tag::Link;
                 }
+                // A box given the main landmark's role is the page's main
+                // region, as `<main>` is (pages older than the element, and
+                // builders that draw every region as a `<div>`).
+                if tag == Tag::Div
+                    && attrs
+                        .role
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+                {
+                    tag = Tag::Main;
+                }
                 let link = in_link || tag == Tag::Link;
                 if depth as usize > max_depth {
                     for child in dom.children().rev() {
@@ -697,6 +707,16 @@ pub fn truncate(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_box_with_the_main_role_is_the_main_region() {
+        let html = Html::parse_document(
+            r#"<html><body><div role="main"><p>Lantern night on the quay.</p></div><div role="navigation"><a href="/">Home</a></div></body></html>"#,
+        );
+        let arena = flatten(&html, 100, &mut RawMeta::default(), Reading::Strict);
+        let mains = arena.nodes.iter().filter(|n| n.tag == Tag::Main).count();
+        assert_eq!(mains, 1);
+    }
 
     #[test]
     fn a_heading_classed_header_is_a_heading() {

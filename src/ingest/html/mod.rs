@@ -731,6 +731,43 @@ mod tests {
         assert!(!text.contains("Privacy"), "{text}");
     }
 
+    /// An undated page of many sections whose longest box, a run of
+    /// testimonials, holds under half its main region: the region is read
+    /// whole, the site's menu and footer still left out.
+    #[test]
+    fn a_long_section_among_many_widens_to_the_main_region() {
+        let quote = |n: u32| {
+            format!(
+                r#"<div class="quote"><p>Customer number {n} says that the repair crew came on the morning they promised, fixed the leaking roof in a single visit, cleaned up every nail, and called back a week later to check that the ceiling had stayed dry.</p><p class="who">Client {n}</p></div>"#
+            )
+        };
+        let section = |name: &str| {
+            format!(
+                r#"<section><div class="row"><div class="col"><div class="card"><div class="body"><h2>{name} repairs</h2>
+<p>Our {name} team works with the materials your house was built with and explains every step before work begins.</p>
+<ul><li>Free visit</li><li>Written quote</li><li>Ten year warranty</li></ul></div></div></div></div></section>"#
+            )
+        };
+        let quotes: String = (1..=5).map(quote).collect();
+        let sections: String = [
+            "Roof", "Gutter", "Chimney", "Window", "Porch", "Fence", "Deck", "Stair",
+        ]
+        .iter()
+        .map(|s| section(s))
+        .collect();
+        let html = format!(
+            r#"<html><head><title>Home repairs</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/prices">Prices</a> <a href="/jobs">Jobs</a></nav></header>
+<main>{sections}<div class="band"><div class="voices">{quotes}</div></div></main>
+<footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>"#
+        );
+        let text = read(&html);
+        assert!(text.contains("Customer number 3 says"), "{text}");
+        assert!(text.contains("Our Chimney team works"), "{text}");
+        assert!(text.contains("Porch repairs"), "{text}");
+        assert!(!text.contains("Privacy"), "{text}");
+    }
+
     #[test]
     fn headers_of_a_main_regions_sections_are_kept() {
         let section = |name: &str| {

@@ -30,6 +30,11 @@ const WIDEN_SHARE: f32 = 0.5;
 /// Share of the page's prose the widened box holds.
 const COVER_SHARE: f32 = 0.8;
 
+/// Prose (visible characters) a page's `<main>` must hold beyond a long
+/// best box for the region to be taken whole on an undated page: a few
+/// sections' worth, more than an article's standfirst and captions.
+const MAIN_MORE_PROSE_CHARS: u32 = 500;
+
 /// How many ancestors a run of prose hands points to.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -211,17 +216,22 @@ pub fn main_content(arena: &Arena<'_>, dated: bool) -> Vec<usize> {
     // A page made of many short sections (a service or product page, a
     // home page) has no one box holding its text: when the best box is
     // short and holds a small share of the prose of the page's `<main>`,
-    // the main region is the content.
-    if (prose[top] as f32) < WIDEN_BELOW_CHARS {
-        let mut a = nodes[top].parent as usize;
-        while a != 0 && !nodes[a].unlikely {
-            if nodes[a].tag == Tag::Main {
-                if (prose[top] as f32) < prose[a] as f32 * 0.4 {
-                    top = a;
-                }
-                break;
-            }
-            a = nodes[a].parent as usize;
+    // the main region is the content. The best box may be long and still
+    // one section among many (a run of testimonials, a product's
+    // description beside its features): the main region is the content as
+    // well when the box holds under half its text, the region is not a
+    // grid of links (a listing's filters and cards), and the region holds
+    // much more prose besides; on a dated page (an article beside its
+    // teasers) only when the box is one of a run of alike boxes, as below.
+    if let Some(main) = main_region_of(arena, top) {
+        let short_part = (prose[top] as f32) < WIDEN_BELOW_CHARS
+            && (prose[top] as f32) < prose[main] as f32 * 0.4;
+        let one_section = (!dated || one_of_alike(arena, top, main))
+            && nodes[top].chars * 2 < nodes[main].chars
+            && nodes[main].link_density() < 0.5
+            && prose[main] >= prose[top] + MAIN_MORE_PROSE_CHARS;
+        if short_part || one_section {
+            top = main;
         }
     }
     // A page that is not one article (a listing, a shop's or a service's
@@ -266,6 +276,20 @@ pub fn main_content(arena: &Arena<'_>, dated: bool) -> Vec<usize> {
         return vec![0];
     }
     siblings(arena, &scores, &prose, top)
+}
+
+/// The page's `<main>` region holding box `i`, unless a box between them
+/// reads as chrome.
+fn main_region_of(arena: &Arena<'_>, i: usize) -> Option<usize> {
+    let nodes = &arena.nodes;
+    let mut a = nodes[i].parent as usize;
+    while a != 0 && !nodes[a].unlikely {
+        if nodes[a].tag == Tag::Main {
+            return Some(a);
+        }
+        a = nodes[a].parent as usize;
+    }
+    None
 }
 
 /// True when some box on the way from `inner` up to (not including) its
