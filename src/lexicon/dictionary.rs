@@ -70,8 +70,13 @@ fn dictionary() -> &'static Dictionary {
             if hunspell.check(&lower) || british_in(&hunspell, &lower) {
                 continue;
             }
+            // The plural of a name that is also a lowercase word (`Allies`
+            // of `Allie`, and `allies` of `ally`) is as a rule that word.
             if flags.contains('S') {
-                names.push(format!("{lower}s"));
+                let plural = format!("{lower}s");
+                if !hunspell.check(&plural) {
+                    names.push(plural);
+                }
             }
             names.push(lower);
         }
@@ -475,6 +480,8 @@ mod tests {
         for w in ["leeds", "tuscany", "christmas"] {
             assert_eq!(class_of(w), WordClass::Name, "{w}");
         }
+        // The plural of a first name that is also a word's plural.
+        assert_eq!(class_of("allies"), WordClass::English);
         for w in ["wiht", "teh", "raison", "qwertz"] {
             assert_eq!(class_of(w), WordClass::Unknown, "{w}");
         }
