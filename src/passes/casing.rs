@@ -598,6 +598,15 @@ const MAX_TITLE_WORDS: usize = 12;
 /// hard line wrap cut (`... previous work that, to the best`).
 const MIN_WRAPPED_ITEM_WORDS: usize = 8;
 
+/// Words no sentence ends on: articles, prepositions that are no particles,
+/// conjunctions, possessives, auxiliaries and the pronoun `I`. A line
+/// stopping on one was cut by a hard line wrap.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "for", "from", "has",
+    "have", "i", "if", "into", "is", "its", "my", "nor", "of", "or", "our", "should", "than",
+    "the", "their", "to", "was", "were", "which", "will", "with", "would", "your",
+];
+
 /// True when `block` goes on with the sentence `prev` leaves open.
 fn continues_sentence(prev: &Block, block: &Block) -> bool {
     match prev {
@@ -628,15 +637,21 @@ fn continues_sentence(prev: &Block, block: &Block) -> bool {
         // A list item in lowercase cut by a hard line wrap goes on in the
         // paragraph after the list (`to the best` and then `of my
         // knowledge, ...`).
+        // So does an item stopping on a word no sentence ends on (`which
+        // will` and then `be copied to ...`), whatever its length and case.
         Block::List { items, .. } => items.last().is_some_and(|it| {
             let text = it.text.trim();
             let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
-            text.starts_with(char::is_lowercase)
-                && (last_word.starts_with(char::is_lowercase) || text.ends_with(','))
-                && text
-                    .split_whitespace()
-                    .nth(MIN_WRAPPED_ITEM_WORDS - 1)
-                    .is_some()
+            let mut buf = [0u8; 8];
+            let open_word = crate::text::ascii_lower(last_word, &mut buf)
+                .is_some_and(|w| OPEN_ENDINGS.contains(&w));
+            open_word
+                || (text.starts_with(char::is_lowercase)
+                    && (last_word.starts_with(char::is_lowercase) || text.ends_with(','))
+                    && text
+                        .split_whitespace()
+                        .nth(MIN_WRAPPED_ITEM_WORDS - 1)
+                        .is_some())
         }),
         _ => false,
     }
@@ -961,10 +976,15 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     // A quotation opening the sentence (`he said. “the`) stands between.
     let before = before.trim_end_matches(['“', '"', '‘', '\'']).trim_end();
     let before = before.trim_end_matches(['”', '"', '’', '\'']);
+    // A question or an exclamation quoted inside a sentence goes on with
+    // the words telling who spoke (`Is it done? she wondered.`).
     if before.ends_with('?') {
-        return true;
+        return !speech_tag(&text[at..]);
     }
     if let Some(head) = before.strip_suffix('!') {
+        if speech_tag(&text[at..]) {
+            return false;
+        }
         // `Volkswagen UP! was`, `the adorable Live! host`: a mark on a
         // capitalised word in the middle of a sentence belongs to a name.
         let mut words = head.rsplit(' ');
@@ -1037,6 +1057,44 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
         && shape_ok
         && !crate::text::abbreviations::is_abbreviation(word)
         && !before[..word_start].ends_with('.')
+}
+
+/// True when `rest` opens with the words telling who spoke, in lowercase:
+/// a pronoun and a verb of saying or thinking that end the sentence or its
+/// clause (`she wondered.`, `he asked,`); a pronoun and a verb going on
+/// (`we asked six people`) open a sentence of their own.
+fn speech_tag(rest: &str) -> bool {
+    const PRONOUNS: &[&str] = &["he", "i", "she", "they", "we", "you"];
+    const VERBS: &[&str] = &[
+        "added",
+        "answered",
+        "asked",
+        "asks",
+        "cried",
+        "exclaimed",
+        "laughed",
+        "muttered",
+        "replied",
+        "said",
+        "says",
+        "shouted",
+        "sighed",
+        "thought",
+        "thinks",
+        "whispered",
+        "wondered",
+        "wonders",
+        "wrote",
+        "yelled",
+    ];
+    let mut words = rest.split_whitespace();
+    let (Some(pronoun), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some(bare) = verb.strip_suffix(['.', ',', ';', '!', '?']) else {
+        return false;
+    };
+    PRONOUNS.contains(&pronoun) && VERBS.contains(&bare)
 }
 
 /// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
@@ -1611,10 +1669,17 @@ mod tests {
             "Other systems work too. \"init\" won't care.",
             "A bright zoom lens. f/4 holds across the range.",
             "Folks on the forum argue. e/acc is their banner.",
+            "We toured a mill near Hershey, Penn. over two days.",
+            "Was the gate shut? she wondered. Nobody knew.",
+            "Run for it! he shouted, and ran.",
         ] {
             assert_eq!(fixed(s), s);
         }
         assert_eq!(fixed("What a day! we won."), "What a day! We won.");
+        assert_eq!(
+            fixed("Does it hold? we asked nine riders."),
+            "Does it hold? We asked nine riders."
+        );
         let mut doc = Document::default();
         for line in [
             "like secret agents",
@@ -1806,6 +1871,35 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0].label.as_deref(), Some("pending"));
+    }
+
+    #[test]
+    fn a_list_item_cut_on_a_word_no_sentence_ends_on_goes_on() {
+        let mut doc = Document::default();
+        doc.add(Block::List {
+            ordered: false,
+            items: vec![ListItem {
+                label: None,
+                text: "The short note, kept for the record, which will".into(),
+            }],
+        });
+        doc.add(Block::Paragraph {
+            text: "be read out at the next meeting.".into(),
+        });
+        doc.add(Block::List {
+            ordered: false,
+            items: vec![ListItem {
+                label: None,
+                text: "Bring a lamp".into(),
+            }],
+        });
+        doc.add(Block::Paragraph {
+            text: "the path is dark after nine.".into(),
+        });
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[1], "be read out at the next meeting.");
+        assert_eq!(texts[3], "The path is dark after nine.");
     }
 
     #[test]
