@@ -102,6 +102,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
     // How each block's texts start, decided from the block as a whole
     // before any of its texts change.
     let blocks = doc.blocks();
+    let lowercase_points = lowercase_dash_points(blocks);
     let styles: Vec<BlockStyle> = blocks
         .iter()
         .enumerate()
@@ -131,9 +132,10 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
-            let lowercase_run = lowercase_fragment(block)
-                && ((i > 0 && lowercase_fragment(&blocks[i - 1]))
-                    || blocks.get(i + 1).is_some_and(lowercase_fragment));
+            let lowercase_run = lowercase_points[i]
+                || (lowercase_fragment(block)
+                    && ((i > 0 && lowercase_fragment(&blocks[i - 1]))
+                        || blocks.get(i + 1).is_some_and(lowercase_fragment)));
             BlockStyle::of(
                 block,
                 continues || lowercase_run || comment || code_comment,
@@ -737,6 +739,49 @@ fn shredded_code(text: &str) -> bool {
             usize::from(!line.is_empty() && line.bytes().all(|b| b"()[]{}=,.:;<>".contains(&b)));
     }
     marks >= 2 && 5 * marks >= lines
+}
+
+/// The most words of a point's subject before its dash (`no time to make
+/// the sauce? –`).
+const MAX_POINT_SUBJECT_WORDS: usize = 6;
+
+/// The fewest points of a run, all opening in lowercase, that make it the
+/// writer's style rather than slips.
+const MIN_LOWERCASE_POINTS: usize = 3;
+
+/// Per block: a paragraph of a run of points of a list without markers
+/// that name their subject in a few words before a dash (`vegan – use
+/// mushrooms.`, `no time? – buy the sauce.`), three or more of them, all
+/// opening in lowercase: so written by the writer's style.
+fn lowercase_dash_points(blocks: &[Block]) -> Vec<bool> {
+    // The case a dash point opens with: upper (true) or lower (false).
+    let point = |b: &Block| -> Option<bool> {
+        let (Block::Paragraph { text } | Block::Lines { text }) = b else {
+            return None;
+        };
+        let text = text.trim();
+        let dash_after_subject = text
+            .split_whitespace()
+            .take(MAX_POINT_SUBJECT_WORDS + 1)
+            .skip(1)
+            .any(|w| matches!(w, "-" | "\u{2013}" | "\u{2014}"));
+        let first = text.chars().next()?;
+        (dash_after_subject && first.is_alphabetic()).then(|| first.is_uppercase())
+    };
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| point(b).is_some())
+            .count();
+        let all_lower = blocks[i..i + run].iter().all(|b| point(b) == Some(false));
+        if run >= MIN_LOWERCASE_POINTS && all_lower {
+            out[i..i + run].fill(true);
+        }
+        i += run.max(1);
+    }
+    out
 }
 
 /// The most words of a paragraph taken for a line of a list or of verse.
@@ -1871,6 +1916,27 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0].label.as_deref(), Some("pending"));
+    }
+
+    #[test]
+    fn points_naming_their_subject_before_a_dash_keep_their_style() {
+        let mut doc = Document::default();
+        for text in [
+            "short of time? – buy the dough ready made.",
+            "dairy-free – use oat milk in the batter.",
+            "no oven – fry the rounds in a pan instead.",
+            "Served warm, it feeds four.",
+            "Quick version – halve the resting time.",
+            "slow version – let it rest overnight.",
+        ] {
+            doc.add(Block::Paragraph { text: text.into() });
+        }
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[0], "short of time? – buy the dough ready made.");
+        assert_eq!(texts[2], "no oven – fry the rounds in a pan instead.");
+        // Two points, one of them capitalised, are no style.
+        assert_eq!(texts[5], "Slow version – let it rest overnight.");
     }
 
     #[test]
