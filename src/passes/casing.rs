@@ -1281,7 +1281,11 @@ fn casing_fixes_in(
         // lowercase (`f/2.8`, `e/acc`, `r/rust`), not a word opening a
         // sentence.
         let shorthand = w.text.len() == 1 && text[w.end()..].starts_with('/');
-        if marker || shorthand || (sentence_start && quoted && !name) {
+        // A postscript's mark (`ps.`, `ps:`) is no word, and kisses
+        // signing a message (`xx`) are written as their sender pleases.
+        let sign = (w.text == "ps" && text[w.end()..].starts_with(['.', ':']))
+            || w.text.bytes().all(|b| b == b'x');
+        if marker || shorthand || sign || (sentence_start && quoted && !name) {
             continue;
         }
         let aside = text[..w.start].ends_with(['(', '['])
@@ -1717,6 +1721,8 @@ mod tests {
             "We toured a mill near Hershey, Penn. over two days.",
             "Was the gate shut? she wondered. Nobody knew.",
             "Run for it! he shouted, and ran.",
+            "What a lovely day out! xx",
+            "Thanks for the tips. ps. the link is broken.",
         ] {
             assert_eq!(fixed(s), s);
         }
