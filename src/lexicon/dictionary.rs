@@ -367,6 +367,8 @@ mod tests {
         for w in ["leeds", "tuscany", "christmas"] {
             assert_eq!(class_of(w), WordClass::Name, "{w}");
         }
+        // The plural of a first name that is also a word's plural.
+        assert_eq!(class_of("allies"), WordClass::English);
         for w in ["wiht", "teh", "raison", "qwertz"] {
             assert_eq!(class_of(w), WordClass::Unknown, "{w}");
         }

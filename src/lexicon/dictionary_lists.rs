@@ -48,8 +48,13 @@ pub fn capitalised_only(dic: &str, h: &spellbook::Dictionary) -> Vec<String> {
         if h.check(&lower) || british_in(h, &lower) {
             continue;
         }
+        // The plural of a name that is also a lowercase word (`Allies` of
+        // `Allie`, and `allies` of `ally`) is as a rule that word.
         if flags.contains('S') {
-            names.push(format!("{lower}s"));
+            let plural = format!("{lower}s");
+            if !h.check(&plural) {
+                names.push(plural);
+            }
         }
         names.push(lower);
     }

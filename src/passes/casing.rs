@@ -102,6 +102,7 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
     // How each block's texts start, decided from the block as a whole
     // before any of its texts change.
     let blocks = doc.blocks();
+    let lowercase_points = lowercase_dash_points(blocks);
     let styles: Vec<BlockStyle> = blocks
         .iter()
         .enumerate()
@@ -131,9 +132,10 @@ fn repair_casing_once(cx: &mut PassContext<'_>, last: &mut Option<Reading>) -> b
             // Short lines one after another that all open in lowercase
             // are the writer's style (points of a list without markers,
             // lines of verse), not slips.
-            let lowercase_run = lowercase_fragment(block)
-                && ((i > 0 && lowercase_fragment(&blocks[i - 1]))
-                    || blocks.get(i + 1).is_some_and(lowercase_fragment));
+            let lowercase_run = lowercase_points[i]
+                || (lowercase_fragment(block)
+                    && ((i > 0 && lowercase_fragment(&blocks[i - 1]))
+                        || blocks.get(i + 1).is_some_and(lowercase_fragment)));
             BlockStyle::of(
                 block,
                 continues || lowercase_run || comment || code_comment,
@@ -598,6 +600,15 @@ const MAX_TITLE_WORDS: usize = 12;
 /// hard line wrap cut (`... previous work that, to the best`).
 const MIN_WRAPPED_ITEM_WORDS: usize = 8;
 
+/// Words no sentence ends on: articles, prepositions that are no particles,
+/// conjunctions, possessives, auxiliaries and the pronoun `I`. A line
+/// stopping on one was cut by a hard line wrap.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "for", "from", "has",
+    "have", "i", "if", "into", "is", "its", "my", "nor", "of", "or", "our", "should", "than",
+    "the", "their", "to", "was", "were", "which", "will", "with", "would", "your",
+];
+
 /// True when `block` goes on with the sentence `prev` leaves open.
 fn continues_sentence(prev: &Block, block: &Block) -> bool {
     match prev {
@@ -628,15 +639,21 @@ fn continues_sentence(prev: &Block, block: &Block) -> bool {
         // A list item in lowercase cut by a hard line wrap goes on in the
         // paragraph after the list (`to the best` and then `of my
         // knowledge, ...`).
+        // So does an item stopping on a word no sentence ends on (`which
+        // will` and then `be copied to ...`), whatever its length and case.
         Block::List { items, .. } => items.last().is_some_and(|it| {
             let text = it.text.trim();
             let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
-            text.starts_with(char::is_lowercase)
-                && (last_word.starts_with(char::is_lowercase) || text.ends_with(','))
-                && text
-                    .split_whitespace()
-                    .nth(MIN_WRAPPED_ITEM_WORDS - 1)
-                    .is_some()
+            let mut buf = [0u8; 8];
+            let open_word = crate::text::ascii_lower(last_word, &mut buf)
+                .is_some_and(|w| OPEN_ENDINGS.contains(&w));
+            open_word
+                || (text.starts_with(char::is_lowercase)
+                    && (last_word.starts_with(char::is_lowercase) || text.ends_with(','))
+                    && text
+                        .split_whitespace()
+                        .nth(MIN_WRAPPED_ITEM_WORDS - 1)
+                        .is_some())
         }),
         _ => false,
     }
@@ -722,6 +739,49 @@ fn shredded_code(text: &str) -> bool {
             usize::from(!line.is_empty() && line.bytes().all(|b| b"()[]{}=,.:;<>".contains(&b)));
     }
     marks >= 2 && 5 * marks >= lines
+}
+
+/// The most words of a point's subject before its dash (`no time to make
+/// the sauce? –`).
+const MAX_POINT_SUBJECT_WORDS: usize = 6;
+
+/// The fewest points of a run, all opening in lowercase, that make it the
+/// writer's style rather than slips.
+const MIN_LOWERCASE_POINTS: usize = 3;
+
+/// Per block: a paragraph of a run of points of a list without markers
+/// that name their subject in a few words before a dash (`vegan – use
+/// mushrooms.`, `no time? – buy the sauce.`), three or more of them, all
+/// opening in lowercase: so written by the writer's style.
+fn lowercase_dash_points(blocks: &[Block]) -> Vec<bool> {
+    // The case a dash point opens with: upper (true) or lower (false).
+    let point = |b: &Block| -> Option<bool> {
+        let (Block::Paragraph { text } | Block::Lines { text }) = b else {
+            return None;
+        };
+        let text = text.trim();
+        let dash_after_subject = text
+            .split_whitespace()
+            .take(MAX_POINT_SUBJECT_WORDS + 1)
+            .skip(1)
+            .any(|w| matches!(w, "-" | "\u{2013}" | "\u{2014}"));
+        let first = text.chars().next()?;
+        (dash_after_subject && first.is_alphabetic()).then(|| first.is_uppercase())
+    };
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| point(b).is_some())
+            .count();
+        let all_lower = blocks[i..i + run].iter().all(|b| point(b) == Some(false));
+        if run >= MIN_LOWERCASE_POINTS && all_lower {
+            out[i..i + run].fill(true);
+        }
+        i += run.max(1);
+    }
+    out
 }
 
 /// The most words of a paragraph taken for a line of a list or of verse.
@@ -961,10 +1021,15 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
     // A quotation opening the sentence (`he said. “the`) stands between.
     let before = before.trim_end_matches(['“', '"', '‘', '\'']).trim_end();
     let before = before.trim_end_matches(['”', '"', '’', '\'']);
+    // A question or an exclamation quoted inside a sentence goes on with
+    // the words telling who spoke (`Is it done? she wondered.`).
     if before.ends_with('?') {
-        return true;
+        return !speech_tag(&text[at..]);
     }
     if let Some(head) = before.strip_suffix('!') {
+        if speech_tag(&text[at..]) {
+            return false;
+        }
         // `Volkswagen UP! was`, `the adorable Live! host`: a mark on a
         // capitalised word in the middle of a sentence belongs to a name.
         let mut words = head.rsplit(' ');
@@ -1037,6 +1102,44 @@ fn after_plain_full_stop(text: &str, at: usize) -> bool {
         && shape_ok
         && !crate::text::abbreviations::is_abbreviation(word)
         && !before[..word_start].ends_with('.')
+}
+
+/// True when `rest` opens with the words telling who spoke, in lowercase:
+/// a pronoun and a verb of saying or thinking that end the sentence or its
+/// clause (`she wondered.`, `he asked,`); a pronoun and a verb going on
+/// (`we asked six people`) open a sentence of their own.
+fn speech_tag(rest: &str) -> bool {
+    const PRONOUNS: &[&str] = &["he", "i", "she", "they", "we", "you"];
+    const VERBS: &[&str] = &[
+        "added",
+        "answered",
+        "asked",
+        "asks",
+        "cried",
+        "exclaimed",
+        "laughed",
+        "muttered",
+        "replied",
+        "said",
+        "says",
+        "shouted",
+        "sighed",
+        "thought",
+        "thinks",
+        "whispered",
+        "wondered",
+        "wonders",
+        "wrote",
+        "yelled",
+    ];
+    let mut words = rest.split_whitespace();
+    let (Some(pronoun), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some(bare) = verb.strip_suffix(['.', ',', ';', '!', '?']) else {
+        return false;
+    };
+    PRONOUNS.contains(&pronoun) && VERBS.contains(&bare)
 }
 
 /// [`casing_fixes`]; with `capitalised_document`, the document's paragraphs
@@ -1178,7 +1281,11 @@ fn casing_fixes_in(
         // lowercase (`f/2.8`, `e/acc`, `r/rust`), not a word opening a
         // sentence.
         let shorthand = w.text.len() == 1 && text[w.end()..].starts_with('/');
-        if marker || shorthand || (sentence_start && quoted && !name) {
+        // A postscript's mark (`ps.`, `ps:`) is no word, and kisses
+        // signing a message (`xx`) are written as their sender pleases.
+        let sign = (w.text == "ps" && text[w.end()..].starts_with(['.', ':']))
+            || w.text.bytes().all(|b| b == b'x');
+        if marker || shorthand || sign || (sentence_start && quoted && !name) {
             continue;
         }
         let aside = text[..w.start].ends_with(['(', '['])
@@ -1611,10 +1718,19 @@ mod tests {
             "Other systems work too. \"init\" won't care.",
             "A bright zoom lens. f/4 holds across the range.",
             "Folks on the forum argue. e/acc is their banner.",
+            "We toured a mill near Hershey, Penn. over two days.",
+            "Was the gate shut? she wondered. Nobody knew.",
+            "Run for it! he shouted, and ran.",
+            "What a lovely day out! xx",
+            "Thanks for the tips. ps. the link is broken.",
         ] {
             assert_eq!(fixed(s), s);
         }
         assert_eq!(fixed("What a day! we won."), "What a day! We won.");
+        assert_eq!(
+            fixed("Does it hold? we asked nine riders."),
+            "Does it hold? We asked nine riders."
+        );
         let mut doc = Document::default();
         for line in [
             "like secret agents",
@@ -1806,6 +1922,56 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0].label.as_deref(), Some("pending"));
+    }
+
+    #[test]
+    fn points_naming_their_subject_before_a_dash_keep_their_style() {
+        let mut doc = Document::default();
+        for text in [
+            "short of time? – buy the dough ready made.",
+            "dairy-free – use oat milk in the batter.",
+            "no oven – fry the rounds in a pan instead.",
+            "Served warm, it feeds four.",
+            "Quick version – halve the resting time.",
+            "slow version – let it rest overnight.",
+        ] {
+            doc.add(Block::Paragraph { text: text.into() });
+        }
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[0], "short of time? – buy the dough ready made.");
+        assert_eq!(texts[2], "no oven – fry the rounds in a pan instead.");
+        // Two points, one of them capitalised, are no style.
+        assert_eq!(texts[5], "Slow version – let it rest overnight.");
+    }
+
+    #[test]
+    fn a_list_item_cut_on_a_word_no_sentence_ends_on_goes_on() {
+        let mut doc = Document::default();
+        doc.add(Block::List {
+            ordered: false,
+            items: vec![ListItem {
+                label: None,
+                text: "The short note, kept for the record, which will".into(),
+            }],
+        });
+        doc.add(Block::Paragraph {
+            text: "be read out at the next meeting.".into(),
+        });
+        doc.add(Block::List {
+            ordered: false,
+            items: vec![ListItem {
+                label: None,
+                text: "Bring a lamp".into(),
+            }],
+        });
+        doc.add(Block::Paragraph {
+            text: "the path is dark after nine.".into(),
+        });
+        run(&mut doc);
+        let texts: Vec<String> = doc.blocks().iter().map(Block::plain_text).collect();
+        assert_eq!(texts[1], "be read out at the next meeting.");
+        assert_eq!(texts[3], "The path is dark after nine.");
     }
 
     #[test]

@@ -3,22 +3,25 @@
 //!
 //! Source: common English abbreviations as listed in general style guides
 //! (titles, Latin abbreviations, months, units, company suffixes, the
-//! Associated Press's abbreviations of US states that are no words), written
-//! down by hand. Compared case-insensitively; dotted forms such as `e.g.` and
-//! `U.S.` are recognised by their inner dots and single letters, not listed.
+//! Associated Press's abbreviations of US states that are no words, and a
+//! few other short forms that are no words either: `Penn.`, `sth.`), written
+//! down by hand. Compared case-insensitively; dotted forms such as `e.g.`
+//! and `U.S.` are recognised by their inner dots and single letters, not
+//! listed.
 
 /// Sorted, lowercase.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "al", "approx", "apr", "ariz", "assn", "assoc", "aug", "ave", "blvd", "brig", "bros",
-    "ca", "calif", "capt", "cf", "cmdr", "co", "col", "colo", "conn", "corp", "cpl", "cu", "dec",
-    "dept", "doz", "dr", "esp", "est", "etc", "ex", "feb", "fig", "figs", "fla", "fri", "ft",
-    "gal", "gen", "gov", "govt", "grad", "hon", "hr", "hrs", "hwy", "inc", "incl", "intl", "jan",
-    "jr", "jul", "jun", "lb", "lbs", "lt", "ltd", "maj", "mar", "messrs", "mich", "min", "minn",
-    "mins", "mo", "mon", "mos", "mr", "mrs", "ms", "mt", "natl", "nev", "no", "nos", "nov", "oct",
-    "okla", "op", "oz", "pg", "pgs", "pp", "prof", "pt", "pts", "qt", "rd", "rep", "rev", "sat",
-    "sec", "secs", "sen", "sep", "sept", "sgt", "sq", "sr", "st", "sun", "supt", "tbs", "tbsp",
-    "tel", "tenn", "thu", "thurs", "tsp", "tue", "tues", "viz", "vol", "vols", "vs", "wed", "wk",
-    "wks", "wyo", "yd", "yr", "yrs",
+    "adm", "al", "ala", "approx", "apr", "ariz", "assn", "assoc", "aug", "ave", "blvd", "brig",
+    "bros", "ca", "calif", "capt", "cf", "cmdr", "co", "col", "colo", "conn", "corp", "cpl", "cu",
+    "dec", "del", "dept", "doz", "dr", "esp", "est", "etc", "ex", "feb", "fig", "figs", "fla",
+    "fri", "ft", "gal", "gen", "gov", "govt", "grad", "hon", "hr", "hrs", "hwy", "inc", "incl",
+    "ind", "intl", "jan", "jr", "jul", "jun", "kan", "lb", "lbs", "lt", "ltd", "maj", "mar",
+    "messrs", "mich", "min", "minn", "mins", "mo", "mon", "mont", "mos", "mr", "mrs", "ms", "mt",
+    "natl", "neb", "nev", "no", "nos", "nov", "oct", "okla", "op", "oz", "penn", "pg", "pgs", "pp",
+    "prof", "pt", "pts", "qt", "rd", "rep", "rev", "sat", "sec", "secs", "sen", "sep", "sept",
+    "sgt", "sq", "sr", "st", "sth", "sun", "supt", "tbs", "tbsp", "tel", "tenn", "thu", "thurs",
+    "tsp", "tue", "tues", "viz", "vol", "vols", "vs", "wed", "wis", "wk", "wks", "wyo", "yd", "yr",
+    "yrs",
 ];
 
 /// True when `word` (without its period) is a known abbreviation.
