@@ -74,14 +74,26 @@ impl PageByline {
                 .any(|w| w.eq_ignore_ascii_case("author"))
         });
         if itemprop {
-            // The name may sit in an `itemprop="name"` inside.
+            // The name may sit in an `itemprop="name"` inside, as text or
+            // as a `<meta content>`.
             let inner = node.descendants().find(|d| {
                 d.value()
                     .as_element()
                     .and_then(|e| e.attr("itemprop"))
                     .is_some_and(|p| p.trim().eq_ignore_ascii_case("name"))
             });
-            if let Some(name) = short_text(inner.unwrap_or(node)).and_then(|t| name_in(&t, true)) {
+            let holder = inner.unwrap_or(node);
+            let written = holder
+                .value()
+                .as_element()
+                .and_then(|e| e.attr("content"))
+                .map(str::to_string)
+                .or_else(|| short_text(holder));
+            // Markup that names the author may name them by a handle
+            // (a forum's members sign so).
+            if let Some(name) = written.and_then(|t| name_in(&t, true).or_else(|| handle_in(&t)))
+                && !in_comments(node)
+            {
                 self.strong = Some(name);
                 return;
             }
@@ -91,6 +103,7 @@ impl PageByline {
                 h.contains("/author/") || h.contains("/authors/") || h.contains("/contributors/")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, true))
+            && !in_comments(node)
         {
             self.strong = Some(name);
             return;
@@ -100,13 +113,20 @@ impl PageByline {
                 c.contains("author") || c.contains("Author") || c.contains("byline")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, false))
+            && !in_comments(node)
         {
             self.weak = Some(name);
         }
     }
 
     /// Looks at one text node of the body.
-    pub fn see_text(&mut self, text: &str) {
+    pub fn see_text(&mut self, text: &str, node: NodeRef<'_, DomNode>) {
+        self.read_text(text, || in_comments(node));
+    }
+
+    /// As [`PageByline::see_text`]; `in_comments` tells whether the text
+    /// sits in the page's comments, asked only of a name about to be taken.
+    fn read_text(&mut self, text: &str, in_comments: impl Fn() -> bool) {
         if self.strong.is_some() || self.weak.is_some() {
             return;
         }
@@ -117,7 +137,9 @@ impl PageByline {
         if std::mem::take(&mut self.expect_name)
             && let Some(name) = name_in(t, false)
         {
-            self.weak = Some(name);
+            if !in_comments() {
+                self.weak = Some(name);
+            }
             return;
         }
         if t.len() > MAX_NAME_BYTES {
@@ -132,6 +154,7 @@ impl PageByline {
         if let Some((label, _)) = strip_label(t)
             && label.is_some()
             && let Some(name) = name_in(t, false)
+            && !in_comments()
         {
             self.weak = Some(name);
         }
@@ -142,6 +165,47 @@ impl PageByline {
         self.strong.as_deref().or(self.weak.as_deref())
     }
 }
+
+/// Most ancestors looked at for a comment section: a comment sits a few
+/// boxes deep in its list, not dozens.
+const MAX_COMMENT_DEPTH: usize = 12;
+
+/// True when `node` sits in the page's comments (an ancestor's class or id
+/// names them): a commenter's name signs a reply, not the page.
+fn in_comments(node: NodeRef<'_, DomNode>) -> bool {
+    node.ancestors().take(MAX_COMMENT_DEPTH).any(|a| {
+        a.value().as_element().is_some_and(|e| {
+            [e.attr("class"), e.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| names_comments(v))
+        })
+    })
+}
+
+/// True when a class or id value holds "comment" in any case, without
+/// allocating.
+fn names_comments(v: &str) -> bool {
+    v.as_bytes()
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"comment"))
+}
+
+/// A member's handle ("drat", "Ejp55230", "mod_jane"): one word of
+/// letters, digits, `_`, `.` or `-`, with a letter, and no label or role.
+fn handle_in(text: &str) -> Option<String> {
+    let t = text.trim();
+    let ok = !t.is_empty()
+        && t.len() <= MAX_HANDLE_BYTES
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && t.chars().any(char::is_alphabetic)
+        && !NOT_NAMES.contains(&t.to_lowercase().as_str());
+    ok.then(|| t.to_string())
+}
+
+/// Longest handle (bytes) taken as a name.
+const MAX_HANDLE_BYTES: usize = 40;
 
 /// The subtree's text, white space collapsed, when it is short enough to be
 /// a byline.
@@ -287,14 +351,14 @@ mod tests {
     #[test]
     fn a_label_introduces_the_next_text() {
         let mut b = PageByline::default();
-        b.see_text("Written by");
-        b.see_text("  Petra Olsen ");
+        b.read_text("Written by", || false);
+        b.read_text("  Petra Olsen ", || false);
         assert_eq!(b.best(), Some("Petra Olsen"));
         let mut b = PageByline::default();
-        b.see_text("by Jonas Ek");
+        b.read_text("by Jonas Ek", || false);
         assert_eq!(b.best(), Some("Jonas Ek"));
         let mut b = PageByline::default();
-        b.see_text("Jonas Ek");
+        b.read_text("Jonas Ek", || false);
         assert_eq!(b.best(), None);
     }
 }

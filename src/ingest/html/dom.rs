@@ -382,7 +382,7 @@ pub fn flatten<'a>(
         };
         match dom.value() {
             DomNode::Text(t) => {
-                meta.see_text(t);
+                meta.see_text(t, dom);
                 let (chars, commas) = measure(t);
                 if t.is_empty() {
                     continue;

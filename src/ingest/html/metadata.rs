@@ -234,8 +234,8 @@ impl<'a> RawMeta<'a> {
     }
 
     /// Looks at one text node of the body (a "By" line, a date line).
-    pub fn see_text(&mut self, text: &str) {
-        self.page_byline.see_text(text);
+    pub fn see_text(&mut self, text: &str, node: NodeRef<'a, DomNode>) {
+        self.page_byline.see_text(text, node);
         self.page_date.see_text(text);
     }
 
@@ -749,7 +749,7 @@ mod tests {
                     }
                     raw.see_element(el, n);
                 }
-                DomNode::Text(t) => raw.see_text(t),
+                DomNode::Text(t) => raw.see_text(t, n),
                 _ => {}
             }
         }
