@@ -282,26 +282,31 @@ impl<'a> RawMeta<'a> {
         // taken when it shares most of its words with the tagged title (a
         // logo or a section name in an `<h1>` does not).
         let whole_title = raw_title.as_deref().unwrap_or("");
+        let h1s = || h1.into_iter().chain(self.h1s.iter().map(String::as_str));
         let site = site_name.as_deref();
         // The page's first `<h1>` that does not name the site: a logo set
         // in an `<h1>` often comes before the headline's.
-        let shown_h1 = h1
-            .into_iter()
-            .chain(self.h1s.iter().map(String::as_str))
+        let shown_h1 = h1s()
             .filter_map(clean)
             .find(|h| !names_site(h, whole_title, site));
         // An `<h1>` that the structured data's headline repeats is the
         // headline, whatever the social tags say (they are often written
         // apart, for sharing).
-        let confirmed = ld.headline.as_deref().and_then(clean).and_then(|l| {
-            h1.into_iter()
-                .chain(self.h1s.iter().map(String::as_str))
-                .filter_map(clean)
-                .find(|h| same_words(h, &l))
-        });
+        let confirmed = ld
+            .headline
+            .as_deref()
+            .and_then(clean)
+            .and_then(|l| h1s().filter_map(clean).find(|h| same_words(h, &l)));
+        // A dated page is an article or a post: a one-word `<h1>` there is
+        // the site's logo or a section's name, not the headline it is on an
+        // undated page (a category, a product).
+        let dated = self.published.is_some()
+            || ld.published.is_some()
+            || self.time.is_some()
+            || self.page_date.best().is_some();
         let title = match (title, shown_h1) {
             _ if confirmed.is_some() => confirmed,
-            (Some(t), Some(h)) if headline_of(&h, &t) => Some(h),
+            (Some(t), Some(h)) if headline_of(&h, &t, !dated) => Some(h),
             (t, _) => t,
         };
         // The structured data names the article's author; a `<meta>` tag
@@ -418,21 +423,40 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: Option<&str>) -> S
     title.to_string()
 }
 
+/// Lowercase words of three letters or more: the words that carry a
+/// title's sense.
+fn sense_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// True when `h1` reads as the page's headline for the tagged `title`:
 /// two to thirty words, at least half of them (of three letters or more)
-/// found in the title.
-fn headline_of(h1: &str, title: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .collect()
-    };
+/// found in the title; or, when `one_word` allows, one capitalised word
+/// the title holds (a category's or a product's name: "Kayaks", "Kayaks
+/// for Touring | Shop").
+fn headline_of(h1: &str, title: &str, one_word: bool) -> bool {
     let n = h1.split_whitespace().count();
+    if n == 1 {
+        let h = sense_words(h1);
+        // The word is in the title's first part: in the part after a
+        // separator, it is the site's name ("Wired" in "… | Wired.com").
+        let first_part = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| title.find(sep))
+            .min()
+            .map_or(title, |at| &title[..at]);
+        return one_word
+            && h.len() == 1
+            && sense_words(first_part).contains(&h[0])
+            && h1.chars().next().is_some_and(char::is_uppercase);
+    }
     if !(2..=30).contains(&n) {
         return false;
     }
-    let (h, t) = (words(h1), words(title));
+    let (h, t) = (sense_words(h1), sense_words(title));
     let shared = h.iter().filter(|w| t.contains(w)).count();
     !h.is_empty() && shared * 2 >= h.len()
 }
