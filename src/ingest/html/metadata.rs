@@ -286,9 +286,27 @@ impl<'a> RawMeta<'a> {
         let site = site_name.as_deref();
         // The page's first `<h1>` that does not name the site: a logo set
         // in an `<h1>` often comes before the headline's.
-        let shown_h1 = h1s()
-            .filter_map(clean)
-            .find(|h| !names_site(h, whole_title, site));
+        // A dated page is an article or a post: a one-word `<h1>` there is
+        // the site's logo or a section's name, not the headline it is on an
+        // undated page (a category, a product).
+        let dated = self.published.is_some()
+            || ld.published.is_some()
+            || self.time.is_some()
+            || self.page_date.best().is_some();
+        // Of several `<h1>`s that read as the headline, the one the title's
+        // words match best: a blog's name may sit in the first.
+        let shown_h1 = title.as_deref().and_then(|t| {
+            h1s()
+                .filter_map(clean)
+                .map(|h| said_once(&h).to_string())
+                .filter(|h| !names_site(h, whole_title, site) && headline_of(h, t, !dated))
+                .enumerate()
+                .max_by(|(i, a), (j, b)| {
+                    let (sa, sb) = (share_in(a, t), share_in(b, t));
+                    (sa.0 * sb.1).cmp(&(sb.0 * sa.1)).then(j.cmp(i))
+                })
+                .map(|(_, h)| h)
+        });
         // An `<h1>` that the structured data's headline repeats is the
         // headline, whatever the social tags say (they are often written
         // apart, for sharing).
@@ -297,18 +315,7 @@ impl<'a> RawMeta<'a> {
             .as_deref()
             .and_then(clean)
             .and_then(|l| h1s().filter_map(clean).find(|h| same_words(h, &l)));
-        // A dated page is an article or a post: a one-word `<h1>` there is
-        // the site's logo or a section's name, not the headline it is on an
-        // undated page (a category, a product).
-        let dated = self.published.is_some()
-            || ld.published.is_some()
-            || self.time.is_some()
-            || self.page_date.best().is_some();
-        let title = match (title, shown_h1) {
-            _ if confirmed.is_some() => confirmed,
-            (Some(t), Some(h)) if headline_of(&h, &t, !dated) => Some(h),
-            (t, _) => t,
-        };
+        let title = confirmed.or(shown_h1).or(title);
         // The structured data names the article's author; a `<meta>` tag
         // is more often the site's account or a house name when the two
         // differ.
@@ -456,9 +463,27 @@ fn headline_of(h1: &str, title: &str, one_word: bool) -> bool {
     if !(2..=30).contains(&n) {
         return false;
     }
+    let (shared, len) = share_in(h1, title);
+    len > 0 && shared * 2 >= len
+}
+
+/// How many of the words of `h1` (of three letters or more) the `title`
+/// holds, and of how many.
+fn share_in(h1: &str, title: &str) -> (usize, usize) {
     let (h, t) = (sense_words(h1), sense_words(title));
-    let shared = h.iter().filter(|w| t.contains(w)).count();
-    !h.is_empty() && shared * 2 >= h.len()
+    (h.iter().filter(|w| t.contains(w)).count(), h.len())
+}
+
+/// A heading that says its text twice ("News News": a copy for screen
+/// readers beside the one shown), said once.
+fn said_once(h: &str) -> &str {
+    let words: Vec<&str> = h.split(' ').collect();
+    let half = words.len() / 2;
+    if half > 0 && words.len() % 2 == 0 && words[..half] == words[half..] {
+        let end = words[..half].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        return &h[..end];
+    }
+    h
 }
 
 /// True when the `h1` names the site rather than the page: the site's
