@@ -42,6 +42,9 @@ const NOT_NAMES: &[&str] = &[
     "view",
     "posts",
     "more",
+    // An account box's greeting ("Hi, …") before a signed-in name.
+    "hi",
+    "hello",
 ];
 
 /// Lowercase words that may sit inside a name ("Ana de la Cruz").
@@ -92,7 +95,7 @@ impl PageByline {
             // Markup that names the author may name them by a handle
             // (a forum's members sign so).
             if let Some(name) = written.and_then(|t| name_in(&t, true).or_else(|| handle_in(&t)))
-                && !in_comments(node)
+                && !signs_elsewhere(node)
             {
                 self.strong = Some(name);
                 return;
@@ -103,7 +106,7 @@ impl PageByline {
                 h.contains("/author/") || h.contains("/authors/") || h.contains("/contributors/")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, true))
-            && !in_comments(node)
+            && !signs_elsewhere(node)
         {
             self.strong = Some(name);
             return;
@@ -113,6 +116,18 @@ impl PageByline {
                 c.contains("author") || c.contains("Author") || c.contains("byline")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, false))
+            && !signs_elsewhere(node)
+        {
+            self.weak = Some(name);
+        }
+        // A forum names a post's member by a box classed as their user
+        // name (often in the member's pop-up menu); the first such box is
+        // the thread's opening post.
+        if self.weak.is_none()
+            && el
+                .attr("class")
+                .is_some_and(|c| holds_ignoring_case(c, b"username"))
+            && let Some(name) = short_text(node).and_then(|t| handle_in(&t))
             && !in_comments(node)
         {
             self.weak = Some(name);
@@ -121,12 +136,12 @@ impl PageByline {
 
     /// Looks at one text node of the body.
     pub fn see_text(&mut self, text: &str, node: NodeRef<'_, DomNode>) {
-        self.read_text(text, || in_comments(node));
+        self.read_text(text, || signs_elsewhere(node));
     }
 
-    /// As [`PageByline::see_text`]; `in_comments` tells whether the text
+    /// As [`PageByline::see_text`]; `signs_elsewhere` tells whether the text
     /// sits in the page's comments, asked only of a name about to be taken.
-    fn read_text(&mut self, text: &str, in_comments: impl Fn() -> bool) {
+    fn read_text(&mut self, text: &str, signs_elsewhere: impl Fn() -> bool) {
         if self.strong.is_some() || self.weak.is_some() {
             return;
         }
@@ -137,7 +152,7 @@ impl PageByline {
         if std::mem::take(&mut self.expect_name)
             && let Some(name) = name_in(t, false)
         {
-            if !in_comments() {
+            if !signs_elsewhere() {
                 self.weak = Some(name);
             }
             return;
@@ -154,7 +169,7 @@ impl PageByline {
         if let Some((label, _)) = strip_label(t)
             && label.is_some()
             && let Some(name) = name_in(t, false)
-            && !in_comments()
+            && !signs_elsewhere()
         {
             self.weak = Some(name);
         }
@@ -170,25 +185,49 @@ impl PageByline {
 /// boxes deep in its list, not dozens.
 const MAX_COMMENT_DEPTH: usize = 12;
 
-/// True when `node` sits in the page's comments (an ancestor's class or id
-/// names them): a commenter's name signs a reply, not the page.
-fn in_comments(node: NodeRef<'_, DomNode>) -> bool {
-    node.ancestors().take(MAX_COMMENT_DEPTH).any(|a| {
-        a.value().as_element().is_some_and(|e| {
-            [e.attr("class"), e.attr("id")]
-                .into_iter()
-                .flatten()
-                .any(|v| names_comments(v))
+/// Most ancestors looked at for a menu: an item sits just inside its menu,
+/// while a box far up named for a menu may wrap the whole page.
+const MAX_MENU_DEPTH: usize = 8;
+
+/// True when `node` sits in the page's comments or its navigation (an
+/// ancestor `<nav>`, or one whose class or id names comments or a menu): a
+/// commenter's name signs a reply, not the page, and a menu's "By …" item
+/// names a topic.
+fn signs_elsewhere(node: NodeRef<'_, DomNode>) -> bool {
+    in_comments(node)
+        || in_boxes(node, MAX_MENU_DEPTH, |e| {
+            e.name() == "nav" || names_box(e, b"menu")
         })
-    })
 }
 
-/// True when a class or id value holds "comment" in any case, without
-/// allocating.
-fn names_comments(v: &str) -> bool {
+/// True when `node` sits in the page's comments.
+fn in_comments(node: NodeRef<'_, DomNode>) -> bool {
+    in_boxes(node, MAX_COMMENT_DEPTH, |e| names_box(e, b"comment"))
+}
+
+/// True when one of the `depth` boxes around `node`, up to the page's body
+/// (whose class names its template, not a part of it), is `what`.
+fn in_boxes(node: NodeRef<'_, DomNode>, depth: usize, what: impl Fn(&Element) -> bool) -> bool {
+    node.ancestors()
+        .take(depth)
+        .filter_map(|a| a.value().as_element())
+        .take_while(|e| !matches!(e.name(), "body" | "html"))
+        .any(what)
+}
+
+/// True when the element's class or id holds `word`.
+fn names_box(e: &Element, word: &[u8]) -> bool {
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| holds_ignoring_case(v, word))
+}
+
+/// True when `v` holds `word` in any case, without allocating.
+fn holds_ignoring_case(v: &str, word: &[u8]) -> bool {
     v.as_bytes()
-        .windows(7)
-        .any(|w| w.eq_ignore_ascii_case(b"comment"))
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A member's handle ("drat", "Ejp55230", "mod_jane"): one word of
