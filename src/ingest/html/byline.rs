@@ -387,6 +387,50 @@ mod tests {
         assert!(!placeholder("Ines Alvar"));
     }
 
+    /// The name the walk finds in a page's body, every element and text
+    /// seen in document order.
+    fn byline_of(html: &str) -> Option<String> {
+        let dom = scraper::Html::parse_document(html);
+        let mut b = PageByline::default();
+        for n in dom.tree.root().descendants() {
+            match n.value() {
+                DomNode::Element(el) => b.see_element(el, n),
+                DomNode::Text(t) => b.see_text(t, n),
+                _ => {}
+            }
+        }
+        b.best().map(str::to_string)
+    }
+
+    #[test]
+    fn marked_authors_may_be_handles_given_as_meta() {
+        let html = r#"<div itemprop="author" itemscope><a href="/u/7">quill_7</a>
+            <meta itemprop="name" content="quill_7"></div><p>How do I oil a hinge?</p>"#;
+        assert_eq!(byline_of(html).as_deref(), Some("quill_7"));
+        // Member boxes of a forum name the opening post's member.
+        let forum = r#"<dl><dt><a class="username" href="/m/3">tinker42</a></dt></dl>
+            <p>My hinge squeaks.</p>"#;
+        assert_eq!(byline_of(forum).as_deref(), Some("tinker42"));
+        let greeting = r#"<div class="username">Hi&nbsp;<span></span></div>"#;
+        assert_eq!(byline_of(greeting), None);
+    }
+
+    #[test]
+    fn commenters_and_menus_sign_nothing() {
+        let comment = r#"<article><p>Oil the hinge twice a year.</p></article>
+            <ol class="comment-list"><li><span class="comment-author">
+            <span itemprop="author">Petra Olsen</span></span> Thanks!</li></ol>"#;
+        assert_eq!(byline_of(comment), None);
+        let menu = r#"<ul class="sub-menu"><li>By Company Size</li></ul>
+            <p>Oil the hinge twice a year.</p>"#;
+        assert_eq!(byline_of(menu), None);
+        let replied = r#"<p class="comments-post">Posted by: <a>Jonas Ek</a></p>"#;
+        assert_eq!(byline_of(replied), None);
+        let shown = r#"<ul class="sub-menu"><li>Home</li></ul>
+            <p class="byline">By Ana Reyes</p>"#;
+        assert_eq!(byline_of(shown).as_deref(), Some("Ana Reyes"));
+    }
+
     #[test]
     fn a_label_introduces_the_next_text() {
         let mut b = PageByline::default();

@@ -833,6 +833,43 @@ mod tests {
     }
 
     #[test]
+    fn a_category_named_in_one_word_is_the_title() {
+        let page = |date: &str| {
+            format!(
+                r#"<html><head><title>Kettles for Camp and Home | Pine Outfitters</title>
+                {date}</head><body><h1>Kettles</h1><p>Text.</p></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("")).title.as_deref(), Some("Kettles"));
+        // On a dated page a one-word `<h1>` is a logo or a section.
+        let dated = page(r#"<meta property="article:published_time" content="2024-05-01">"#);
+        assert_eq!(
+            meta_of(&dated).title.as_deref(),
+            Some("Kettles for Camp and Home | Pine Outfitters")
+        );
+        // A word of the site's part of the title names the site.
+        let logo = r#"<html><head><title>Boiling water at altitude | Kettles Weekly</title>
+            </head><body><h1>Kettles</h1><p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(logo).title.as_deref(),
+            Some("Boiling water at altitude | Kettles Weekly")
+        );
+    }
+
+    #[test]
+    fn the_heading_the_title_matches_best_is_the_headline() {
+        let html = r#"<html><head><title>Boiling water at altitude - Camp Notes</title></head>
+            <body><h1>The Camp Blog</h1><h1>Boiling water at altitude</h1>
+            <p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Boiling water at altitude")
+        );
+        assert_eq!(said_once("News News"), "News");
+        assert_eq!(said_once("Boiling water"), "Boiling water");
+    }
+
+    #[test]
     fn microdata_dates_are_read() {
         let html = r#"<html><head></head><body><div itemscope>
             <meta itemprop="dateModified" content="2024-06-02T08:00:00+00:00">
