@@ -479,7 +479,7 @@ fn share_in(h1: &str, title: &str) -> (usize, usize) {
 fn said_once(h: &str) -> &str {
     let words: Vec<&str> = h.split(' ').collect();
     let half = words.len() / 2;
-    if half > 0 && words.len() % 2 == 0 && words[..half] == words[half..] {
+    if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
         let end = words[..half].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
         return &h[..end];
     }
