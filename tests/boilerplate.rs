@@ -139,6 +139,22 @@ fn a_closing_bio_and_theme_leftovers_go() {
     );
 }
 
+#[test]
+fn a_page_that_says_only_what_a_bio_would_keeps_it() {
+    // The only paragraph of a course page describes an occupation, as a
+    // closing bio does; with nothing said before it, it is the page's text.
+    let text = "Run by the course team\n\n\
+        A freelance photographer who documents small rural communities learns \
+        here to plan a shoot, light a barn at dusk and edit a series.\n";
+    let mut doc = pristine::ingest::text::ingest(text, &Options::default()).unwrap();
+    pipeline().run(&mut doc);
+    assert!(
+        doc.text().contains("A freelance photographer"),
+        "{:?}",
+        doc.removed
+    );
+}
+
 fn site_pages() -> Vec<PathBuf> {
     let mut pages: Vec<PathBuf> = std::fs::read_dir(fixtures().join("site"))
         .unwrap()

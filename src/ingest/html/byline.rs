@@ -42,6 +42,9 @@ const NOT_NAMES: &[&str] = &[
     "view",
     "posts",
     "more",
+    // An account box's greeting ("Hi, …") before a signed-in name.
+    "hi",
+    "hello",
 ];
 
 /// Lowercase words that may sit inside a name ("Ana de la Cruz").
@@ -74,14 +77,26 @@ impl PageByline {
                 .any(|w| w.eq_ignore_ascii_case("author"))
         });
         if itemprop {
-            // The name may sit in an `itemprop="name"` inside.
+            // The name may sit in an `itemprop="name"` inside, as text or
+            // as a `<meta content>`.
             let inner = node.descendants().find(|d| {
                 d.value()
                     .as_element()
                     .and_then(|e| e.attr("itemprop"))
                     .is_some_and(|p| p.trim().eq_ignore_ascii_case("name"))
             });
-            if let Some(name) = short_text(inner.unwrap_or(node)).and_then(|t| name_in(&t, true)) {
+            let holder = inner.unwrap_or(node);
+            let written = holder
+                .value()
+                .as_element()
+                .and_then(|e| e.attr("content"))
+                .map(str::to_string)
+                .or_else(|| short_text(holder));
+            // Markup that names the author may name them by a handle
+            // (a forum's members sign so).
+            if let Some(name) = written.and_then(|t| name_in(&t, true).or_else(|| handle_in(&t)))
+                && !signs_elsewhere(node)
+            {
                 self.strong = Some(name);
                 return;
             }
@@ -91,6 +106,7 @@ impl PageByline {
                 h.contains("/author/") || h.contains("/authors/") || h.contains("/contributors/")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, true))
+            && !signs_elsewhere(node)
         {
             self.strong = Some(name);
             return;
@@ -100,13 +116,32 @@ impl PageByline {
                 c.contains("author") || c.contains("Author") || c.contains("byline")
             })
             && let Some(name) = short_text(node).and_then(|t| name_in(&t, false))
+            && !signs_elsewhere(node)
+        {
+            self.weak = Some(name);
+        }
+        // A forum names a post's member by a box classed as their user
+        // name (often in the member's pop-up menu); the first such box is
+        // the thread's opening post.
+        if self.weak.is_none()
+            && el
+                .attr("class")
+                .is_some_and(|c| holds_ignoring_case(c, b"username"))
+            && let Some(name) = short_text(node).and_then(|t| handle_in(&t))
+            && !in_comments(node)
         {
             self.weak = Some(name);
         }
     }
 
     /// Looks at one text node of the body.
-    pub fn see_text(&mut self, text: &str) {
+    pub fn see_text(&mut self, text: &str, node: NodeRef<'_, DomNode>) {
+        self.read_text(text, || signs_elsewhere(node));
+    }
+
+    /// As [`PageByline::see_text`]; `signs_elsewhere` tells whether the text
+    /// sits in the page's comments, asked only of a name about to be taken.
+    fn read_text(&mut self, text: &str, signs_elsewhere: impl Fn() -> bool) {
         if self.strong.is_some() || self.weak.is_some() {
             return;
         }
@@ -117,7 +152,9 @@ impl PageByline {
         if std::mem::take(&mut self.expect_name)
             && let Some(name) = name_in(t, false)
         {
-            self.weak = Some(name);
+            if !signs_elsewhere() {
+                self.weak = Some(name);
+            }
             return;
         }
         if t.len() > MAX_NAME_BYTES {
@@ -132,6 +169,7 @@ impl PageByline {
         if let Some((label, _)) = strip_label(t)
             && label.is_some()
             && let Some(name) = name_in(t, false)
+            && !signs_elsewhere()
         {
             self.weak = Some(name);
         }
@@ -142,6 +180,71 @@ impl PageByline {
         self.strong.as_deref().or(self.weak.as_deref())
     }
 }
+
+/// Most ancestors looked at for a comment section: a comment sits a few
+/// boxes deep in its list, not dozens.
+const MAX_COMMENT_DEPTH: usize = 12;
+
+/// Most ancestors looked at for a menu: an item sits just inside its menu,
+/// while a box far up named for a menu may wrap the whole page.
+const MAX_MENU_DEPTH: usize = 8;
+
+/// True when `node` sits in the page's comments or its navigation (an
+/// ancestor `<nav>`, or one whose class or id names comments or a menu): a
+/// commenter's name signs a reply, not the page, and a menu's "By …" item
+/// names a topic.
+fn signs_elsewhere(node: NodeRef<'_, DomNode>) -> bool {
+    in_comments(node)
+        || in_boxes(node, MAX_MENU_DEPTH, |e| {
+            e.name() == "nav" || names_box(e, b"menu")
+        })
+}
+
+/// True when `node` sits in the page's comments.
+fn in_comments(node: NodeRef<'_, DomNode>) -> bool {
+    in_boxes(node, MAX_COMMENT_DEPTH, |e| names_box(e, b"comment"))
+}
+
+/// True when one of the `depth` boxes around `node`, up to the page's body
+/// (whose class names its template, not a part of it), is `what`.
+fn in_boxes(node: NodeRef<'_, DomNode>, depth: usize, what: impl Fn(&Element) -> bool) -> bool {
+    node.ancestors()
+        .take(depth)
+        .filter_map(|a| a.value().as_element())
+        .take_while(|e| !matches!(e.name(), "body" | "html"))
+        .any(what)
+}
+
+/// True when the element's class or id holds `word`.
+fn names_box(e: &Element, word: &[u8]) -> bool {
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| holds_ignoring_case(v, word))
+}
+
+/// True when `v` holds `word` in any case, without allocating.
+fn holds_ignoring_case(v: &str, word: &[u8]) -> bool {
+    v.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A member's handle ("drat", "Ejp55230", "mod_jane"): one word of
+/// letters, digits, `_`, `.` or `-`, with a letter, and no label or role.
+fn handle_in(text: &str) -> Option<String> {
+    let t = text.trim();
+    let ok = !t.is_empty()
+        && t.len() <= MAX_HANDLE_BYTES
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && t.chars().any(char::is_alphabetic)
+        && !NOT_NAMES.contains(&t.to_lowercase().as_str());
+    ok.then(|| t.to_string())
+}
+
+/// Longest handle (bytes) taken as a name.
+const MAX_HANDLE_BYTES: usize = 40;
 
 /// The subtree's text, white space collapsed, when it is short enough to be
 /// a byline.
@@ -284,17 +387,61 @@ mod tests {
         assert!(!placeholder("Ines Alvar"));
     }
 
+    /// The name the walk finds in a page's body, every element and text
+    /// seen in document order.
+    fn byline_of(html: &str) -> Option<String> {
+        let dom = scraper::Html::parse_document(html);
+        let mut b = PageByline::default();
+        for n in dom.tree.root().descendants() {
+            match n.value() {
+                DomNode::Element(el) => b.see_element(el, n),
+                DomNode::Text(t) => b.see_text(t, n),
+                _ => {}
+            }
+        }
+        b.best().map(str::to_string)
+    }
+
+    #[test]
+    fn marked_authors_may_be_handles_given_as_meta() {
+        let html = r#"<div itemprop="author" itemscope><a href="/u/7">quill_7</a>
+            <meta itemprop="name" content="quill_7"></div><p>How do I oil a hinge?</p>"#;
+        assert_eq!(byline_of(html).as_deref(), Some("quill_7"));
+        // Member boxes of a forum name the opening post's member.
+        let forum = r#"<dl><dt><a class="username" href="/m/3">tinker42</a></dt></dl>
+            <p>My hinge squeaks.</p>"#;
+        assert_eq!(byline_of(forum).as_deref(), Some("tinker42"));
+        let greeting = r#"<div class="username">Hi&nbsp;<span></span></div>"#;
+        assert_eq!(byline_of(greeting), None);
+    }
+
+    #[test]
+    fn commenters_and_menus_sign_nothing() {
+        let comment = r#"<article><p>Oil the hinge twice a year.</p></article>
+            <ol class="comment-list"><li><span class="comment-author">
+            <span itemprop="author">Petra Olsen</span></span> Thanks!</li></ol>"#;
+        assert_eq!(byline_of(comment), None);
+        let menu = r#"<ul class="sub-menu"><li>By Company Size</li></ul>
+            <p>Oil the hinge twice a year.</p>"#;
+        assert_eq!(byline_of(menu), None);
+        let replied = r#"<p class="comments-post">Posted by: <a>Jonas Ek</a></p>"#;
+        assert_eq!(byline_of(replied), None);
+        let shown = r#"<ul class="sub-menu"><li>Home</li></ul>
+            <p class="byline">By Ana Reyes</p>"#;
+        assert_eq!(byline_of(shown).as_deref(), Some("Ana Reyes"));
+    }
+
     #[test]
     fn a_label_introduces_the_next_text() {
         let mut b = PageByline::default();
-        b.see_text("Written by");
-        b.see_text("  Petra Olsen ");
+        b.read_text("Written by", || false);
+        b.read_text("  Petra Olsen ", || false);
         assert_eq!(b.best(), Some("Petra Olsen"));
         let mut b = PageByline::default();
-        b.see_text("by Jonas Ek");
+        b.read_text("by Jonas Ek", || false);
         assert_eq!(b.best(), Some("Jonas Ek"));
         let mut b = PageByline::default();
-        b.see_text("Jonas Ek");
+        b.read_text("Jonas Ek", || false);
         assert_eq!(b.best(), None);
     }
 }

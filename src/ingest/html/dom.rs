@@ -382,7 +382,7 @@ pub fn flatten<'a>(
         };
         match dom.value() {
             DomNode::Text(t) => {
-                meta.see_text(t);
+                meta.see_text(t, dom);
                 let (chars, commas) = measure(t);
                 if t.is_empty() {
                     continue;
@@ -415,10 +415,11 @@ pub fn flatten<'a>(
                 if reading != Reading::Everything && is_hidden(&attrs) {
                     // A page that a script reveals is hidden whole, its
                     // structured data (JSON-LD, meta tags) and its
-                    // `<time>` with it: they still describe the page.
+                    // `<time>` and its headline with it: they still describe
+                    // the page.
                     for d in dom.descendants().skip(1) {
                         if let Some(e) = d.value().as_element()
-                            && matches!(e.name(), "script" | "meta" | "time")
+                            && matches!(e.name(), "script" | "meta" | "time" | "h1")
                         {
                             meta.see_element(e, d);
                         }

@@ -234,8 +234,8 @@ impl<'a> RawMeta<'a> {
     }
 
     /// Looks at one text node of the body (a "By" line, a date line).
-    pub fn see_text(&mut self, text: &str) {
-        self.page_byline.see_text(text);
+    pub fn see_text(&mut self, text: &str, node: NodeRef<'a, DomNode>) {
+        self.page_byline.see_text(text, node);
         self.page_date.see_text(text);
     }
 
@@ -282,28 +282,40 @@ impl<'a> RawMeta<'a> {
         // taken when it shares most of its words with the tagged title (a
         // logo or a section name in an `<h1>` does not).
         let whole_title = raw_title.as_deref().unwrap_or("");
+        let h1s = || h1.into_iter().chain(self.h1s.iter().map(String::as_str));
         let site = site_name.as_deref();
         // The page's first `<h1>` that does not name the site: a logo set
         // in an `<h1>` often comes before the headline's.
-        let shown_h1 = h1
-            .into_iter()
-            .chain(self.h1s.iter().map(String::as_str))
-            .filter_map(clean)
-            .find(|h| !names_site(h, whole_title, site));
+        // A dated page is an article or a post: a one-word `<h1>` there is
+        // the site's logo or a section's name, not the headline it is on an
+        // undated page (a category, a product).
+        let dated = self.published.is_some()
+            || ld.published.is_some()
+            || self.time.is_some()
+            || self.page_date.best().is_some();
+        // Of several `<h1>`s that read as the headline, the one the title's
+        // words match best: a blog's name may sit in the first.
+        let shown_h1 = title.as_deref().and_then(|t| {
+            h1s()
+                .filter_map(clean)
+                .map(|h| said_once(&h).to_string())
+                .filter(|h| !names_site(h, whole_title, site) && headline_of(h, t, !dated))
+                .enumerate()
+                .max_by(|(i, a), (j, b)| {
+                    let (sa, sb) = (share_in(a, t), share_in(b, t));
+                    (sa.0 * sb.1).cmp(&(sb.0 * sa.1)).then(j.cmp(i))
+                })
+                .map(|(_, h)| h)
+        });
         // An `<h1>` that the structured data's headline repeats is the
         // headline, whatever the social tags say (they are often written
         // apart, for sharing).
-        let confirmed = ld.headline.as_deref().and_then(clean).and_then(|l| {
-            h1.into_iter()
-                .chain(self.h1s.iter().map(String::as_str))
-                .filter_map(clean)
-                .find(|h| same_words(h, &l))
-        });
-        let title = match (title, shown_h1) {
-            _ if confirmed.is_some() => confirmed,
-            (Some(t), Some(h)) if headline_of(&h, &t) => Some(h),
-            (t, _) => t,
-        };
+        let confirmed = ld
+            .headline
+            .as_deref()
+            .and_then(clean)
+            .and_then(|l| h1s().filter_map(clean).find(|h| same_words(h, &l)));
+        let title = confirmed.or(shown_h1).or(title);
         // The structured data names the article's author; a `<meta>` tag
         // is more often the site's account or a house name when the two
         // differ.
@@ -418,23 +430,60 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: Option<&str>) -> S
     title.to_string()
 }
 
+/// Lowercase words of three letters or more: the words that carry a
+/// title's sense.
+fn sense_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// True when `h1` reads as the page's headline for the tagged `title`:
 /// two to thirty words, at least half of them (of three letters or more)
-/// found in the title.
-fn headline_of(h1: &str, title: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .collect()
-    };
+/// found in the title; or, when `one_word` allows, one capitalised word
+/// the title holds (a category's or a product's name: "Kayaks", "Kayaks
+/// for Touring | Shop").
+fn headline_of(h1: &str, title: &str, one_word: bool) -> bool {
     let n = h1.split_whitespace().count();
+    if n == 1 {
+        let h = sense_words(h1);
+        // The word is in the title's first part: in the part after a
+        // separator, it is the site's name ("Wired" in "… | Wired.com").
+        let first_part = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| title.find(sep))
+            .min()
+            .map_or(title, |at| &title[..at]);
+        return one_word
+            && h.len() == 1
+            && sense_words(first_part).contains(&h[0])
+            && h1.chars().next().is_some_and(char::is_uppercase);
+    }
     if !(2..=30).contains(&n) {
         return false;
     }
-    let (h, t) = (words(h1), words(title));
-    let shared = h.iter().filter(|w| t.contains(w)).count();
-    !h.is_empty() && shared * 2 >= h.len()
+    let (shared, len) = share_in(h1, title);
+    len > 0 && shared * 2 >= len
+}
+
+/// How many of the words of `h1` (of three letters or more) the `title`
+/// holds, and of how many.
+fn share_in(h1: &str, title: &str) -> (usize, usize) {
+    let (h, t) = (sense_words(h1), sense_words(title));
+    (h.iter().filter(|w| t.contains(w)).count(), h.len())
+}
+
+/// A heading that says its text twice ("News News": a copy for screen
+/// readers beside the one shown), said once.
+fn said_once(h: &str) -> &str {
+    let words: Vec<&str> = h.split(' ').collect();
+    let half = words.len() / 2;
+    if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+        let end = words[..half].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        return &h[..end];
+    }
+    h
 }
 
 /// True when the `h1` names the site rather than the page: the site's
@@ -749,7 +798,7 @@ mod tests {
                     }
                     raw.see_element(el, n);
                 }
-                DomNode::Text(t) => raw.see_text(t),
+                DomNode::Text(t) => raw.see_text(t, n),
                 _ => {}
             }
         }
@@ -781,6 +830,43 @@ mod tests {
             meta_of(html).title.as_deref(),
             Some("Pruning pear trees in winter")
         );
+    }
+
+    #[test]
+    fn a_category_named_in_one_word_is_the_title() {
+        let page = |date: &str| {
+            format!(
+                r#"<html><head><title>Kettles for Camp and Home | Pine Outfitters</title>
+                {date}</head><body><h1>Kettles</h1><p>Text.</p></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("")).title.as_deref(), Some("Kettles"));
+        // On a dated page a one-word `<h1>` is a logo or a section.
+        let dated = page(r#"<meta property="article:published_time" content="2024-05-01">"#);
+        assert_eq!(
+            meta_of(&dated).title.as_deref(),
+            Some("Kettles for Camp and Home | Pine Outfitters")
+        );
+        // A word of the site's part of the title names the site.
+        let logo = r#"<html><head><title>Boiling water at altitude | Kettles Weekly</title>
+            </head><body><h1>Kettles</h1><p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(logo).title.as_deref(),
+            Some("Boiling water at altitude | Kettles Weekly")
+        );
+    }
+
+    #[test]
+    fn the_heading_the_title_matches_best_is_the_headline() {
+        let html = r#"<html><head><title>Boiling water at altitude - Camp Notes</title></head>
+            <body><h1>The Camp Blog</h1><h1>Boiling water at altitude</h1>
+            <p>Text.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Boiling water at altitude")
+        );
+        assert_eq!(said_once("News News"), "News");
+        assert_eq!(said_once("Boiling water"), "Boiling water");
     }
 
     #[test]

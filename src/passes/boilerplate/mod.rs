@@ -584,6 +584,19 @@ const BIO_SEARCH_BLOCKS: usize = 8;
 /// A paragraph this long is no author's bio.
 const BIO_MAX_WORDS: usize = 90;
 
+/// Words of the blocks of `range` that no rule has dropped.
+fn kept_words_before(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    reasons: &[Option<&'static str>],
+) -> usize {
+    let mut n = 0;
+    for i in range.filter(|&i| reasons[i].is_none()) {
+        doc.blocks()[i].for_each_text(|_, t| n += t.split_whitespace().count());
+    }
+    n
+}
+
 /// Marks the article's closing author biographies: the last kept paragraph
 /// of the span when it describes a person by their occupation, and, further
 /// up among the last short blocks, paragraphs that describe a writer,
@@ -611,7 +624,12 @@ fn mark_closing_bio(
             last_paragraph = false;
             continue;
         }
-        if rules::is_author_bio(text, !last_paragraph) {
+        // A bio closes an article: what the page says before it must be
+        // longer than it, or the paragraph is the page's own text (a
+        // course page that opens "A data engineer designs …").
+        if rules::is_author_bio(text, !last_paragraph)
+            && kept_words_before(doc, span.start..i, reasons) > text.split_whitespace().count()
+        {
             reasons[i] = Some("author bio");
         }
         last_paragraph = false;
