@@ -116,6 +116,11 @@ pub const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("credits", "caption"),
 ];
 
+/// Camel-case class names, read whole, of a forum post's author panel:
+/// the rank and the join date, post and reaction counts under the name
+/// (`userTitle`, `userExtras`, `userStats`). Prefixes, lowercase.
+pub const AUTHOR_PANEL_JOINED: &[&str] = &["usertitle", "userextra", "userstat"];
+
 /// Whole class names of text meant for screen readers only ("Skip to
 /// content", "Opens in a new window"), whatever other words they hold.
 pub const SCREEN_READER_ONLY: &[&str] = &[
