@@ -861,4 +861,37 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn a_reply_opening_on_a_quote_keeps_its_authors_name() {
+        let post = |name: &str, quoted: &str, said: &str| {
+            format!(
+                "<article class=\"post\"><h4><a href=\"/u/{name}\">{name}</a></h4>\
+                 <blockquote><div><a href=\"/p/1\">{quoted} said:</a></div>\
+                 <p>The valve on the left needs a quarter turn before the pump starts.</p></blockquote>\
+                 <p>{said}</p></article>"
+            )
+        };
+        let html = format!(
+            "<html><body><main>{}{}{}</main></body></html>",
+            post(
+                "tamsin_r",
+                "oldhand",
+                "Thanks, a quarter turn was all it needed and the pump runs quietly now."
+            ),
+            post(
+                "oldhand",
+                "tamsin_r",
+                "Good to hear it, the same trick works on the older models with the brass fittings."
+            ),
+            post(
+                "tamsin_r",
+                "oldhand",
+                "I will remember that for the second pump in the shed once the weather turns warmer."
+            ),
+        );
+        let text = read(&html);
+        assert!(text.contains("oldhand\n"), "{text}");
+        assert!(text.contains("the brass fittings"), "{text}");
+    }
 }

@@ -391,7 +391,12 @@ impl Emitter<'_, '_> {
                 && !(reason == "link list" && matches!(n.tag, Tag::List(_)) && next <= last_prose)
             {
                 if matches!(reason, "link list" | "link" | "related links") {
-                    self.drop_lead_in();
+                    // A link opening a quote ("Name said:") names its
+                    // author; the line before the quote (a post's author)
+                    // leads the post, not a run of links.
+                    if !self.open.iter().any(|&(_, c)| c == Ctx::Quote) {
+                        self.drop_lead_in();
+                    }
                     if n.hint.negative.is_none() {
                         self.links_dropped = self.links_dropped.saturating_add(n.chars);
                     }
