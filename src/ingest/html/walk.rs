@@ -83,8 +83,14 @@ pub fn chrome_reason(
         Tag::Text | Tag::Br | Tag::Hr | Tag::Link => return None,
         _ => {}
     }
+    // A post's signature and author panel are named after the post
+    // (`post-signature`, `entry-author-panel`): the post's word does not
+    // make them its text.
     if !n.hint.body
-        && !n.hint.positive
+        && (!n.hint.positive
+            || n.hint
+                .negative
+                .is_some_and(|r| matches!(r, "signature" | "author panel")))
         && let Some(reason) = n.hint.negative
         && !super::dom::names_itself(n.tag, reason)
         && !(reason == "header" && holds_paragraph(arena, i))
