@@ -6,7 +6,7 @@
 //! matches the word `ad`, never `head`, `shadow` or `read`.
 
 use crate::lexicon::class_names::{
-    AUTHOR_PANEL_JOINED, EMBED, NEGATIVE_PREFIX, NEGATIVE_WORD, POSITIVE, SCREEN_READER_ONLY,
+    CAMEL_JOINED, EMBED, NEGATIVE_PREFIX, NEGATIVE_WORD, POSITIVE, SCREEN_READER_ONLY,
 };
 
 /// The verdict on one element's class, id and role.
@@ -56,8 +56,8 @@ pub fn hint_of(
     }
     let mut embed = false;
     for name in [class, id].into_iter().flatten() {
-        if hint.negative.is_none() && names_author_panel(name) {
-            hint.negative = Some("author panel");
+        if hint.negative.is_none() {
+            hint.negative = camel_joined_chrome(name);
         }
         for word in name
             .split_ascii_whitespace()
@@ -120,12 +120,12 @@ fn negative(w: &str) -> Option<&'static str> {
         .map(|(_, reason)| *reason)
 }
 
-/// True when a camel-case token of a name, read whole, names the rank,
-/// join date and post counts beside a forum post (`userTitle`,
-/// `userExtras`): split into words, `user` or `extras` say nothing, and
-/// the token is not matched whole against the chrome lists, where
-/// `userDetails` would take the author's name along.
-fn names_author_panel(name: &str) -> bool {
+/// The chrome reason a camel-case token of a name names read whole: the
+/// rank, join date and post counts beside a forum post (`userTitle`,
+/// `userExtras`) or its edit note (`lastEdit`). Split into words, `user`
+/// or `extras` say nothing, and the token is not matched whole against the
+/// chrome lists, where `userDetails` would take the author's name along.
+fn camel_joined_chrome(name: &str) -> Option<&'static str> {
     name.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|token| {
             token
@@ -133,12 +133,15 @@ fn names_author_panel(name: &str) -> bool {
                 .windows(2)
                 .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
         })
-        .any(|token| {
-            AUTHOR_PANEL_JOINED.iter().any(|p| {
-                token
-                    .get(..p.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
-            })
+        .find_map(|token| {
+            CAMEL_JOINED
+                .iter()
+                .find(|(p, _)| {
+                    token
+                        .get(..p.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                })
+                .map(|&(_, reason)| reason)
         })
 }
 
@@ -237,6 +240,10 @@ mod tests {
                 "{class}"
             );
         }
+        assert_eq!(
+            hint_of(Some("message-lastEdit"), None, None, None).negative,
+            Some("edit note")
+        );
         // The author's name stays: its box is not matched whole.
         for class in ["message-userDetails", "user-title-bar", "usertitle"] {
             assert_eq!(
