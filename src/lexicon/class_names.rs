@@ -116,6 +116,17 @@ pub const NEGATIVE_WORD: &[(&str, &str)] = &[
     ("credits", "caption"),
 ];
 
+/// Camel-case class names read whole, the furniture of a forum post: the
+/// author panel's rank and join date, post and reaction counts under the
+/// name (`userTitle`, `userExtras`, `userStats`), and the note that the
+/// post was edited (`lastEdit`). Lowercase prefixes and their reasons.
+pub const CAMEL_JOINED: &[(&str, &str)] = &[
+    ("usertitle", "author panel"),
+    ("userextra", "author panel"),
+    ("userstat", "author panel"),
+    ("lastedit", "edit note"),
+];
+
 /// Whole class names of text meant for screen readers only ("Skip to
 /// content", "Opens in a new window"), whatever other words they hold.
 pub const SCREEN_READER_ONLY: &[&str] = &[

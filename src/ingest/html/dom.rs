@@ -149,6 +149,9 @@ impl Node<'_> {
 pub enum Reading {
     /// Hidden elements are skipped; class, id and role names are trusted.
     Strict,
+    /// As strict, on a page whose structured data says it is a discussion
+    /// thread: boxes named as comments are its posts, not chrome.
+    Thread,
     /// Names of chrome in classes and ids are ignored (tags still count),
     /// except those that never name an article's box (comments, menus).
     NoClassHints,
@@ -544,7 +547,11 @@ pub fn flatten<'a>(
 fn hint_for(a: &Attrs<'_>, reading: Reading, with_id: bool) -> Hint {
     let id = if with_id { a.id } else { None };
     let mut hint = hint_of(a.class, id, a.role, a.itemprop);
-    if reading != Reading::Strict && hint.negative.is_some_and(|r| !firm_chrome(r)) {
+    let relaxed = matches!(reading, Reading::NoClassHints | Reading::Everything);
+    if relaxed && hint.negative.is_some_and(|r| !firm_chrome(r)) {
+        hint.negative = None;
+    }
+    if reading == Reading::Thread && hint.negative == Some("comments") {
         hint.negative = None;
     }
     hint

@@ -6,7 +6,7 @@
 //! matches the word `ad`, never `head`, `shadow` or `read`.
 
 use crate::lexicon::class_names::{
-    EMBED, NEGATIVE_PREFIX, NEGATIVE_WORD, POSITIVE, SCREEN_READER_ONLY,
+    CAMEL_JOINED, EMBED, NEGATIVE_PREFIX, NEGATIVE_WORD, POSITIVE, SCREEN_READER_ONLY,
 };
 
 /// The verdict on one element's class, id and role.
@@ -56,6 +56,9 @@ pub fn hint_of(
     }
     let mut embed = false;
     for name in [class, id].into_iter().flatten() {
+        if hint.negative.is_none() {
+            hint.negative = camel_joined_chrome(name);
+        }
         for word in name
             .split_ascii_whitespace()
             .filter(|token| !is_overflow_utility(token))
@@ -115,6 +118,31 @@ fn negative(w: &str) -> Option<&'static str> {
         .find(|(n, _)| *n == w)
         .or(prefixed)
         .map(|(_, reason)| *reason)
+}
+
+/// The chrome reason a camel-case token of a name names read whole: the
+/// rank, join date and post counts beside a forum post (`userTitle`,
+/// `userExtras`) or its edit note (`lastEdit`). Split into words, `user`
+/// or `extras` say nothing, and the token is not matched whole against the
+/// chrome lists, where `userDetails` would take the author's name along.
+fn camel_joined_chrome(name: &str) -> Option<&'static str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|token| {
+            token
+                .as_bytes()
+                .windows(2)
+                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        })
+        .find_map(|token| {
+            CAMEL_JOINED
+                .iter()
+                .find(|(p, _)| {
+                    token
+                        .get(..p.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                })
+                .map(|&(_, reason)| reason)
+        })
 }
 
 /// Splits `newsCaption` into `news` and `Caption` (and leaves `caption`,
@@ -194,6 +222,33 @@ mod tests {
             assert_eq!(
                 hint_of(Some(class), None, None, None).negative,
                 Some(reason),
+                "{class}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_posts_author_panel_named_in_camel_case() {
+        for class in [
+            "message-userExtras",
+            "userTitle message-userTitle",
+            "userStats",
+        ] {
+            assert_eq!(
+                hint_of(Some(class), None, None, None).negative,
+                Some("author panel"),
+                "{class}"
+            );
+        }
+        assert_eq!(
+            hint_of(Some("message-lastEdit"), None, None, None).negative,
+            Some("edit note")
+        );
+        // The author's name stays: its box is not matched whole.
+        for class in ["message-userDetails", "user-title-bar", "usertitle"] {
+            assert_eq!(
+                hint_of(Some(class), None, None, None).negative,
+                None,
                 "{class}"
             );
         }

@@ -241,6 +241,16 @@ impl<'a> RawMeta<'a> {
 
     /// Reads the gathered facts into [`Meta`]; `h1` is the page's first
     /// top-level heading, used when nothing better names the article.
+    /// True when the page's structured data says it is a discussion: a
+    /// thread of posts (`DiscussionForumPosting`) or a question and its
+    /// answers (`QAPage`). Its replies are its content, whatever their
+    /// boxes are named, where an article's comments are not.
+    pub fn declares_thread(&self) -> bool {
+        self.json_ld
+            .iter()
+            .any(|s| s.contains("\"DiscussionForumPosting\"") || s.contains("\"QAPage\""))
+    }
+
     pub fn finish(self, h1: Option<&str>) -> Meta {
         self.finish_with_script_text(h1).0
     }

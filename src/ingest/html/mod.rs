@@ -69,9 +69,24 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
     let arena = dom::flatten(&dom, max_depth, &mut raw_meta, Reading::Strict);
     check_table_cells(&arena, options.max_table_cells)?;
     let h1 = first_h1(&arena);
+    let thread = raw_meta.declares_thread();
     let (meta, script_text) = raw_meta.finish_with_script_text(h1.as_deref());
     let page_prose = visible_prose(&arena);
     let mut doc = extract(&arena, &meta);
+    if thread {
+        // A thread's posts are often named as comments: read them as the
+        // page's content, and keep that reading when it finds more.
+        let arena = dom::flatten(
+            &dom,
+            max_depth,
+            &mut metadata::RawMeta::default(),
+            Reading::Thread,
+        );
+        let retry = extract(&arena, &meta);
+        if body_chars(&retry) > body_chars(&doc) {
+            doc = retry;
+        }
+    }
     // A further reading of the page with its runs of links kept.
     let flatten_keeping_links = |reading| {
         let mut arena = dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
@@ -860,5 +875,77 @@ mod tests {
             leading_chrome(&p("Every spring the families light lanterns."), &meta),
             None
         );
+    }
+
+    #[test]
+    fn a_reply_opening_on_a_quote_keeps_its_authors_name() {
+        let post = |name: &str, quoted: &str, said: &str| {
+            format!(
+                "<article class=\"post\"><h4><a href=\"/u/{name}\">{name}</a></h4>\
+                 <blockquote><div><a href=\"/p/1\">{quoted} said:</a></div>\
+                 <p>The valve on the left needs a quarter turn before the pump starts.</p></blockquote>\
+                 <p>{said}</p></article>"
+            )
+        };
+        let html = format!(
+            "<html><body><main>{}{}{}</main></body></html>",
+            post(
+                "tamsin_r",
+                "oldhand",
+                "Thanks, a quarter turn was all it needed and the pump runs quietly now."
+            ),
+            post(
+                "oldhand",
+                "tamsin_r",
+                "Good to hear it, the same trick works on the older models with the brass fittings."
+            ),
+            post(
+                "tamsin_r",
+                "oldhand",
+                "I will remember that for the second pump in the shed once the weather turns warmer."
+            ),
+        );
+        let text = read(&html);
+        assert!(text.contains("oldhand\n"), "{text}");
+        assert!(text.contains("the brass fittings"), "{text}");
+    }
+
+    /// Posts in boxes named as comments, on a page whose data says it is
+    /// a thread, are the page's text; a signature named after the post is
+    /// not.
+    fn thread_page(kind: &str) -> String {
+        let post = |who: &str, said: &str| {
+            format!(
+                "<article class=\"reader-comment\"><h4>{who}</h4><div class=\"post-text\"><p>{said}</p></div>\
+                 <div class=\"post-signature\"><p>Restoring old clocks since the spring of the flood year, one gear at a time.</p></div></article>"
+            )
+        };
+        format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\": \"{kind}\", \"headline\": \"Pendulum drift\"}}</script></head>\
+             <body><main><h1>Pendulum drift</h1>\
+             <p>My hall clock gains four minutes a week since I moved it to the landing upstairs.</p>{}{}{}</main></body></html>",
+            post(
+                "wren",
+                "Check that the case stands level, a tilt changes the beat and the rate along with it."
+            ),
+            post(
+                "ostrander",
+                "Lengthen the pendulum a little by turning the rating nut down two full turns."
+            ),
+            post(
+                "wren",
+                "Two turns brought it within a minute a week, and the beat sounds even again."
+            ),
+        )
+    }
+
+    #[test]
+    fn a_threads_posts_named_as_comments_are_read() {
+        let text = read(&thread_page("DiscussionForumPosting"));
+        assert!(text.contains("rating nut"), "{text}");
+        assert!(!text.contains("Restoring old clocks"), "{text}");
+        // The same page declaring itself an article keeps its comments out.
+        let text = read(&thread_page("NewsArticle"));
+        assert!(!text.contains("rating nut"), "{text}");
     }
 }

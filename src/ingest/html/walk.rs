@@ -83,8 +83,14 @@ pub fn chrome_reason(
         Tag::Text | Tag::Br | Tag::Hr | Tag::Link => return None,
         _ => {}
     }
+    // A post's signature and author panel are named after the post
+    // (`post-signature`, `entry-author-panel`): the post's word does not
+    // make them its text.
     if !n.hint.body
-        && !n.hint.positive
+        && (!n.hint.positive
+            || n.hint
+                .negative
+                .is_some_and(|r| matches!(r, "signature" | "author panel")))
         && let Some(reason) = n.hint.negative
         && !super::dom::names_itself(n.tag, reason)
         && !(reason == "header" && holds_paragraph(arena, i))
@@ -391,7 +397,12 @@ impl Emitter<'_, '_> {
                 && !(reason == "link list" && matches!(n.tag, Tag::List(_)) && next <= last_prose)
             {
                 if matches!(reason, "link list" | "link" | "related links") {
-                    self.drop_lead_in();
+                    // A link opening a quote ("Name said:") names its
+                    // author; the line before the quote (a post's author)
+                    // leads the post, not a run of links.
+                    if !self.open.iter().any(|&(_, c)| c == Ctx::Quote) {
+                        self.drop_lead_in();
+                    }
                     if n.hint.negative.is_none() {
                         self.links_dropped = self.links_dropped.saturating_add(n.chars);
                     }
