@@ -112,7 +112,9 @@ pub fn chrome_reason(
         // A heading that is a link still titles what follows it (an entry
         // of a reading list, a story of an index page); a short one leading
         // a run of links goes with the run (see `drop_lead_in`).
-        Tag::P | Tag::Li | Tag::DlItem | Tag::Div if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
+        Tag::P | Tag::Li | Tag::DlItem | Tag::Div
+            if n.links >= 1 && ld > 0.8 && n.chars < 200 && !wraps_heading(arena, i) =>
+        {
             Some("link")
         }
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
@@ -180,6 +182,32 @@ fn holds_paragraph(arena: &Arena<'_>, i: usize) -> bool {
     arena.nodes[i + 1..end]
         .iter()
         .any(|n| n.tag == Tag::P && n.chars >= HEADER_PARAGRAPH_CHARS && n.link_density() < 0.3)
+}
+
+/// True when box `i` holds nothing but one heading, down a chain of boxes
+/// with one child each: an entry's title drawn in a box of its own, which
+/// is read as the heading it holds (see the lone-link rule of
+/// [`chrome_reason`]).
+fn wraps_heading(arena: &Arena<'_>, i: usize) -> bool {
+    let nodes = &arena.nodes;
+    let mut at = i;
+    loop {
+        let mut only = None;
+        for c in arena.children(at) {
+            let n = &nodes[c];
+            if n.tag == Tag::Text && n.text.trim().is_empty() {
+                continue;
+            }
+            if only.replace(c).is_some() {
+                return false;
+            }
+        }
+        match only.map(|c| (c, nodes[c].tag)) {
+            Some((_, Tag::H(_))) => return true,
+            Some((c, Tag::Div)) => at = c,
+            _ => return false,
+        }
+    }
 }
 
 /// True when box `i` is a grid of teasers: three or more child boxes of
