@@ -678,33 +678,41 @@ mod tests {
         assert!(!text.contains("About us"), "{text}");
     }
 
-    /// An entry's title drawn as a heading in a box of its own is a title,
-    /// not a lone link: it stays with the byline and teaser under it.
+    /// An entry's title drawn as a heading in a box of its own (the link
+    /// inside the heading or around it) is a title, not a lone link: it
+    /// stays with the byline and teaser under it.
     #[test]
     fn a_title_in_a_box_of_its_own_stays_with_its_entry() {
-        let entry = |n: u32, title: &str| {
+        let entry = |n: u32, title: &str, linked_heading: bool| {
+            let heading = if linked_heading {
+                format!(r#"<a href="/e/{n}"><h3>{title}</h3></a>"#)
+            } else {
+                format!(r#"<h3><a href="/e/{n}">{title}</a></h3>"#)
+            };
             format!(
-                r#"<div class="entry"><div class="entry-title"><h3><a href="/e/{n}">{title}</a></h3></div>
+                r#"<div class="entry"><div class="entry-title">{heading}</div>
 <div class="entry-by">By Mira Holm</div>
 <p class="entry-teaser">Notes from the workshop on the quay, with the steps written out for anyone who missed the evening and wants to try it at home.</p></div>
 "#
             )
         };
-        let html = format!(
-            r#"<html><head><title>Workshop notes</title></head><body>
+        for linked_heading in [false, true] {
+            let html = format!(
+                r#"<html><head><title>Workshop notes</title></head><body>
 <nav><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></nav>
 <div class="entries">{}{}{}</div></body></html>"#,
-            entry(1, "Folding the frame without glue"),
-            entry(2, "Choosing paper that holds up in rain"),
-            entry(3, "Candles, wicks and how long they burn"),
-        );
-        let text = read(&html);
-        assert!(
-            text.contains("Choosing paper that holds up in rain"),
-            "{text}"
-        );
-        assert!(text.contains("written out for anyone"), "{text}");
-        assert!(!text.contains("About us"), "{text}");
+                entry(1, "Folding the frame without glue", linked_heading),
+                entry(2, "Choosing paper that holds up in rain", linked_heading),
+                entry(3, "Candles, wicks and how long they burn", linked_heading),
+            );
+            let text = read(&html);
+            assert!(
+                text.contains("Choosing paper that holds up in rain"),
+                "{text}"
+            );
+            assert!(text.contains("written out for anyone"), "{text}");
+            assert!(!text.contains("About us"), "{text}");
+        }
     }
 
     #[test]

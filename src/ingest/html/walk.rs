@@ -185,9 +185,9 @@ fn holds_paragraph(arena: &Arena<'_>, i: usize) -> bool {
 }
 
 /// True when box `i` holds nothing but one heading, down a chain of boxes
-/// with one child each: an entry's title drawn in a box of its own, which
-/// is read as the heading it holds (see the lone-link rule of
-/// [`chrome_reason`]).
+/// or links with one child each: an entry's title drawn in a box of its
+/// own (the link inside the heading or around it), which is read as the
+/// heading it holds (see the lone-link rule of [`chrome_reason`]).
 fn wraps_heading(arena: &Arena<'_>, i: usize) -> bool {
     let nodes = &arena.nodes;
     let mut at = i;
@@ -204,7 +204,7 @@ fn wraps_heading(arena: &Arena<'_>, i: usize) -> bool {
         }
         match only.map(|c| (c, nodes[c].tag)) {
             Some((_, Tag::H(_))) => return true,
-            Some((c, Tag::Div)) => at = c,
+            Some((c, Tag::Div | Tag::Link)) => at = c,
             _ => return false,
         }
     }
