@@ -715,6 +715,28 @@ mod tests {
         }
     }
 
+    /// Entries written as list items with a heading each read in the
+    /// page's order: each title over its own teaser.
+    #[test]
+    fn titles_inside_list_items_keep_their_place() {
+        let html = r#"<html><head><title>Workshops</title></head><body><div class="entries">
+<p>The workshops of the winter term, each on a Thursday evening at the boat house by the quay.</p>
+<ul>
+<li><h3>Folding frames</h3><span>Bring a ruler and two sheets of card, the rest is there.</span></li>
+<li><h3>Paper in the rain</h3><span>Which papers keep their shape once the evening turns wet.</span></li>
+<li><h3>Wicks and wax</h3><span>How long a candle lasts, and how to make it last longer.</span></li>
+</ul></div></body></html>"#;
+        let text = read(html);
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{s} missing: {text}"))
+        };
+        assert!(at("Folding frames") < at("Bring a ruler"), "{text}");
+        assert!(at("Bring a ruler") < at("Paper in the rain"), "{text}");
+        assert!(at("Paper in the rain") < at("Which papers keep"), "{text}");
+        assert!(at("Which papers keep") < at("Wicks and wax"), "{text}");
+    }
+
     #[test]
     fn a_short_article_drops_its_links_elsewhere() {
         let html = r#"<html><head><title>Lantern night</title>

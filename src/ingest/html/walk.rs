@@ -306,10 +306,15 @@ impl Emitter<'_, '_> {
         };
         let origin = std::mem::take(&mut self.origin);
         let block = match ctx {
-            Ctx::Heading(level) => Block::Heading {
-                level,
-                text: text.replace('\n', " "),
-            },
+            Ctx::Heading(level) => {
+                // A heading inside a list item (an entry's title) comes
+                // after the items read before it, not ahead of the list.
+                self.push_items_so_far();
+                Block::Heading {
+                    level,
+                    text: text.replace('\n', " "),
+                }
+            }
             Ctx::Quote => Block::Quote { text },
             Ctx::Code => Block::Code { text },
             Ctx::Term if self.list.is_some() => {
@@ -367,6 +372,26 @@ impl Emitter<'_, '_> {
         {
             self.doc.push(Block::List { ordered, items }, origin);
         }
+    }
+
+    /// Pushes the items of the open list read so far as a list block,
+    /// leaving the list open and empty for the items after them.
+    fn push_items_so_far(&mut self) {
+        let Some((ordered, items, origin)) = &mut self.list else {
+            return;
+        };
+        if let Some(term) = self.term.take() {
+            items.push(ListItem::plain(term));
+        }
+        if items.is_empty() {
+            return;
+        }
+        let block = Block::List {
+            ordered: *ordered,
+            items: std::mem::take(items),
+        };
+        let origin = std::mem::take(origin);
+        self.doc.push(block, origin);
     }
 
     fn close_until(&mut self, i: usize) {
