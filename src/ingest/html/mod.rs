@@ -716,7 +716,8 @@ mod tests {
     }
 
     /// Entries written as list items with a heading each read in the
-    /// page's order: each title over its own teaser.
+    /// page's order: each title over its own teaser, each step over its
+    /// code.
     #[test]
     fn titles_inside_list_items_keep_their_place() {
         let html = r#"<html><head><title>Workshops</title></head><body><div class="entries">
@@ -735,6 +736,23 @@ mod tests {
         assert!(at("Bring a ruler") < at("Paper in the rain"), "{text}");
         assert!(at("Paper in the rain") < at("Which papers keep"), "{text}");
         assert!(at("Which papers keep") < at("Wicks and wax"), "{text}");
+        // So do the code blocks of a list of steps.
+        let html = r#"<html><head><title>Setup</title></head><body><div class="steps">
+<p>Setting up the lantern counter takes three steps on a fresh machine, all from a terminal.</p>
+<ol><li>Fetch the sources of the counter from the shared folder.<pre>fetch lantern-counter</pre></li>
+<li>Build it once in release mode, which takes a minute or two.<pre>build --release</pre></li>
+<li>Run it against the list of lanterns written for the festival.</li></ol></div></body></html>"#;
+        let text = read(html);
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{s} missing: {text}"))
+        };
+        assert!(
+            at("Fetch the sources") < at("fetch lantern-counter"),
+            "{text}"
+        );
+        assert!(at("fetch lantern-counter") < at("Build it once"), "{text}");
+        assert!(at("Build it once") < at("build --release"), "{text}");
     }
 
     #[test]

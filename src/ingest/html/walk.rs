@@ -308,15 +308,23 @@ impl Emitter<'_, '_> {
         let block = match ctx {
             Ctx::Heading(level) => {
                 // A heading inside a list item (an entry's title) comes
-                // after the items read before it, not ahead of the list.
+                // after the items read before it, not ahead of the list;
+                // so do a quote or a code block inside one (a step's
+                // command).
                 self.push_items_so_far();
                 Block::Heading {
                     level,
                     text: text.replace('\n', " "),
                 }
             }
-            Ctx::Quote => Block::Quote { text },
-            Ctx::Code => Block::Code { text },
+            Ctx::Quote => {
+                self.push_items_so_far();
+                Block::Quote { text }
+            }
+            Ctx::Code => {
+                self.push_items_so_far();
+                Block::Code { text }
+            }
             Ctx::Term if self.list.is_some() => {
                 if let (Some(prev), Some((_, items, _))) = (self.term.take(), &mut self.list) {
                     items.push(ListItem::plain(prev));
