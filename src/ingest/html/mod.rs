@@ -693,6 +693,83 @@ mod tests {
         assert!(!text.contains("About us"), "{text}");
     }
 
+    /// An entry's title drawn as a heading in a box of its own (the link
+    /// inside the heading or around it) is a title, not a lone link: it
+    /// stays with the byline and teaser under it.
+    #[test]
+    fn a_title_in_a_box_of_its_own_stays_with_its_entry() {
+        let entry = |n: u32, title: &str, linked_heading: bool| {
+            let heading = if linked_heading {
+                format!(r#"<a href="/e/{n}"><h3>{title}</h3></a>"#)
+            } else {
+                format!(r#"<h3><a href="/e/{n}">{title}</a></h3>"#)
+            };
+            format!(
+                r#"<div class="entry"><div class="entry-title">{heading}</div>
+<div class="entry-by">By Mira Holm</div>
+<p class="entry-teaser">Notes from the workshop on the quay, with the steps written out for anyone who missed the evening and wants to try it at home.</p></div>
+"#
+            )
+        };
+        for linked_heading in [false, true] {
+            let html = format!(
+                r#"<html><head><title>Workshop notes</title></head><body>
+<nav><a href="/">Home</a> <a href="/about">About us</a> <a href="/contact">Contact</a></nav>
+<div class="entries">{}{}{}</div></body></html>"#,
+                entry(1, "Folding the frame without glue", linked_heading),
+                entry(2, "Choosing paper that holds up in rain", linked_heading),
+                entry(3, "Candles, wicks and how long they burn", linked_heading),
+            );
+            let text = read(&html);
+            assert!(
+                text.contains("Choosing paper that holds up in rain"),
+                "{text}"
+            );
+            assert!(text.contains("written out for anyone"), "{text}");
+            assert!(!text.contains("About us"), "{text}");
+        }
+    }
+
+    /// Entries written as list items with a heading each read in the
+    /// page's order: each title over its own teaser, each step over its
+    /// code.
+    #[test]
+    fn titles_inside_list_items_keep_their_place() {
+        let html = r#"<html><head><title>Workshops</title></head><body><div class="entries">
+<p>The workshops of the winter term, each on a Thursday evening at the boat house by the quay.</p>
+<ul>
+<li><h3>Folding frames</h3><span>Bring a ruler and two sheets of card, the rest is there.</span></li>
+<li><h3>Paper in the rain</h3><span>Which papers keep their shape once the evening turns wet.</span></li>
+<li><h3>Wicks and wax</h3><span>How long a candle lasts, and how to make it last longer.</span></li>
+</ul></div></body></html>"#;
+        let text = read(html);
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{s} missing: {text}"))
+        };
+        assert!(at("Folding frames") < at("Bring a ruler"), "{text}");
+        assert!(at("Bring a ruler") < at("Paper in the rain"), "{text}");
+        assert!(at("Paper in the rain") < at("Which papers keep"), "{text}");
+        assert!(at("Which papers keep") < at("Wicks and wax"), "{text}");
+        // So do the code blocks of a list of steps.
+        let html = r#"<html><head><title>Setup</title></head><body><div class="steps">
+<p>Setting up the lantern counter takes three steps on a fresh machine, all from a terminal.</p>
+<ol><li>Fetch the sources of the counter from the shared folder.<pre>fetch lantern-counter</pre></li>
+<li>Build it once in release mode, which takes a minute or two.<pre>build --release</pre></li>
+<li>Run it against the list of lanterns written for the festival.</li></ol></div></body></html>"#;
+        let text = read(html);
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{s} missing: {text}"))
+        };
+        assert!(
+            at("Fetch the sources") < at("fetch lantern-counter"),
+            "{text}"
+        );
+        assert!(at("fetch lantern-counter") < at("Build it once"), "{text}");
+        assert!(at("Build it once") < at("build --release"), "{text}");
+    }
+
     #[test]
     fn a_short_article_drops_its_links_elsewhere() {
         let html = r#"<html><head><title>Lantern night</title>

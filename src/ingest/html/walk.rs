@@ -118,7 +118,9 @@ pub fn chrome_reason(
         // A heading that is a link still titles what follows it (an entry
         // of a reading list, a story of an index page); a short one leading
         // a run of links goes with the run (see `drop_lead_in`).
-        Tag::P | Tag::Li | Tag::DlItem | Tag::Div if n.links >= 1 && ld > 0.8 && n.chars < 200 => {
+        Tag::P | Tag::Li | Tag::DlItem | Tag::Div
+            if n.links >= 1 && ld > 0.8 && n.chars < 200 && !wraps_heading(arena, i) =>
+        {
             Some("link")
         }
         Tag::P | Tag::DlItem | Tag::Blockquote if n.links >= 2 && ld > 0.7 => Some("link list"),
@@ -186,6 +188,32 @@ fn holds_paragraph(arena: &Arena<'_>, i: usize) -> bool {
     arena.nodes[i + 1..end]
         .iter()
         .any(|n| n.tag == Tag::P && n.chars >= HEADER_PARAGRAPH_CHARS && n.link_density() < 0.3)
+}
+
+/// True when box `i` holds nothing but one heading, down a chain of boxes
+/// or links with one child each: an entry's title drawn in a box of its
+/// own (the link inside the heading or around it), which is read as the
+/// heading it holds (see the lone-link rule of [`chrome_reason`]).
+fn wraps_heading(arena: &Arena<'_>, i: usize) -> bool {
+    let nodes = &arena.nodes;
+    let mut at = i;
+    loop {
+        let mut only = None;
+        for c in arena.children(at) {
+            let n = &nodes[c];
+            if n.tag == Tag::Text && n.text.trim().is_empty() {
+                continue;
+            }
+            if only.replace(c).is_some() {
+                return false;
+            }
+        }
+        match only.map(|c| (c, nodes[c].tag)) {
+            Some((_, Tag::H(_))) => return true,
+            Some((c, Tag::Div | Tag::Link)) => at = c,
+            _ => return false,
+        }
+    }
 }
 
 /// True when box `i` is a grid of teasers: three or more child boxes of
@@ -284,12 +312,25 @@ impl Emitter<'_, '_> {
         };
         let origin = std::mem::take(&mut self.origin);
         let block = match ctx {
-            Ctx::Heading(level) => Block::Heading {
-                level,
-                text: text.replace('\n', " "),
-            },
-            Ctx::Quote => Block::Quote { text },
-            Ctx::Code => Block::Code { text },
+            Ctx::Heading(level) => {
+                // A heading inside a list item (an entry's title) comes
+                // after the items read before it, not ahead of the list;
+                // so do a quote or a code block inside one (a step's
+                // command).
+                self.push_items_so_far();
+                Block::Heading {
+                    level,
+                    text: text.replace('\n', " "),
+                }
+            }
+            Ctx::Quote => {
+                self.push_items_so_far();
+                Block::Quote { text }
+            }
+            Ctx::Code => {
+                self.push_items_so_far();
+                Block::Code { text }
+            }
             Ctx::Term if self.list.is_some() => {
                 if let (Some(prev), Some((_, items, _))) = (self.term.take(), &mut self.list) {
                     items.push(ListItem::plain(prev));
@@ -345,6 +386,26 @@ impl Emitter<'_, '_> {
         {
             self.doc.push(Block::List { ordered, items }, origin);
         }
+    }
+
+    /// Pushes the items of the open list read so far as a list block,
+    /// leaving the list open and empty for the items after them.
+    fn push_items_so_far(&mut self) {
+        let Some((ordered, items, origin)) = &mut self.list else {
+            return;
+        };
+        if let Some(term) = self.term.take() {
+            items.push(ListItem::plain(term));
+        }
+        if items.is_empty() {
+            return;
+        }
+        let block = Block::List {
+            ordered: *ordered,
+            items: std::mem::take(items),
+        };
+        let origin = std::mem::take(origin);
+        self.doc.push(block, origin);
     }
 
     fn close_until(&mut self, i: usize) {
