@@ -239,8 +239,6 @@ impl<'a> RawMeta<'a> {
         self.page_date.see_text(text);
     }
 
-    /// Reads the gathered facts into [`Meta`]; `h1` is the page's first
-    /// top-level heading, used when nothing better names the article.
     /// True when the page's structured data says it is a discussion: a
     /// thread of posts (`DiscussionForumPosting`) or a question and its
     /// answers (`QAPage`). Its replies are its content, whatever their
@@ -251,6 +249,8 @@ impl<'a> RawMeta<'a> {
             .any(|s| s.contains("\"DiscussionForumPosting\"") || s.contains("\"QAPage\""))
     }
 
+    /// Reads the gathered facts into [`Meta`]; `h1` is the page's first
+    /// top-level heading, used when nothing better names the article.
     pub fn finish(self, h1: Option<&str>) -> Meta {
         self.finish_with_script_text(h1).0
     }
