@@ -130,7 +130,7 @@ pub static CHROME: LazyLock<Chrome> = LazyLock::new(|| {
 /// the words that put them on a site or in a browser (`cookie_context`,
 /// also inside a word: `websites`); an article about baking cookies has
 /// none of them.
-pub fn is_consent_key(key: &str) -> bool {
+fn is_consent_key(key: &str) -> bool {
     key.contains("cookie") && CHROME.cookie_context.iter().any(|phrase| key.contains(phrase))
 }
 

@@ -221,9 +221,7 @@ fn judge_line(trimmed: &str) -> Option<&'static str> {
     // Every rule but the cookie banner's is for short lines: a long
     // paragraph is not normalised at all unless it speaks of cookies.
     if longer_than_caption(trimmed) {
-        let lower_mention = trimmed.contains("ookie") || trimmed.contains("OOKIE");
-        return (lower_mention && chrome::is_consent_key(&normalise::key(trimmed, Fold::Line)))
-            .then_some("cookie prompt");
+        return chrome::is_consent_notice(trimmed).then_some("cookie prompt");
     }
     let key = normalise::key(trimmed, Fold::Line);
     let words = count_words(&key, usize::MAX);
