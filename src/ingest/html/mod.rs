@@ -73,26 +73,24 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
     let (meta, script_text) = raw_meta.finish_with_script_text(h1.as_deref());
     let page_prose = visible_prose(&arena);
     let mut doc = extract(&arena, &meta);
+    // A further reading of the page under other rules (its facts were
+    // gathered by the first).
+    let reread =
+        |reading| dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
+    // The same with the page's runs of links kept.
+    let flatten_keeping_links = |reading| {
+        let mut arena = reread(reading);
+        arena.keep_links = true;
+        arena
+    };
     if thread {
         // A thread's posts are often named as comments: read them as the
         // page's content, and keep that reading when it finds more.
-        let arena = dom::flatten(
-            &dom,
-            max_depth,
-            &mut metadata::RawMeta::default(),
-            Reading::Thread,
-        );
-        let retry = extract(&arena, &meta);
+        let retry = extract(&reread(Reading::Thread), &meta);
         if body_chars(&retry) > body_chars(&doc) {
             doc = retry;
         }
     }
-    // A further reading of the page with its runs of links kept.
-    let flatten_keeping_links = |reading| {
-        let mut arena = dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
-        arena.keep_links = true;
-        arena
-    };
     // Too little of the page's prose came out: the article sits in a box
     // whose name reads as chrome, or in one the page hides until a script
     // shows it. Read the page again with fewer rules, and keep the
@@ -101,7 +99,7 @@ pub fn ingest_str(html: &str, options: &Options) -> Result<Document> {
         if !too_short(&doc, page_prose) {
             break;
         }
-        let arena = dom::flatten(&dom, max_depth, &mut metadata::RawMeta::default(), reading);
+        let arena = reread(reading);
         let page_prose = page_prose.max(visible_prose(&arena));
         let retry = extract(&arena, &meta);
         if finds_much_more(&retry, body_chars(&doc)) || !too_short(&retry, page_prose) {
