@@ -13,7 +13,6 @@
 use std::sync::LazyLock;
 
 use super::features::Features;
-use super::marks::item_marks;
 use crate::document::Block;
 
 /// The names of the features, in the order of a [`FeatureVector`] and of
@@ -74,8 +73,15 @@ fn is_prose(f: &Features) -> bool {
 }
 
 /// The features of every block of a document. `feats` are the blocks'
-/// measures and `chrome` says which blocks a wording rule marked as chrome.
-pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> Vec<FeatureVector> {
+/// measures, `chrome` says which blocks a wording rule marked as chrome,
+/// and `marks` are the copies of the page's item marks (see
+/// [`super::marks::item_marks`]).
+pub fn block_features(
+    blocks: &[Block],
+    feats: &[Features],
+    chrome: &[bool],
+    marks: &[Vec<usize>],
+) -> Vec<FeatureVector> {
     let n = blocks.len();
     let prose: Vec<bool> = feats.iter().map(is_prose).collect();
     let total_prose: usize = feats
@@ -119,7 +125,7 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
         })
         .collect();
     let main = super::region::best_span(&pre).unwrap_or(0..0);
-    let between = between_repeated_lines(blocks, feats);
+    let between = between_repeated_lines(n, marks);
     // Running counts of short and of prose blocks, so that the blocks
     // around each one are counted in two look-ups, not one test each.
     let running = |test: &dyn Fn(usize) -> bool| -> Vec<usize> {
@@ -210,15 +216,14 @@ pub fn block_features(blocks: &[Block], feats: &[Features], chrome: &[bool]) -> 
     out
 }
 
-/// For each block, whether it lies between the first and the last copy of
-/// an item's mark (see [`super::marks`]): inside a run of items each
-/// closed by the same line (a thread's posts, a listing's entries),
-/// wherever that run stands on the page.
-fn between_repeated_lines(blocks: &[Block], feats: &[Features]) -> Vec<bool> {
-    let n = blocks.len();
+/// For each of `n` blocks, whether it lies between the first and the last
+/// copy of an item's mark (`marks`, see [`super::marks`]): inside a run of
+/// items each closed by the same line (a thread's posts, a listing's
+/// entries), wherever that run stands on the page.
+fn between_repeated_lines(n: usize, marks: &[Vec<usize>]) -> Vec<bool> {
     // Coverage by difference array: +1 after each first, -1 at each last.
     let mut delta = vec![0i32; n + 1];
-    for copies in item_marks(blocks, feats) {
+    for copies in marks {
         let (first, last) = (copies[0], copies[copies.len() - 1]);
         if last > first + 1 {
             delta[first + 1] += 1;
@@ -347,6 +352,7 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
+    use super::super::marks::item_marks;
     use super::*;
 
     /// One paragraph a text, with its measured features.
@@ -390,7 +396,7 @@ mod tests {
         for len in 0..=texts.len() {
             let (blocks, feats) = paragraphs(&texts[..len]);
             let chrome = vec![false; len];
-            let xs = block_features(&blocks, &feats, &chrome);
+            let xs = block_features(&blocks, &feats, &chrome, &item_marks(&blocks, &feats));
             let short = FEATURE_NAMES.iter().position(|f| *f == "short_neighbours");
             let prose = FEATURE_NAMES.iter().position(|f| *f == "prose_neighbours");
             let (Some(short), Some(prose)) = (short, prose) else {
@@ -431,7 +437,7 @@ mod tests {
             "Only twice",
         ];
         let (blocks, feats) = paragraphs(&texts);
-        let between = between_repeated_lines(&blocks, &feats);
+        let between = between_repeated_lines(blocks.len(), &item_marks(&blocks, &feats));
         let marked: Vec<usize> = (0..texts.len()).filter(|&i| between[i]).collect();
         // Inside the first and last "Reply", the copies themselves at the
         // ends left out; a line written twice marks nothing.

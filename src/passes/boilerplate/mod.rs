@@ -182,7 +182,8 @@ impl Pass for Boilerplate {
             region::best_span(&scores)
         } else if whole_page {
             let chrome: Vec<bool> = verdicts.iter().map(|v| is_chrome_wording(*v)).collect();
-            let xs = classifier::block_features(doc.blocks(), &feats, &chrome);
+            let marks = marks::item_marks(doc.blocks(), &feats);
+            let xs = classifier::block_features(doc.blocks(), &feats, &chrome, &marks);
             let probs: Vec<f32> = xs
                 .iter()
                 .map(|x| classifier::MODEL.probability(x))
@@ -225,9 +226,13 @@ impl Pass for Boilerplate {
                 if !region::holds_one_article(span, &probs, &likely, &feats) {
                     also.extend(region::widened_span(span, &also, &likely, &scores));
                 }
-                let mut marks = marks::item_marks(doc.blocks(), &feats);
-                marks.retain(|m| !marks::names_a_person(&doc.blocks()[m[0]].plain_text()));
-                also.extend(region::thread_posts(span, &marks, &probs, &likely, &scores));
+                // A writer's name the page repeats marks their replies under
+                // an article, not a thread's posts.
+                let post_marks: Vec<Vec<usize>> = marks
+                    .into_iter()
+                    .filter(|m| !marks::names_a_person(&doc.blocks()[m[0]].plain_text()))
+                    .collect();
+                also.extend(region::thread_posts(span, &post_marks, &probs, &likely));
             }
             span
         } else {
@@ -296,7 +301,8 @@ pub fn document_features(doc: &Document) -> Vec<classifier::FeatureVector> {
         .zip(&feats)
         .map(|(b, f)| is_chrome_wording(block_verdict(b, f, is_dump, LineCheck::NotChecked)))
         .collect();
-    classifier::block_features(doc.blocks(), &feats, &chrome)
+    let marks = marks::item_marks(doc.blocks(), &feats);
+    classifier::block_features(doc.blocks(), &feats, &chrome, &marks)
 }
 
 /// Short lines in a row that make a menu, a tag cloud or a list of
@@ -584,17 +590,22 @@ const BIO_SEARCH_BLOCKS: usize = 8;
 /// A paragraph this long is no author's bio.
 const BIO_MAX_WORDS: usize = 90;
 
-/// Words of the blocks of `range` that no rule has dropped.
-fn kept_words_before(
+/// True when the blocks of `range` that no rule has dropped hold more than
+/// `words` words (counted no further than that).
+fn says_more_than(
     doc: &Document,
     range: std::ops::Range<usize>,
     reasons: &[Option<&'static str>],
-) -> usize {
+    words: usize,
+) -> bool {
     let mut n = 0;
     for i in range.filter(|&i| reasons[i].is_none()) {
-        doc.blocks()[i].for_each_text(|_, t| n += t.split_whitespace().count());
+        doc.blocks()[i].for_each_text(|_, t| n += crate::text::count_words(t, words + 1));
+        if n > words {
+            return true;
+        }
     }
-    n
+    false
 }
 
 /// Marks the article's closing author biographies: the last kept paragraph
@@ -628,7 +639,12 @@ fn mark_closing_bio(
         // longer than it, or the paragraph is the page's own text (a
         // course page that opens "A data engineer designs …").
         if rules::is_author_bio(text, !last_paragraph)
-            && kept_words_before(doc, span.start..i, reasons) > text.split_whitespace().count()
+            && says_more_than(
+                doc,
+                span.start..i,
+                reasons,
+                crate::text::count_words(text, usize::MAX),
+            )
         {
             reasons[i] = Some("author bio");
         }

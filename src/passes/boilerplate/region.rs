@@ -298,8 +298,10 @@ const POST_GAP_SPREAD: usize = 4;
 /// them hold post bodies (most gaps a block of a few words that reads as
 /// article text) and are alike in length (four copies at least),
 /// the thread runs from a gap before the first copy to a gap after the
-/// last (the typical gap: a mark may open or close its post), never
-/// across a barrier. Its blocks that read as article text (`probabilities`
+/// last (the typical gap: a mark may open or close its post), across the
+/// barrier a reply quoting another (`Name said:`) puts up, since in a
+/// thread the replies are the content. Its blocks that read as article
+/// text (`probabilities`
 /// from [`ARTICLE_PROBABILITY`], and `likely` text, not chrome wording)
 /// are the posts, returned as runs. An article followed by comments is
 /// no post: its marks all come after it.
@@ -308,9 +310,8 @@ pub fn thread_posts(
     marks: &[Vec<usize>],
     probabilities: &[f32],
     likely: &[f32],
-    scores: &[f32],
 ) -> Vec<std::ops::Range<usize>> {
-    let n = probabilities.len().min(likely.len()).min(scores.len());
+    let n = probabilities.len().min(likely.len());
     // A post's body: a block of some words that reads as article text.
     let body = |i: usize| probabilities[i] >= ARTICLE_PROBABILITY && likely[i] >= POST_LIKELY;
     let mut thread: Option<(usize, std::ops::Range<usize>)> = None;
@@ -444,8 +445,7 @@ mod tests {
             probs.extend([0.1, 0.3, 0.9]);
             likely.extend([0.0, 0.1, 12.0]);
         }
-        let scores = vec![-1.0; probs.len()];
-        let posts = thread_posts(&(7..8), &[marks.clone()], &probs, &likely, &scores);
+        let posts = thread_posts(&(7..8), &[marks.clone()], &probs, &likely);
         let bodies: Vec<usize> = posts.iter().flat_map(|r| r.clone()).collect();
         assert_eq!(bodies, vec![4, 7, 10, 13, 16, 19]);
         // An article before its comments is no post: every mark follows it.
@@ -454,10 +454,10 @@ mod tests {
         let mut article_likely = likely.clone();
         article_likely[1] = 30.0;
         let after: Vec<usize> = marks.iter().map(|m| m + 1).collect();
-        assert!(thread_posts(&(1..2), &[after], &article, &article_likely, &scores).is_empty());
+        assert!(thread_posts(&(1..2), &[after], &article, &article_likely).is_empty());
         // Copies far apart part sections, not posts.
         let spread = vec![marks[0], marks[1], marks[5]];
-        assert!(thread_posts(&(7..8), &[spread], &probs, &likely, &scores).is_empty());
+        assert!(thread_posts(&(7..8), &[spread], &probs, &likely).is_empty());
     }
 
     #[test]
